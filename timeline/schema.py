@@ -1,0 +1,61 @@
+"""The event table's schema: the one place that names and documents its columns.
+
+Every producer (``timeline.events``) and consumer (export, chart, dashboard) of the
+table refers to these names instead of spelling strings of its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: column name -> (pandas dtype, what it holds)
+EVENT_COLUMNS: dict[str, tuple[str, str]] = {
+    "event_id": ("string", "Stable id: a hash of doc_id, the expression's offsets and its text."),
+    "doc_id": ("string", "The article's id (its file name, or the id given in a table)."),
+    "title": ("string", "The article's title."),
+    "outlet": ("string", "The publication that ran the article."),
+    "url": ("string", "The article's address, when known."),
+    "published": ("datetime64[ns]", "The article's publication date: the anchor of its relative dates."),
+    "anchor_source": ("string", "Where `published` came from: metadata, user, document or inferred."),
+    "sentence": ("string", "The sentence the time expression stands in (untrusted text)."),
+    "sentence_start": ("Int64", "Offset of the sentence in the article text."),
+    "headline": ("string", "A short label for the chart: the sentence cut to a few words."),
+    "timex_text": ("string", "The time expression as written."),
+    "timex_start": ("Int64", "Offset of the expression in the article text."),
+    "timex_end": ("Int64", "End offset (exclusive) of the expression in the article text."),
+    "timex_type": ("string", "TimeML type: DATE or TIME (durations and sets make no event)."),
+    "timex_value": ("string", "ISO-TimeML TIMEX3 value, e.g. 2025-W07, 2025-05, 2025-02-12."),
+    "granularity": ("string", "Precision of the range: day, weekend, week, month, quarter, season, year..."),
+    "start": ("datetime64[ns]", "First day the expression covers (inclusive)."),
+    "end": ("datetime64[ns]", "Last day the expression covers (inclusive)."),
+    "relation": ("string", "Relation to publication: past, same day or future (planned)."),
+    "rule": ("string", "How the date was resolved, naming the anchor: the explanation of `start`/`end`."),
+    "actors": ("object", "People and organizations in the sentence, canonical names (list of str)."),
+    "places": ("object", "Countries and cities in the sentence, canonical names (list of str)."),
+    "cluster_id": ("string", "Events told by several articles share one cluster id."),
+    "n_sources": ("Int64", "How many distinct articles report the event's cluster."),
+}
+
+COLUMNS: list[str] = list(EVENT_COLUMNS)
+RELATIONS: tuple[str, ...] = ("past", "same day", "future")
+#: From the finest precision to the coarsest; used for ordering filters and legends.
+GRANULARITIES: tuple[str, ...] = (
+    "time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+)
+
+
+def empty_events() -> pd.DataFrame:
+    """An event table with no rows but every column and dtype, so consumers need no special case."""
+    return conform(pd.DataFrame({name: [] for name in COLUMNS}))
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """Order the columns as the schema says and give each its dtype; fail loudly on a missing column."""
+    missing = [name for name in COLUMNS if name not in frame.columns]
+    if missing:
+        raise ValueError(f"event table lacks columns: {', '.join(missing)}")
+    frame = frame[COLUMNS].copy()
+    for name, (dtype, _) in EVENT_COLUMNS.items():
+        if dtype != "object":
+            frame[name] = frame[name].astype(dtype)
+    return frame.reset_index(drop=True)
