@@ -37,3 +37,12 @@ class Timex:
 def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
     """Every time expression in ``text``, resolved against ``anchor`` (the publication date)."""
     raise NotImplementedError("being written")
+
+
+def timex_to_dict(timex: Timex) -> dict[str, object]:
+    """A JSON-ready dict: dates as ISO strings."""
+    out = dict(timex.__dict__)
+    for key in ("start", "end", "anchor"):
+        value = out[key]
+        out[key] = value.isoformat() if value is not None else None
+    return out
