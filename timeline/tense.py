@@ -1,0 +1,63 @@
+"""Tense around a time expression: does "on Friday" point back or forward from the anchor?
+
+An expression that names no year or week ("Friday", "August 19", "in May", "the weekend")
+is resolved toward the past or the future of the publication date. News mostly reports
+what happened, so the past is the default; a future marker ("will", "is set to",
+"plans to", "next", "ahead of") nearer to the expression than any past-tense verb wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
+    r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
+    r"scheduled|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|made|took|gave|went|came|saw|held|began|spoke|wrote|"
+    r"sent|left|won|lost|brought|thought|knew|found|paid|rose|fell|ran|led|chose|struck|"
+    r"ago|earlier|already|has been|have been|last|"
+    r"\w{2,}(?<!need)(?<!speed)(?<!seed)ed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+@dataclass(frozen=True)
+class Tense:
+    direction: str  # "past" or "future"
+    cue: str  # the word that decided, or "" for the default
+
+    def describe(self) -> str:
+        if not self.cue:
+            return "no tense cue nearby, so the past (news reports what happened)"
+        return f"{self.direction} tense ('{self.cue}')"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, found cheaply (no full split)."""
+    left = max(0, start - 400)
+    begin = left
+    for match in _SENTENCE_END.finditer(text, left, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return begin, stop.start() + 1 if stop else min(len(text), end + 400)
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense of the sentence around a span, judged by the nearest tense cue."""
+    begin, stop = sentence_bounds(text, start, end)
+    best: tuple[int, int, Tense] | None = None
+    for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
+        for match in pattern.finditer(text, begin, stop):
+            if start <= match.start() < end:
+                continue  # a word of the expression itself ("last") is not a tense cue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            key = (distance, preference)
+            if best is None or key < best[:2]:
+                best = (*key, Tense(direction, match.group(0)))
+    return best[2] if best else Tense("past", "")
