@@ -130,12 +130,20 @@ def relative(anchor: dt.date, unit: str, offset: int) -> Period:
 
 
 def part(period: Period, which: str) -> Period:
-    """The early (START), middle (MID) or late (END) third of a period, keeping its value."""
-    span = (period.end - period.start).days + 1
-    third = span // 3
-    if which == "START":
-        return Period(period.value, period.start, period.start + dt.timedelta(days=third - 1), period.granularity)
-    if which == "MID":
-        return Period(period.value, period.start + dt.timedelta(days=third),
-                      period.end - dt.timedelta(days=third), period.granularity)
-    return Period(period.value, period.end - dt.timedelta(days=third - 1), period.end, period.granularity)
+    """The early (START), middle (MID) or late (END) part of a period, keeping its value.
+
+    A year splits into January-April, May-August and September-December, a decade into its
+    years 0-3, 4-6 and 7-9; anything else into thirds of its days.
+    """
+    index = {"START": 0, "MID": 1, "END": 2}[which]
+    if period.granularity == "year":
+        first = period.start + relativedelta(months=4 * index)
+        return Period(period.value, first, first + relativedelta(months=4, days=-1), period.granularity)
+    if period.granularity == "decade":
+        years = ((0, 3), (4, 6), (7, 9))[index]
+        return Period(period.value, period.start.replace(year=period.start.year + years[0]),
+                      period.start.replace(year=period.start.year + years[1], month=12, day=31), period.granularity)
+    third = ((period.end - period.start).days + 1) // 3
+    bounds = ((0, third - 1), (third, 2 * third - 1), (2 * third, (period.end - period.start).days))[index]
+    return Period(period.value, period.start + dt.timedelta(days=bounds[0]),
+                  period.start + dt.timedelta(days=bounds[1]), period.granularity)

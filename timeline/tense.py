@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
-    r"scheduled|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
+    r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -31,6 +31,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 class Tense:
     direction: str  # "past" or "future"
     cue: str  # the word that decided, or "" for the default
+    distance: int = 10_000  # characters between the cue and the expression
+
+    @property
+    def close(self) -> bool:
+        """A cue right beside the expression ("was held on", "will meet on") is trusted outright."""
+        return self.distance <= 12
 
     def describe(self) -> str:
         if not self.cue:
@@ -59,5 +65,5 @@ def tense_at(text: str, start: int, end: int) -> Tense:
             distance = start - match.end() if match.end() <= start else match.start() - end
             key = (distance, preference)
             if best is None or key < best[:2]:
-                best = (*key, Tense(direction, match.group(0)))
+                best = (*key, Tense(direction, match.group(0), distance))
     return best[2] if best else Tense("past", "")

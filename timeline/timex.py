@@ -160,7 +160,7 @@ _WEEKDAY = f"(?:{_WEEKDAY_FULL}|{_alternation(ABBR_WEEKDAYS, capital=True)}\\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _COMPOUND = "|".join(f"{t}[- ]{u}" for t in TENS for u in UNITS_1_9)
-_NUMBER = rf"(?:\d+(?:\.\d+)?|{_COMPOUND}|{_alternation(list(NUMBERS))})"
+_NUMBER = rf"(?:(?:\d+|{_COMPOUND}|{_alternation(list(NUMBERS))})(?:\.\d+|\s+1/2|½|\s+and\s+a\s+half)?)"
 _VAGUE = _alternation(VAGUE_NUMBERS)
 _UNIT = _alternation(list(UNITS))
 _PART_OF_DAY = _alternation(list(PARTS_OF_DAY))
@@ -185,6 +185,9 @@ def _number(words: str) -> float | None:
     words = re.sub(r"\s+", " ", words.lower().strip())
     if re.fullmatch(r"\d+(\.\d+)?", words):
         return float(words)
+    if half := re.fullmatch(r"(.+?)(?: 1/2|½| and a half)", words):
+        whole = _number(half.group(1))
+        return None if whole is None else whole + 0.5
     if words in NUMBERS:
         return NUMBERS[words]
     parts = re.split(r"[- ]", words)
@@ -214,10 +217,15 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"P{'T' if is_time else ''}X{designator}"
     amount *= UNIT_MULTIPLIER.get(unit, 1)
-    if amount != int(amount) and designator in _SMALLER and not (is_time and designator == "M"):
-        designator, factor, to_time = _SMALLER[designator]  # half a year -> P6M, half an hour -> PT30M
-        amount, is_time = amount * factor, is_time or to_time
-    return f"P{'T' if is_time else ''}{amount:g}{designator}"
+    whole = int(amount)
+    head = f"{whole}{designator}" if whole else ""
+    if amount == whole or designator not in _SMALLER or (is_time and designator == "M"):
+        return f"P{'T' if is_time else ''}{amount:g}{designator}"
+    smaller, factor, to_time = _SMALLER[designator]  # 2 1/2 years -> P2Y6M, half an hour -> PT30M
+    tail = f"{(amount - whole) * factor:g}{smaller}"
+    if to_time and not is_time:
+        return f"P{head}T{tail}"
+    return f"P{'T' if is_time else ''}{head}{tail}"
 
 
 # --------------------------------------------------------------------------- explicit dates
@@ -268,6 +276,8 @@ def _pick_year(ctx: _Context, match: re.Match[str], make: Callable[[int], Period
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
+    if tense.close:
+        against = math.inf
 
     def cost(period: Period) -> float:
         if period.start <= ctx.anchor <= period.end:
@@ -325,14 +335,17 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     name = m.group("month").lower()
     rel, mod_words = m.group("rel"), m.group("mod")
     before = ctx.text[max(0, m.start() - 20):m.start()]
-    if not rel and not mod_words:
+    if not rel and not mod_words and not m.group("yrel"):
         if name in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(before):
             return None
         if re.search(r"[A-Z][a-z]+\s+$", before) and not _MONTH_CONTEXT.search(before):
             return None  # "Theresa May", "Hurricane April"
     month = MONTHS[name]
     mod = _mod_of(mod_words)
-    if rel and rel.lower() in ("last", "past"):
+    if m.group("yrel"):
+        offset = _REL_OFFSETS[m.group("yrel").lower()]
+        period, why = periods.month(ctx.anchor.year + offset, month), f"of '{m.group('yrel')} year'"
+    elif rel and rel.lower() in ("last", "past"):
         year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
         period, why = periods.month(year, month), f"'{rel}': the latest one before the anchor's month"
     elif rel and rel.lower() in ("next", "coming"):
@@ -368,7 +381,8 @@ def _numeric_date(m: re.Match[str], ctx: _Context) -> _Found | None:
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|around|"
     r"early|mid|late|the|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
-    r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?)\s*|[(\-–,])$",
+    r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?|"
+    r"a|an|its|their|his|her|our|that|this|[a-z]+['’]s)\s*|[(\-–,])$",
     re.IGNORECASE,
 )
 _YEAR_CONTEXT_AFTER = re.compile(r"^(?:\s*[.,;:)!?\-–]|\s*$|'s\b|\s+(?:and|to|through|when|after|before|"
@@ -383,6 +397,9 @@ def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
             return None  # money, a longer number, a percentage
         if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
             return None  # "2000 troops"
+        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|by|until|from|of|before|after|"
+                                                              r"during|through)\s*$", before, re.I):
+            return None  # "and 2000 troops"
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
@@ -416,6 +433,10 @@ def _century(m: re.Match[str], ctx: _Context) -> _Found | None:
 def _quarter(m: re.Match[str], ctx: _Context) -> _Found:
     number = ORDINALS.get((m.group("ord") or "").lower()) or int(m.group("q"))
     year = m.group("year") or m.group("year2")
+    if m.group("yrel"):
+        offset = _REL_OFFSETS[m.group("yrel").lower()]
+        return _dated(periods.quarter(ctx.anchor.year + offset, number),
+                      f"quarter of '{m.group('yrel')} year', from the {ctx.anchor_desc}")
     if year:
         return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
     period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number))
@@ -671,6 +692,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     num_words = m.group("num")
     if m.group("old"):
         return None  # an age ("a 6-year-old"), not a time expression
+    if re.match(r"\s+of\b", ctx.text[m.end():]) and m.group("unit").lower().startswith("quarter"):
+        return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
     amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
@@ -695,8 +718,13 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
                "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS"}.get(re.sub(r"\s+", " ", approx))
     if m.group("more"):
         mod = "EQUAL_OR_MORE"
-    return _undated("DURATION", _duration_value(amount, unit), unit,
-                    "a duration: it measures time, it names no calendar date", mod)
+    found = _undated("DURATION", _duration_value(amount, unit), unit,
+                     "a duration: it measures time, it names no calendar date", mod)
+    # TimeML leaves hedges ("about two weeks") and the article of an adjective ("the two-week") outside
+    start = m.start("num") if mod == "APPROX" or (mod == "EQUAL_OR_LESS" and approx != "up to") else m.start()
+    if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
+        start = m.start("num")
+    return _Found(**{**found.__dict__, "span": (start, m.end())})
 
 
 def _bare_plural(m: re.Match[str], ctx: _Context) -> _Found:
@@ -786,13 +814,14 @@ RULES: tuple[Rule, ...] = (
     _rule("month and year", rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
           _month_year),
     _rule("month", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))"
-          rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)", _month_alone),
+          rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
+          _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", lambda m, c: _decade_fix(m, c), _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
-    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
+    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
           rf"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<q>[1-4]))\b"
           rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR})|\s+(?P<year3>{_YEAR}))?", lambda m, c: _quarter_fix(m, c), _I),
     _rule("half year", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:the\s+year|(?P<year>{_YEAR}))",
@@ -809,7 +838,7 @@ RULES: tuple[Rule, ...] = (
           _year_ago, _I),
     _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
     _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
-    _rule("relative day", r"\b(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+    _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
@@ -817,7 +846,8 @@ RULES: tuple[Rule, ...] = (
           _I),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
-    _rule("ago", rf"\b(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)\s+"
+    _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
+          rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
           r"(?P<dir>ago|earlier|from\s+now|hence)\b", _ago, _I),
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),

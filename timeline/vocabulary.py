@@ -29,7 +29,7 @@ NUMBERS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
 #: Quantities that name no number: their durations get an X (``PXY``: "several years").
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous", "countless")
@@ -67,7 +67,7 @@ SET_WORDS: dict[str, str] = {
 
 #: Vague references (no calendar range) -> TIMEX3 value.
 REFERENCES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
