@@ -165,7 +165,7 @@ def test_absolute_dates_are_marked_as_not_needing_the_anchor() -> None:
 
 
 def test_bad_anchor_is_a_clear_error() -> None:
-    with pytest.raises(TypeError, match="anchor must be a datetime.date"):
+    with pytest.raises(TypeError, match=r"anchor must be a datetime\.date"):
         find_timexes("on Friday", "2025-02-15")  # type: ignore[arg-type]
 
 

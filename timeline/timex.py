@@ -366,9 +366,11 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
 def _before_or_after_anchor(period: Period, mod: str, ctx: _Context, rule: str) -> tuple[Period, str]:
     """ "Earlier this month": the period up to the day before the anchor; "later": from the day after."""
     if mod == "START" and period.start < ctx.anchor <= period.end:
-        return period.shifted_end(ctx.anchor - dt.timedelta(days=1)), f"{rule}; 'earlier': up to the day before the anchor"
+        day_before = ctx.anchor - dt.timedelta(days=1)
+        return period.shifted_end(day_before), f"{rule}; 'earlier': up to the day before the anchor"
     if mod == "END" and period.start <= ctx.anchor < period.end:
-        return period.shifted_start(ctx.anchor + dt.timedelta(days=1)), f"{rule}; 'later': from the day after the anchor"
+        day_after = ctx.anchor + dt.timedelta(days=1)
+        return period.shifted_start(day_after), f"{rule}; 'later': from the day after the anchor"
     return period, rule
 
 
@@ -821,7 +823,8 @@ RULES: tuple[Rule, ...] = (
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", lambda m, c: _decade_fix(m, c), _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
-    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
+    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+          rf"(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
           rf"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<q>[1-4]))\b"
           rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR})|\s+(?P<year3>{_YEAR}))?", lambda m, c: _quarter_fix(m, c), _I),
     _rule("half year", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:the\s+year|(?P<year>{_YEAR}))",
@@ -834,11 +837,13 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
     _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
           r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter)\b", _this_quarter, _I),
-    _rule("year-ago period", r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
+    _rule("year-ago period",
+          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
     _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
     _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
-    _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+    _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
+          r"the\s+day\s+before\s+yesterday|"
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
