@@ -9,6 +9,7 @@ overlap, the longest match wins. Parsing of explicit written dates ("Feb. 3, 202
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -955,14 +956,16 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
 
 def _longest_first(candidates: list[tuple[int, int, int, _Found]]) -> list[tuple[int, int, int, _Found]]:
     """Keep the longest of overlapping candidates (the earlier rule on a tie), in text order."""
-    chosen: list[tuple[int, int, int, _Found]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans never overlap, so sorting by start sorts by end too
+    kept: list[tuple[int, int, int, _Found]] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
         start, end = cand[0], cand[1]
-        if all(end <= s or start >= e for s, e in taken):
-            chosen.append(cand)
-            taken.append((start, end))
-    return sorted(chosen, key=lambda c: c[0])
+        i = bisect.bisect_left(starts, start)
+        if (i > 0 and kept[i - 1][1] > start) or (i < len(kept) and kept[i][0] < end):
+            continue
+        starts.insert(i, start)
+        kept.insert(i, cand)
+    return kept
 
 
 def _to_timex(text: str, anchor: dt.date, start: int, end: int, found: _Found, rule_name: str) -> Timex:
