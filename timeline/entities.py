@@ -74,8 +74,14 @@ def _clean_person(text: str, start: int) -> tuple[str, int, bool] | None:
     """
     tokens = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", text)]
     titled = False
-    while tokens and (tokens[0][0].rstrip(".") in NOT_NAMES or tokens[0][0].lower().rstrip(".") in TITLES
-                      or tokens[0][0] in _ALIASES):
+    def is_prefix(i: int) -> bool:  # "President", "The", or a place before a title ("Britain's Prime Minister")
+        word = tokens[i][0].rstrip(".")
+        if word in NOT_NAMES or word.lower() in TITLES:
+            return True
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        return _POSSESSIVE.sub("", word) in _ALIASES and (following in NOT_NAMES or following.lower() in TITLES)
+
+    while tokens and is_prefix(0):
         titled = titled or tokens[0][0].lower().rstrip(".") in TITLES
         tokens.pop(0)
     while tokens and (tokens[-1][0] in NOT_NAMES or tokens[-1][0] in _ALIASES):
@@ -100,7 +106,9 @@ def _person_candidates(text: str) -> list[tuple[int, int, str, bool]]:
         after = text[start + len(name):start + len(name) + 30].lower()
         titled = titled or bool(re.search(r"\b(?:" + "|".join(sorted(TITLES)) + r")\b[\s,]*$", before))
         speaks = any(w in SPEECH_VERBS for w in re.findall(r"[a-z]+", after)[:2] + re.findall(r"[a-z]+", before)[-2:])
-        found.append((start, start + len(name), name, titled or speaks))
+        apposed = re.match(r",\s+(?:\w+\s+){0,3}(?:" + "|".join(sorted(TITLES)) + r")\b", after) is not None
+        mid_sentence = re.search(r"[a-z,]\s*$", text[max(0, start - 3):start]) is not None
+        found.append((start, start + len(name), name, titled or speaks or apposed or mid_sentence))
     return found
 
 
