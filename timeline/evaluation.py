@@ -191,8 +191,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             text = _document_text(path, entry)
             timexes = tuple(
                 GoldTimex(str(g["text"]), int(g["start_char"]), int(g["end_char"]),
-                          _date(g["start"], f"{where} {g['text']!r} start"), _date(g["end"], f"{where} {g['text']!r} end"),
-                          str(g.get("value", "")),
+                          _date(g["start"], f"{where} {g['text']!r} start"),
+                          _date(g["end"], f"{where} {g['text']!r} end"), str(g.get("value", "")),
                           tuple((_date(a, where), _date(b, where)) for a, b in g.get("accept", [])))
                 for g in entry.get("timexes", []))
             ignore = tuple((int(g["start_char"]), int(g["end_char"]), str(g["text"])) for g in entry.get("ignore", []))
@@ -208,12 +208,20 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
 
 def score_document(doc: GoldDocument, predictions: Iterable[Timex]) -> GoldScore:
     """Score one document's predictions; see the module docstring for the rules."""
-    dated = [t for t in predictions if t.start is not None and t.end is not None]
-    gold_spans = [(g.start_char, g.end_char) for g in doc.timexes]
-    pred_spans = [(t.start_char, t.end_char) for t in dated]
-    pairs = _match_overlapping(gold_spans, pred_spans)
-    matched = set(pairs.values())
+    dated: list[Timex] = []
     issues: list[Issue] = []
+    on_ignored = 0
+    for t in predictions:
+        if t.start is None or t.end is None:
+            continue
+        if any(_overlap((s, e), (t.start_char, t.end_char)) > 0 for s, e, _ in doc.ignore):
+            on_ignored += 1
+            issues.append(Issue(doc.doc_id, "dated ignored", t.text, t.start_char,
+                                predicted=_range(t.start, t.end), rule=t.rule))
+        else:
+            dated.append(t)
+    pairs = _match_overlapping([(g.start_char, g.end_char) for g in doc.timexes],
+                               [(t.start_char, t.end_char) for t in dated])
     value_ok = 0
     for gi, g in enumerate(doc.timexes):
         gold_range = _range(g.start, g.end) + (f" (value {g.value})" if g.value else "")
@@ -226,21 +234,12 @@ def score_document(doc: GoldDocument, predictions: Iterable[Timex]) -> GoldScore
         else:
             issues.append(Issue(doc.doc_id, "wrong value", t.text, t.start_char,
                                 predicted=_range(t.start, t.end), gold=f"{gold_range} for {g.text!r}", rule=t.rule))
-    on_ignored = 0
-    counted = len(pairs)
-    for pi, t in enumerate(dated):
-        if pi in matched:
-            continue
-        if any(_overlap((s, e), pred_spans[pi]) > 0 for s, e, _ in doc.ignore):
-            on_ignored += 1
-            issues.append(Issue(doc.doc_id, "dated ignored", t.text, t.start_char,
-                                predicted=_range(t.start, t.end), rule=t.rule))
-            continue
-        counted += 1
-        issues.append(Issue(doc.doc_id, "extra", t.text, t.start_char, predicted=_range(t.start, t.end), rule=t.rule))
-    n_gold = len(doc.timexes)
+    matched = set(pairs.values())
+    issues.extend(Issue(doc.doc_id, "extra", t.text, t.start_char, predicted=_range(t.start, t.end), rule=t.rule)
+                  for pi, t in enumerate(dated) if pi not in matched)
     issues.sort(key=lambda i: i.start_char)
-    return GoldScore(1, PRF(len(pairs), counted, len(pairs), n_gold), PRF(value_ok, counted, value_ok, n_gold),
+    n_gold, n_pred = len(doc.timexes), len(dated)
+    return GoldScore(1, PRF(len(pairs), n_pred, len(pairs), n_gold), PRF(value_ok, n_pred, value_ok, n_gold),
                      on_ignored, tuple(issues))
 
 
@@ -261,7 +260,8 @@ def dateparser_baseline(text: str, anchor: dt.date) -> list[Timex]:
     """Plain ``dateparser.search.search_dates``, as a user would call it, wrapped into day Timexes.
 
     The substrings it returns are located in order in the text; one that cannot be found
-    (dateparser altered it) is dropped rather than given a made-up position.
+    (dateparser altered it) is dropped rather than given a made-up position. The settings are
+    the ones a user would reach for first: the publication date as base, past preferred.
     """
     from dateparser.search import search_dates
 
@@ -271,13 +271,14 @@ def dateparser_baseline(text: str, anchor: dt.date) -> list[Timex]:
         raise TypeError(f"anchor must be a datetime.date, not {type(anchor).__name__}")
     anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
     base = dt.datetime.combine(anchor, dt.time())
-    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or []
+    try:
+        found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    except Exception:  # the baseline is scored as it behaves: a crash counts as nothing found
+        found = None
     out: list[Timex] = []
     pos = 0
-    for substring, when in found:
-        start = text.find(substring, pos)
-        if start < 0:
-            start = text.find(substring)
+    for substring, when in found or []:
+        start = _locate(text, substring, pos)
         if start < 0:
             continue
         end = start + len(substring)
@@ -287,6 +288,16 @@ def dateparser_baseline(text: str, anchor: dt.date) -> list[Timex]:
                          start=day, end=day, granularity="day", rule="dateparser.search_dates",
                          anchor=anchor))
     return out
+
+
+def _locate(text: str, substring: str, pos: int) -> int:
+    """Where ``substring`` occurs from ``pos`` on, as whole words if it can ("we", not the "we" of "week")."""
+    whole = re.compile(rf"(?<!\w){re.escape(substring)}(?!\w)")
+    for start in (pos, 0):
+        if match := whole.search(text, start):
+            return match.start()
+    found = text.find(substring, pos)
+    return found if found >= 0 else text.find(substring)
 
 
 # --------------------------------------------------------------------------- TimeML
@@ -511,7 +522,7 @@ def format_issues(name: str, issues: Iterable[Issue]) -> str:
 
 
 def _engines(args: argparse.Namespace) -> dict[str, Finder]:
-    engines: dict[str, Finder] = {"ours": find_timexes}
+    engines: dict[str, Finder] = {"timeline": find_timexes}
     if getattr(args, "baseline", None) == "dateparser":
         engines["dateparser"] = dateparser_baseline
     return engines
@@ -532,8 +543,8 @@ def run_cli(args: argparse.Namespace) -> int:
         elif getattr(args, "timeml", None):
             tml_docs = load_timeml_folder(args.timeml)
             tml_scores = {name: score_timeml(tml_docs, finder) for name, finder in engines.items()}
-            print(f"TimeML {args.timeml}: {len(tml_docs)} documents "
-                  "(TempEval-3 style; strict = same offsets, relaxed = overlap; value F1 = value accuracy x relaxed F1)")
+            print(f"TimeML {args.timeml}: {len(tml_docs)} documents (TempEval-3 style; strict = same offsets, "
+                  "relaxed = overlap; value F1 = value accuracy x relaxed F1)")
             print(format_timeml(tml_scores))
             issues = {name: s["overall"].issues for name, s in tml_scores.items()}
         else:
@@ -547,10 +558,6 @@ def run_cli(args: argparse.Namespace) -> int:
             print()
             print(format_issues(name, found))
     return 0
-
-
-def _shared_gold_default() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 
 
 __all__ = [
