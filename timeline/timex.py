@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import dateparser
@@ -790,14 +790,80 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found:
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern and its resolver. ``trigger`` names the words one of which every match contains:
+    the pattern only runs on windows around them, which keeps long texts fast."""
+
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], _Context], _Found | None]
+    trigger: frozenset[str] | None = None
+
+    def matches(self, text: str, words: _WordIndex) -> Iterator[re.Match[str]]:
+        if self.trigger is None:
+            yield from self.pattern.finditer(text)
+            return
+        for start, end in words.windows(self.trigger):
+            yield from self.pattern.finditer(text, start, end)
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from its trigger word
+_WORD = re.compile(r"[A-Za-z]+|\d+s\b|\d+")
+
+
+class _WordIndex:
+    """Where each word of a text stands, lower-cased; digits as ``#digits``, years as ``#year``, "1990s" as ``#decade``."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.at: dict[str, list[int]] = {}
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if word[0].isdigit():
+                keys = ["#decade"] if word.endswith("s") else ["#digits"] + (["#year"] if len(word) == 4 else [])
+            else:
+                keys = [word.lower()]
+            for key in keys:
+                self.at.setdefault(key, []).append(match.start())
+        self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
+
+    def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
+        if trigger not in self._cache:
+            hits = sorted(p for word in trigger for p in self.at.get(word, ()))
+            merged: list[tuple[int, int]] = []
+            for hit in hits:
+                start, end = max(0, hit - _WINDOW_BEFORE), min(self.length, hit + _WINDOW_AFTER)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+                else:
+                    merged.append((start, end))
+            self._cache[trigger] = merged
+        return self._cache[trigger]
+
+
+_UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
+_UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
+_MONTH_WORDS = " ".join(MONTHS) + " sept"
+_TRIGGERS: dict[str, str] = {
+    "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
+    "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "year": "#year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "half year": "half", "season": "spring summer fall autumn winter",
+    "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
+    "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
+    "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
+    "end of the period": "end beginning start middle rest",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday", "ago": "ago earlier hence now",
+    "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
+    "clock time": "m am pm noon midnight midday", "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
+    "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
+    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
+}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], _Context], _Found | None],
           flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), resolve)
+    trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
+    return Rule(name, re.compile(pattern, flags), resolve, trigger)
 
 
 _I = re.IGNORECASE
@@ -941,8 +1007,9 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
         raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
     ctx = _Context(text, anchor)
     candidates: list[tuple[int, int, int, _Found]] = []
+    words = _WordIndex(text)
     for priority, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
+        for match in rule.matches(text, words):
             try:
                 found = rule.resolve(match, ctx)
             except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
