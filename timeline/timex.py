@@ -811,7 +811,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+s\b|\d+")
 
 
 class _WordIndex:
-    """Where each word of a text stands, lower-cased; digits as ``#digits``, years as ``#year``, "1990s" as ``#decade``."""
+    """Where each word of a text stands, lower-cased; numbers as ``#digits``, years ``#year``, "1990s" ``#decade``."""
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
