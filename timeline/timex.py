@@ -10,6 +10,7 @@ overlap, the longest match wins. Parsing of explicit written dates ("Feb. 3, 202
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -23,7 +24,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline import periods
 from timeline.periods import Period
-from timeline.tense import Tense, tense_at
+from timeline.tense import Tense, sentence_bounds, tense_at
 from timeline.vocabulary import (
     ABBR_MONTHS,
     ABBR_WEEKDAYS,
@@ -653,6 +654,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
 # --------------------------------------------------------------------------- times of day
 
 
+_ON_ANCHOR_DAY = "on the anchor day"
+
+
 def _clock_time(m: re.Match[str], ctx: _Context) -> _Found | None:
     words = m.group("clock").lower()
     if words in ("noon", "midday"):
@@ -673,7 +677,7 @@ def _clock_time(m: re.Match[str], ctx: _Context) -> _Found | None:
         why = f"on {day_ref.title()}, {tense.describe()}"
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
-        why = f"on {day_ref or 'the anchor day'}"
+        why = f"on {day_ref}" if day_ref else _ON_ANCHOR_DAY
     clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}"
     return _Found("TIME", f"{date.isoformat()}T{clock}", periods.day(date), "time",
                   f"time of day {why} ({ctx.anchor_desc})")
@@ -1017,8 +1021,26 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
             if found is not None:
                 start, end = found.span or match.span()
                 candidates.append((start, end, priority, found))
-    return [_to_timex(text, anchor, start, end, found, RULES[priority].name)
-            for start, end, priority, found in _longest_first(candidates)]
+    timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
+               for start, end, priority, found in _longest_first(candidates)]
+    return _times_on_their_day(text, timexes)
+
+
+def _times_on_their_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one."""
+    out = list(timexes)
+    for i, timex in enumerate(timexes):
+        if timex.type != "TIME" or _ON_ANCHOR_DAY not in timex.rule:
+            continue
+        begin, stop = sentence_bounds(text, timex.start_char, timex.end_char)
+        days = [t for t in timexes if t.is_dated and t.granularity == "day" and begin <= t.start_char <= stop]
+        if days:
+            day = min(days, key=lambda t: abs(t.start_char - timex.start_char))
+            clock = timex.value.partition("T")[2]
+            out[i] = dataclasses.replace(
+                timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
+                rule=timex.rule.replace(_ON_ANCHOR_DAY, f"on the day its sentence names ('{day.text}' = {day.start})"))
+    return out
 
 
 def _longest_first(candidates: list[tuple[int, int, int, _Found]]) -> list[tuple[int, int, int, _Found]]:
