@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
+    r"\b(?:will|shall|won't|'ll|would|could|might|going to|set to|as (?:soon|early) as|until|"
+    r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
     r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
     re.IGNORECASE,
