@@ -55,9 +55,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, stop.start() + 1 if stop else min(len(text), end + 400)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense of the sentence around a span, judged by the nearest tense cue."""
+    """The tense around a span: the nearest cue in its clause, else the nearest in its sentence.
+
+    "The request, sent by the State Department this week, aims to..." is past: "sent" shares the
+    expression's clause, "aims to" does not.
+    """
     begin, stop = sentence_bounds(text, start, end)
+    clause_begin = max([begin] + [m.end() for m in _CLAUSE_BREAK.finditer(text, begin, start)])
+    clause_stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, stop)), stop)
+    return _nearest_cue(text, start, end, clause_begin, clause_stop) or _nearest_cue(text, start, end, begin, stop) \
+        or Tense("past", "")
+
+
+def _nearest_cue(text: str, start: int, end: int, begin: int, stop: int) -> Tense | None:
     best: tuple[int, int, Tense] | None = None
     for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
         for match in pattern.finditer(text, begin, stop):
@@ -67,4 +81,4 @@ def tense_at(text: str, start: int, end: int) -> Tense:
             key = (distance, preference)
             if best is None or key < best[:2]:
                 best = (*key, Tense(direction, match.group(0), distance))
-    return best[2] if best else Tense("past", "")
+    return best[2] if best else None
