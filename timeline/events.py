@@ -117,10 +117,12 @@ def _content(sentence: str, timex_text: str) -> str:
 
 
 def similarity(a: pd.Series, b: pd.Series) -> float:
-    """How alike two event rows read: shared content words, with shared actors and places as a bonus."""
+    """How alike two event rows read: shared content words, with bonuses for shared actors and places
+    and for the very same period (same TIMEX3 value) reported by articles of the same day."""
     score = fuzz.token_set_ratio(_content(a["sentence"], a["timex_text"]), _content(b["sentence"], b["timex_text"]))
     shared = len(set(a["actors"]) & set(b["actors"])) + len(set(a["places"]) & set(b["places"]))
-    return min(100.0, score + 5 * shared)
+    same_report = a["timex_value"] == b["timex_value"] and a["published"] == b["published"]
+    return min(100.0, score + 5 * shared + 15 * same_report)
 
 
 def cluster_events(frame: pd.DataFrame) -> tuple[list[str], list[int]]:
