@@ -13,9 +13,9 @@ otherwise ``missing``, and the document yields no events until a date is given.
 from __future__ import annotations
 
 import csv
-import hashlib
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -100,7 +100,7 @@ def parse_date(value: object, what: str = "date") -> dt.date:
 
 
 _DATELINE = re.compile(
-    r"(?:\b(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*|^[A-Z][A-Z .,'-]{2,40}[,(]\s*|^)"
+    r"(?:\b(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*|(?-i:^[A-Z][A-Z .'-]{2,40}),\s*|^)"
     r"(?P<date>(?:(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}))",
     re.IGNORECASE | re.MULTILINE,

@@ -18,7 +18,13 @@ from rapidfuzz import fuzz
 
 from timeline.documents import Document
 from timeline.gazetteer import (
-    CITIES, COUNTRIES, FIRST_NAME_VARIANTS, NOT_NAMES, ORGANIZATIONS, SPEECH_VERBS, TITLES,
+    CITIES,
+    COUNTRIES,
+    FIRST_NAME_VARIANTS,
+    NOT_NAMES,
+    ORGANIZATIONS,
+    SPEECH_VERBS,
+    TITLES,
 )
 
 ACTOR_KINDS = ("person", "organization")

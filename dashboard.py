@@ -1,0 +1,247 @@
+"""The timeline dashboard: ``streamlit run dashboard.py``.
+
+A thin layout over the `timeline` library: load articles, extract events (cached by content and
+anchor, so a filter change re-extracts nothing), filter, chart, explain. Every filter is bound
+to a URL query parameter, so a copied link opens the same view.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from timeline import chart, export, filters, markup
+from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
+from timeline.events import extract_events
+from timeline.timex import find_timexes
+
+SEEDS = Path(__file__).parent / "seeds"
+Q = "query-params"
+
+
+# --------------------------------------------------------------------------- cached library calls
+
+
+@st.cache_data(show_spinner="Reading the sample articles…")
+def seed_documents() -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    result = load_corpus(SEEDS)
+    return result.documents, tuple(str(e) for e in result.errors)
+
+
+@st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=16)
+def events_of(documents: tuple[Document, ...]) -> pd.DataFrame:
+    """Keyed by every document's content and anchor: the same corpus is never extracted twice."""
+    return extract_events(documents)
+
+
+@st.cache_data(max_entries=64)
+def timexes_of(text: str, anchor: dt.date) -> list:
+    return find_timexes(text, anchor)
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+def corpus() -> tuple[Document, ...]:
+    """The seeds, the user's own articles, each with the user's corrected date where given."""
+    seeds, errors = seed_documents()
+    for error in errors:
+        st.sidebar.warning(f"A sample article could not be read: {error}")
+    overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
+    docs = []
+    for doc in (*seeds, *st.session_state.setdefault("added", {}).values()):
+        if doc.doc_id in overrides:
+            doc = dataclasses.replace(doc, published=overrides[doc.doc_id], anchor_source="user",
+                                      anchor_evidence="corrected by the user")
+        docs.append(doc)
+    return tuple(docs)
+
+
+def add_documents(new: list[Document]) -> None:
+    added: dict[str, Document] = st.session_state.setdefault("added", {})
+    for doc in new:
+        added[doc.doc_id] = doc
+        if doc.published is None:
+            st.warning(f"**{doc.title or doc.doc_id}** has no publication date in its metadata or text. "
+                       "Give one in the table of articles below to see its events.")
+        elif doc.anchor_source == "inferred":
+            st.info(f"**{doc.title or doc.doc_id}**: publication date {doc.published} {doc.anchor_evidence}. "
+                    "Correct it in the table of articles below if it is wrong.")
+
+
+# --------------------------------------------------------------------------- sidebar filters
+
+
+def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
+    side = st.sidebar
+    side.header("Filters")
+    low = events["start"].min().date() if not events.empty else dt.date(2000, 1, 1)
+    high = events["end"].max().date() if not events.empty else dt.date(2000, 1, 1)
+    start = side.date_input("From", value=low, min_value=dt.date(1, 1, 1), key="from", bind=Q)
+    end = side.date_input("To", value=high, min_value=dt.date(1, 1, 1), key="to", bind=Q)
+    chosen = filters.Filters(
+        start=start, end=end,
+        outlets=tuple(side.multiselect("Outlets", filters.options(events, "outlet"), key="outlet", bind=Q)),
+        actors=tuple(side.multiselect("Actors", filters.options(events, "actors"), key="actor", bind=Q)),
+        places=tuple(side.multiselect("Places", filters.options(events, "places"), key="place", bind=Q)),
+        keyword=side.text_input("Keyword in the sentence", key="q", bind=Q),
+        granularities=tuple(side.multiselect("Precision", filters.options(events, "granularity"),
+                                             key="precision", bind=Q)),
+        relations=tuple(side.multiselect("Past or future", ["past", "same day", "future"], key="when", bind=Q)),
+        merge=side.toggle("Merge reports from several articles", key="merge", bind=Q),
+    )
+    side.header("Layout")
+    lane = side.selectbox("Lanes", list(chart.LANES), format_func=chart.LANES.get, key="lane", bind=Q)
+    color = side.selectbox("Colour", list(chart.COLORS), format_func=chart.COLORS.get, key="color", bind=Q)
+    side.caption("Every choice here is in the page's address: copy the link to share this view.")
+    return chosen, lane, color
+
+
+# --------------------------------------------------------------------------- panels
+
+
+def detail(row: pd.Series, events: pd.DataFrame) -> None:
+    """One event, explained: where its date comes from and who else reports it."""
+    st.subheader(row["headline"])
+    local = (row["timex_start"] - row["sentence_start"], row["timex_end"] - row["sentence_start"])
+    st.markdown(markup.highlight(row["sentence"], [(*local, "")]), unsafe_allow_html=True)
+    span = row["start"].date().isoformat()
+    if row["end"] != row["start"]:
+        span += f" – {row['end'].date().isoformat()}"
+    st.markdown(
+        f"**Expression** “{html.escape(row['timex_text'])}” → **{span}** ({row['granularity']}, "
+        f"{row['relation']}; TIMEX3 `{html.escape(row['timex_value'])}`)  \n"
+        f"**Anchor** {row['published'].date()} ({row['anchor_source']})  \n"
+        f"**Rule** {html.escape(row['rule'])}", unsafe_allow_html=True)
+    link = f"[{html.escape(row['title'] or row['doc_id'])}]({row['url']})" if row["url"] else html.escape(row["title"])
+    st.markdown(f"**Source** {html.escape(row['outlet'] or '')} — {link}", unsafe_allow_html=True)
+    others = events[(events["cluster_id"] == row["cluster_id"]) & (events["doc_id"] != row["doc_id"])]
+    if not others.empty:
+        st.markdown("**Also reported by**")
+        for other in others.itertuples(index=False):
+            st.markdown(f"- {html.escape(other.outlet or other.doc_id)}: “{html.escape(other.sentence)}”",
+                        unsafe_allow_html=True)
+
+
+def selected_event(chart_state: object, table_state: object, shown: pd.DataFrame) -> str | None:
+    """The event_id the user clicked on the chart or picked in the table, if any."""
+    for point in getattr(getattr(chart_state, "selection", None), "points", None) or []:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if data:
+            return data[0]
+    rows = getattr(getattr(table_state, "selection", None), "rows", None) or []
+    if rows and rows[0] < len(shown):
+        return shown["event_id"].iloc[rows[0]]
+    return None
+
+
+def article_view(docs: tuple[Document, ...]) -> None:
+    dated = [d for d in docs]
+    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}" for d in dated}
+    doc_id = st.selectbox("Article", list(titles), format_func=titles.get, key="article")
+    doc = next(d for d in dated if d.doc_id == doc_id)
+    if doc.published is None:
+        st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
+        st.markdown(markup.highlight(doc.text, []), unsafe_allow_html=True)
+        return
+    st.caption(f"Published {doc.published} ({doc.anchor_source}{': ' + doc.anchor_evidence if doc.anchor_evidence else ''})")
+    st.markdown(markup.article_html(doc.text, timexes_of(doc.text, doc.published)), unsafe_allow_html=True)
+
+
+def your_articles(docs: tuple[Document, ...]) -> None:
+    st.markdown("Add articles as files (" + ", ".join(SUPPORTED) + "), or paste one.")
+    files = st.file_uploader("Upload articles", type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True,
+                             key="upload")
+    seen: set[str] = st.session_state.setdefault("seen_uploads", set())
+    for file in files or []:
+        key = f"{file.name}:{file.size}"
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            add_documents(load_bytes(file.name, file.getvalue()))
+            st.success(f"Added {file.name}.")
+        except DocumentError as exc:
+            st.error(f"Could not read this file: {exc}")
+    with st.form("paste", clear_on_submit=True):
+        text = st.text_area("Paste an article")
+        title = st.text_input("Title (optional)")
+        outlet = st.text_input("Outlet (optional)")
+        published = st.date_input("Publication date (leave empty to look for it in the text)", value=None,
+                                  min_value=dt.date(1, 1, 1))
+        if st.form_submit_button("Add article"):
+            try:
+                add_documents([document_from_text(text, published, title=title, outlet=outlet)])
+                st.rerun()
+            except DocumentError as exc:
+                st.error(f"Could not add the article: {exc}")
+    st.markdown("**Publication dates** — correct any article's date; its events move with it.")
+    table = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published,
+                           "source of the date": d.anchor_source} for d in docs])
+    edited = st.data_editor(table, key="dates", hide_index=True, disabled=["doc_id", "title", "outlet",
+                                                                           "source of the date"],
+                            column_config={"published": st.column_config.DateColumn("published")})
+    changed = {row.doc_id: row.published for row in edited.itertuples(index=False)
+               if pd.notna(row.published) and row.published != table.set_index("doc_id").at[row.doc_id, "published"]}
+    if changed:
+        st.session_state["anchors"].update({k: pd.Timestamp(v).date() for k, v in changed.items()})
+        st.rerun()
+
+
+def exports(shown: pd.DataFrame, figure: object) -> None:
+    cols = st.columns(4)
+    cols[0].download_button("Table as CSV", export.to_csv_bytes(shown), "events.csv", "text/csv")
+    cols[1].download_button("Table as JSON", export.to_json_bytes(shown), "events.json", "application/json")
+    timeline_json = export.json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8")
+    cols[2].download_button("TimelineJS JSON", timeline_json, "timelinejs.json", "application/json")
+    cols[3].download_button("Chart as HTML", figure.to_html(include_plotlyjs=True).encode("utf-8"),
+                            "timeline.html", "text/html")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def main() -> None:
+    st.set_page_config(page_title="News timeline", layout="wide")
+    st.title("News timeline")
+    docs = corpus()
+    events = events_of(docs)
+    chosen, lane, color = sidebar(events)
+    shown = filters.filter_events(events, chosen)
+    undated = [d for d in docs if d.published is None]
+    st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
+               + (f" · {len(undated)} without a publication date" if undated else ""))
+    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
+                                 for d in docs])
+    figure = chart.timeline_figure(shown, lane, color, publications)
+    tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
+    with tab_chart:
+        if shown.empty:
+            st.info("No events match these filters. Widen the dates or clear a filter.")
+        chart_state = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="chart")
+        table = shown[["start", "end", "granularity", "relation", "timex_text", "headline", "outlet", "n_sources"]]
+        table_state = st.dataframe(table, on_select="rerun", selection_mode="single-row", hide_index=True,
+                                   key="table", column_config={"start": st.column_config.DateColumn(),
+                                                               "end": st.column_config.DateColumn()})
+        event = selected_event(chart_state, table_state, shown)
+        if event is not None and (events["event_id"] == event).any():
+            detail(events[events["event_id"] == event].iloc[0], events)
+        else:
+            st.caption("Click an event on the chart or a row of the table to see how its date was resolved.")
+    with tab_article:
+        article_view(docs)
+    with tab_mine:
+        your_articles(docs)
+    with tab_export:
+        exports(shown, figure)
+
+
+try:
+    main()
+except Exception as exc:
+    st.error(f"Something went wrong: {exc}. Your articles and filters are kept; try again or reload the page.")
