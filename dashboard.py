@@ -149,7 +149,8 @@ def article_view(docs: tuple[Document, ...]) -> None:
         st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
         st.markdown(markup.highlight(doc.text, []), unsafe_allow_html=True)
         return
-    st.caption(f"Published {doc.published} ({doc.anchor_source}{': ' + doc.anchor_evidence if doc.anchor_evidence else ''})")
+    evidence = f": {doc.anchor_evidence}" if doc.anchor_evidence else ""
+    st.caption(f"Published {doc.published} ({doc.anchor_source}{evidence})")
     st.markdown(markup.article_html(doc.text, timexes_of(doc.text, doc.published)), unsafe_allow_html=True)
 
 

@@ -266,7 +266,7 @@ def _from_table(name: str, text: str, path: str) -> list[Document]:
     try:
         if suffix == ".json":
             data = json.loads(text)
-            records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else None
+            records = data.get("articles", [data]) if isinstance(data, dict) else data
         elif suffix == ".jsonl":
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
         else:

@@ -161,7 +161,8 @@ def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
     people: dict[str, list[tuple[int, int, str]]] = {}
     counts: Counter[str] = Counter()
     for doc in documents:
-        mentions = [Mention(m.group(0), m.start(), m.end(), *_ALIASES[m.group(0)]) for m in _GAZETTEER.finditer(doc.text)]
+        mentions = [Mention(m.group(0), m.start(), m.end(), *_ALIASES[m.group(0)])
+                    for m in _GAZETTEER.finditer(doc.text)]
         taken = [(m.start_char, m.end_char) for m in mentions]
         candidates = _person_candidates(doc.text)
         surnames = Counter(name.split()[-1] for _, _, name, _ in candidates)
