@@ -251,8 +251,9 @@ def _from_html(name: str, text: str, path: str) -> Document:
     import trafilatura
     from htmldate import find_date
 
-    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, as_dict=True)
-    if not extracted or not (extracted.get("text") or "").strip():
+    result = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    extracted = result.as_dict() if result is not None else {}
+    if not (extracted.get("text") or "").strip():
         raise DocumentError(f"{name}: no article text found in the page")
     published = extracted.get("date") or find_date(text, extensive_search=False, original_date=True)
     record = {"text": extracted["text"], "title": extracted.get("title") or "",
