@@ -10,7 +10,13 @@ import pytest
 from paths import FIXTURES, SEEDS
 
 from timeline.documents import (
-    MAX_FILE_BYTES, DocumentError, document_from_text, load_bytes, load_corpus, load_documents, parse_date,
+    MAX_FILE_BYTES,
+    DocumentError,
+    document_from_text,
+    load_bytes,
+    load_corpus,
+    load_documents,
+    parse_date,
 )
 
 

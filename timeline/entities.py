@@ -114,7 +114,8 @@ def _person_candidates(text: str) -> list[tuple[int, int, str, bool]]:
         speaks = any(w in SPEECH_VERBS for w in re.findall(r"[a-z]+", after)[:2] + re.findall(r"[a-z]+", before)[-2:])
         apposed = re.match(r",\s+(?:\w+\s+){0,3}(?:" + "|".join(sorted(TITLES)) + r")\b", after) is not None
         mid_sentence = re.search(r"[a-z,]\s*$", text[max(0, start - 3):start]) is not None
-        found.append((start, start + len(name), name, titled or speaks or apposed or mid_sentence))
+        subject = re.match(r"\s+(?:and\s+[A-Z]|[a-z]{2,})", text[start + len(name):start + len(name) + 30])
+        found.append((start, start + len(name), name, titled or speaks or apposed or mid_sentence or bool(subject)))
     return found
 
 
