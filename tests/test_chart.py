@@ -1,0 +1,92 @@
+"""The chart, the filters and the escaped markup: pure functions of the event table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline import chart, filters, markup, schema
+from timeline.timex import find_timexes
+
+
+def publications(docs) -> pd.DataFrame:
+    return pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
+                         for d in docs])
+
+
+def event_ids(figure: go.Figure) -> set[str]:
+    return {c[0] for trace in figure.data if trace.customdata is not None for c in trace.customdata}
+
+
+def test_days_are_markers_and_ranges_are_bars_spanning_them(seed_events, seed_docs) -> None:
+    figure = chart.timeline_figure(seed_events, "outlet", "granularity", publications(seed_docs))
+    assert event_ids(figure) == set(seed_events["event_id"])
+    bars = [t for t in figure.data if isinstance(t, go.Bar)]
+    markers = [t for t in figure.data if isinstance(t, go.Scatter) and t.customdata is not None]
+    day_ids = set(seed_events.loc[seed_events["start"] == seed_events["end"], "event_id"])
+    assert {c[0] for t in markers for c in t.customdata} == day_ids
+    week = seed_events[seed_events["granularity"] == "week"].iloc[0]
+    bar = next(t for t in bars if week["event_id"] in {c[0] for c in t.customdata})
+    assert {x for x in bar.x} == {7 * chart.DAY_MS}  # a week is a seven-day bar
+    assert any(t.name == "published" for t in figure.data)
+
+
+def test_planned_events_look_different(seed_events) -> None:
+    figure = chart.timeline_figure(seed_events)
+    planned = [t for t in figure.data if t.name and t.name.endswith("(planned)")]
+    assert planned and all(t.marker.pattern.shape == "/" for t in planned if isinstance(t, go.Bar))
+
+
+def test_lanes_by_actor_show_an_event_in_each_actors_lane(seed_events) -> None:
+    figure = chart.timeline_figure(seed_events, lane="actors", color="relation")
+    lanes = {y for trace in figure.data if trace.y is not None for y in trace.y}
+    assert {"Keith Kellogg", "Donald Trump", "NATO"} <= lanes
+
+
+def test_hover_text_is_escaped(seed_events) -> None:
+    evil = seed_events.head(1).copy()
+    evil["sentence"] = "<img src=x onerror=alert(1)> met on Friday"
+    text = "".join(chart.timeline_figure(evil).data[0].hovertext)
+    assert "<img" not in text and "&lt;img" in text
+
+
+def test_an_empty_table_says_so() -> None:
+    figure = chart.timeline_figure(schema.empty_events())
+    assert "No events" in figure.layout.annotations[0].text
+
+
+def test_each_filter_narrows_the_table(seed_events) -> None:
+    total = len(seed_events)
+    cases = {
+        "outlets": filters.Filters(outlets=("RT",)),
+        "actors": filters.Filters(actors=("Keith Kellogg",)),
+        "places": filters.Filters(places=("Brussels",)),
+        "keyword": filters.Filters(keyword="REQUEST"),
+        "precision": filters.Filters(granularities=("week",)),
+        "relation": filters.Filters(relations=("future",)),
+        "dates": filters.Filters(start=dt.date(2025, 1, 1), end=dt.date(2025, 3, 1)),
+    }
+    for name, chosen in cases.items():
+        kept = filters.filter_events(seed_events, chosen)
+        assert 0 < len(kept) < total, name
+    assert set(filters.filter_events(seed_events, cases["outlets"])["outlet"]) == {"RT"}
+    assert (filters.filter_events(seed_events, cases["relation"])["relation"] == "future").all()
+    dated = filters.filter_events(seed_events, cases["dates"])
+    assert set(dated["start"].dt.year) == {2025} and len(dated) == 8
+
+
+def test_merging_collapses_each_cluster_into_one_row_naming_its_outlets(seed_events) -> None:
+    merged = filters.filter_events(seed_events, filters.Filters(merge=True))
+    assert len(merged) == seed_events["cluster_id"].nunique()
+    trip = merged[merged["timex_text"] == "next week"].iloc[0]
+    assert trip["n_sources"] == 2 and "Euromaidan Press" in trip["outlet"] and "USA Page" in trip["outlet"]
+
+
+def test_article_markup_escapes_the_text_and_marks_each_expression() -> None:
+    text = "<b>Talks</b> ended on Friday & resume next week."
+    timexes = find_timexes(text, dt.date(2025, 2, 15))
+    rendered = markup.article_html(text, timexes)
+    assert rendered.startswith("&lt;b&gt;Talks&lt;/b&gt;") and "&amp;" in rendered
+    assert rendered.count("<mark>") == 2 and "2025-02-14" in rendered and "2025-02-17 – 2025-02-23" in rendered
