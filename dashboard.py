@@ -154,7 +154,8 @@ def article_view(docs: tuple[Document, ...]) -> None:
     st.markdown(markup.article_html(doc.text, timexes_of(doc.text, doc.published)), unsafe_allow_html=True)
 
 
-def your_articles(docs: tuple[Document, ...]) -> None:
+def add_articles() -> None:
+    """Uploads and pastes; run before extraction so that new articles count in this very run."""
     st.markdown("Add articles as files (" + ", ".join(SUPPORTED) + "), or paste one.")
     files = st.file_uploader("Upload articles", type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True,
                              key="upload")
@@ -181,6 +182,9 @@ def your_articles(docs: tuple[Document, ...]) -> None:
                 st.rerun()
             except DocumentError as exc:
                 st.error(f"Could not add the article: {exc}")
+
+
+def publication_dates(docs: tuple[Document, ...]) -> None:
     st.markdown("**Publication dates** — correct any article's date; its events move with it.")
     table = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published,
                            "source of the date": d.anchor_source} for d in docs])
@@ -210,6 +214,9 @@ def exports(shown: pd.DataFrame, figure: object) -> None:
 def main() -> None:
     st.set_page_config(page_title="News timeline", layout="wide")
     st.title("News timeline")
+    tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
+    with tab_mine:
+        add_articles()
     docs = corpus()
     events = events_of(docs)
     chosen, lane, color = sidebar(events)
@@ -220,7 +227,6 @@ def main() -> None:
     publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
                                  for d in docs])
     figure = chart.timeline_figure(shown, lane, color, publications)
-    tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
     with tab_chart:
         if shown.empty:
             st.info("No events match these filters. Widen the dates or clear a filter.")
@@ -237,7 +243,7 @@ def main() -> None:
     with tab_article:
         article_view(docs)
     with tab_mine:
-        your_articles(docs)
+        publication_dates(docs)
     with tab_export:
         exports(shown, figure)
 
