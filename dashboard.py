@@ -214,6 +214,7 @@ def exports(shown: pd.DataFrame, figure: object) -> None:
 def main() -> None:
     st.set_page_config(page_title="News timeline", layout="wide")
     st.title("News timeline")
+    summary = st.container()
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
     with tab_mine:
         add_articles()
@@ -222,7 +223,7 @@ def main() -> None:
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
     undated = [d for d in docs if d.published is None]
-    st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
+    summary.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
                + (f" · {len(undated)} without a publication date" if undated else ""))
     publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
                                  for d in docs])
