@@ -1,0 +1,948 @@
+"""The rules of time expressions: what a match of each pattern means.
+
+`RULES` is a table of named rules, each a regular expression over the words of
+`timeline.vocabulary`, the trigger words it needs, and a resolver turning a match into a
+`Found` (a type, a TIMEX3 value and, when the expression names one, a calendar `Period`).
+Explicit dates are parsed by `dateparser`; calendar arithmetic is `dateutil`'s and
+`timeline.periods`'; the direction of an underspecified date comes from `timeline.tense`.
+`timeline.timex` runs the table and keeps the longest match where rules overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import dateparser
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from timeline import periods
+from timeline.periods import Period
+from timeline.tense import Tense, tense_at
+from timeline.vocabulary import (
+    ABBR_MONTHS,
+    ABBR_WEEKDAYS,
+    FULL_MONTHS,
+    FULL_WEEKDAYS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFERENCES,
+    SEASON_CODES,
+    SET_WORDS,
+    TENS,
+    UNIT_MULTIPLIER,
+    UNITS,
+    UNITS_1_9,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+# --------------------------------------------------------------------------- resolution results
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a rule makes of a match, before it becomes a Timex."""
+
+    type: str
+    value: str
+    period: Period | None
+    granularity: str
+    rule: str
+    mod: str | None = None
+    absolute: bool = False
+    span: tuple[int, int] | None = None  # a narrower span than the whole match, when the rule says so
+
+
+def _dated(period: Period, rule: str, *, mod: str | None = None, absolute: bool = False,
+           type_: str = "DATE") -> Found:
+    return Found(type_, period.value, period, period.granularity, rule, mod, absolute)
+
+
+def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | None = None) -> Found:
+    return Found(type_, value, None, granularity, rule, mod)
+
+
+_QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    anchor: dt.date
+
+    @functools.cached_property
+    def reporting_quarter(self) -> tuple[Period, str] | None:
+        """The quarter a results report is about: its first "third quarter" without a year.
+
+        Business news says "the quarter", "the year-ago quarter" and "a year earlier" of it.
+        None when the text names no quarter: those phrases then get no quarter reading.
+        """
+        match = _QUARTER_MENTION.search(self.text)
+        if not match:
+            return None
+        number = ORDINALS[match.group(1).lower()]
+        candidates = [periods.quarter(y, number) for y in (self.anchor.year - 1, self.anchor.year)]
+        period = [p for p in candidates if p.start <= self.anchor][-1]
+        return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
+
+    def tense(self, match: re.Match[str]) -> Tense:
+        return tense_at(self.text, match.start(), match.end())
+
+    @property
+    def anchor_desc(self) -> str:
+        return f"anchor {self.anchor.isoformat()} ({self.anchor.strftime('%A')})"
+
+
+# --------------------------------------------------------------------------- word patterns
+
+
+def _alternation(words: list[str] | tuple[str, ...], *, capital: bool = False) -> str:
+    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms."""
+    words = sorted(words, key=len, reverse=True)
+    if capital:
+        forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words]
+        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+_MONTH_FULL = _alternation(FULL_MONTHS, capital=True)
+_MONTH_ABBR = _alternation(ABBR_MONTHS, capital=True) + r"\.?"
+_MONTH = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY_FULL = _alternation(FULL_WEEKDAYS, capital=True)
+_WEEKDAY = f"(?:{_WEEKDAY_FULL}|{_alternation(ABBR_WEEKDAYS, capital=True)}\\.)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_COMPOUND = "|".join(f"{t}[- ]{u}" for t in TENS for u in UNITS_1_9)
+_NUMBER = rf"(?:(?:\d+|{_COMPOUND}|{_alternation(list(NUMBERS))})(?:\.\d+|\s+1/2|½|\s+and\s+a\s+half)?)"
+_VAGUE = _alternation(VAGUE_NUMBERS)
+_UNIT = _alternation(list(UNITS))
+_PART_OF_DAY = _alternation(list(PARTS_OF_DAY))
+_MOD = r"(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)"
+_ORDINAL = _alternation(list(ORDINALS))
+
+_MOD_CODES = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+              "late": "END", "end": "END", "earlier": "START", "later": "END", "rest": "END"}
+
+
+def _mod_of(words: str | None) -> str | None:
+    if not words:
+        return None
+    for word, code in _MOD_CODES.items():
+        if re.search(rf"\b{word}\b", words.lower()):
+            return code
+    return None
+
+
+def _number(words: str) -> float | None:
+    """The value of a number written in digits or words; None for vague quantities ("several")."""
+    words = re.sub(r"\s+", " ", words.lower().strip())
+    if re.fullmatch(r"\d+(\.\d+)?", words):
+        return float(words)
+    if half := re.fullmatch(r"(.+?)(?: 1/2|½| and a half)", words):
+        whole = _number(half.group(1))
+        return None if whole is None else whole + 0.5
+    if words in NUMBERS:
+        return NUMBERS[words]
+    parts = re.split(r"[- ]", words)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"  # centuries
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+_SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+            "H": ("M", 60, True)}
+_IN_BIGGER = {"decade": ("Y", 10), "century": ("Y", 100), "weekend": ("D", 2), "quarter": ("M", 3)}
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    """ISO 8601 duration, TimeML style: P3Y, PT24H, P10Y for a decade, PXM for "months"."""
+    designator, is_time, _ = UNITS[unit]
+    if unit in _IN_BIGGER:
+        designator, factor = _IN_BIGGER[unit]
+        amount = None if amount is None else amount * factor
+    if amount is None:
+        return f"P{'T' if is_time else ''}X{designator}"
+    amount *= UNIT_MULTIPLIER.get(unit, 1)
+    whole = int(amount)
+    head = f"{whole}{designator}" if whole else ""
+    if amount == whole or designator not in _SMALLER or (is_time and designator == "M"):
+        return f"P{'T' if is_time else ''}{amount:g}{designator}"
+    smaller, factor, to_time = _SMALLER[designator]  # 2 1/2 years -> P2Y6M, half an hour -> PT30M
+    tail = f"{(amount - whole) * factor:g}{smaller}"
+    if to_time and not is_time:
+        return f"P{head}T{tail}"
+    return f"P{'T' if is_time else ''}{head}{tail}"
+
+
+# --------------------------------------------------------------------------- explicit dates
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_explicit(text: str, order: str) -> dt.date | None:
+    """dateparser on an explicit date string; None when it is no valid date (February 30)."""
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+                  "RELATIVE_BASE": dt.datetime(2000, 1, 1), "PARSERS": ["custom-formats", "absolute-time"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def _strip_weekday(text: str) -> tuple[str, int | None]:
+    match = re.match(rf"({_WEEKDAY}),?\s+", text)
+    if not match:
+        return text, None
+    return text[match.end():], WEEKDAYS[match.group(1).rstrip(".").lower()]
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
+    body, weekday = _strip_weekday(m.group(0))
+    order = "DMY" if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}$", body) else "MDY"
+    date = _parse_explicit(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", body.replace("Sept.", "Sep.")), order)
+    if date is None:
+        return None
+    note = ""
+    if weekday is not None and date.weekday() != weekday:
+        note = f"; note: the text's weekday disagrees ({date.strftime('%A')})"
+    return _dated(periods.day(date), f"explicit date, parsed by dateparser{note}", absolute=True)
+
+
+def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
+               weekday: int | None = None, against: float = math.inf) -> tuple[Period, str]:
+    """Place a period that names no year in the year the sentence's tense points to.
+
+    The nearest occurrence wins, a distance against the tense counting ``against`` times: with
+    the default, past tense takes the latest one starting on or before the anchor and future
+    tense the first one ending on or after it. A weekday written beside the date ("Friday,
+    May 23") picks the year it fits.
+    """
+    candidates = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    if weekday is not None:
+        fitting = [p for p in candidates if p.start.weekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
+    tense = ctx.tense(match)
+    if tense.close:
+        against = math.inf
+
+    def cost(period: Period) -> float:
+        if period.start <= ctx.anchor <= period.end:
+            return 0
+        ahead = period.start > ctx.anchor
+        days = (period.start - ctx.anchor).days if ahead else (ctx.anchor - period.end).days
+        return days * (against if ahead != (tense.direction == "future") else 1)
+
+    chosen = min(candidates, key=lambda p: (cost(p), p.start > ctx.anchor))
+    if math.isinf(against):
+        where = "first one ending on or after" if tense.direction == "future" else "latest one starting on or before"
+    else:
+        where = f"nearest to (counting the other direction {against:g}x)"
+    return chosen, f"{tense.describe()}: the {where} the {ctx.anchor_desc}"
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    body, weekday = _strip_weekday(m.group(0))
+    month = MONTHS[re.search(_MONTH, body).group(0).rstrip(".").lower()]
+    day_number = int(re.search(r"\d+", body).group(0))
+    try:
+        dt.date(2000, month, day_number)  # 2000 is a leap year: February 29 is fine
+    except ValueError:
+        return None
+
+    def make(year: int) -> Period:
+        try:
+            return periods.day(dt.date(year, month, day_number))
+        except ValueError:  # February 29 outside a leap year
+            return periods.day(dt.date(year, month, 28))
+
+    period, why = _pick_year(ctx, m, make, weekday, against=2)
+    return _dated(period, f"month and day without a year; {why}")
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Found:
+    month = MONTHS[m.group("month").rstrip(".").lower()]
+    period = periods.month(int(m.group("year")), month)
+    mod = _mod_of(m.group("mod"))
+    rule = "month and year as written"
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
+    return _dated(period, rule, mod=mod, absolute=True)
+
+
+_AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|"
+    r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
+    re.IGNORECASE,
+)
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    name = m.group("month").lower()
+    rel, mod_words = m.group("rel"), m.group("mod")
+    before = ctx.text[max(0, m.start() - 20):m.start()]
+    if not rel and not mod_words and not m.group("yrel"):
+        if name in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(before):
+            return None
+        if re.search(r"[A-Z][a-z]+\s+$", before) and not _MONTH_CONTEXT.search(before):
+            return None  # "Theresa May", "Hurricane April"
+    month = MONTHS[name]
+    mod = _mod_of(mod_words)
+    if m.group("yrel"):
+        offset = _REL_OFFSETS[m.group("yrel").lower()]
+        period, why = periods.month(ctx.anchor.year + offset, month), f"of '{m.group('yrel')} year'"
+    elif rel and rel.lower() in ("last", "past"):
+        year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+        period, why = periods.month(year, month), f"'{rel}': the latest one before the anchor's month"
+    elif rel and rel.lower() in ("next", "coming"):
+        year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+        period, why = periods.month(year, month), f"'{rel}': the first one after the anchor's month"
+    elif rel:  # this
+        period, why = periods.month(ctx.anchor.year, month), "'this': the anchor's year"
+    else:
+        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month))
+    rule = f"month without a year; {why} ({ctx.anchor_desc})"
+    if mod in ("START", "END") and mod_words and re.search(r"earlier|later", mod_words, re.I):
+        period, rule = _before_or_after_anchor(period, mod, ctx, rule)
+    elif mod:
+        period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
+
+
+def _before_or_after_anchor(period: Period, mod: str, ctx: Context, rule: str) -> tuple[Period, str]:
+    """ "Earlier this month": the period up to the day before the anchor; "later": from the day after."""
+    if mod == "START" and period.start < ctx.anchor <= period.end:
+        day_before = ctx.anchor - dt.timedelta(days=1)
+        return period.shifted_end(day_before), f"{rule}; 'earlier': up to the day before the anchor"
+    if mod == "END" and period.start <= ctx.anchor < period.end:
+        day_after = ctx.anchor + dt.timedelta(days=1)
+        return period.shifted_start(day_after), f"{rule}; 'later': from the day after the anchor"
+    return period, rule
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
+    return _full_date(m, ctx)
+
+
+# --------------------------------------------------------------------------- years, decades, quarters
+
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|around|"
+    r"early|mid|late|the|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
+    r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?|"
+    r"a|an|its|their|his|her|our|that|this|[a-z]+['’]s)\s*|[(\-–,])$",
+    re.IGNORECASE,
+)
+_YEAR_CONTEXT_AFTER = re.compile(r"^(?:\s*[.,;:)!?\-–]|\s*$|'s\b|\s+(?:and|to|through|when|after|before|"
+                                 r"election|elections|budget|season|census|campaign|[A-Z]))")
+
+
+def _year(m: re.Match[str], ctx: Context) -> Found | None:
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    after = ctx.text[m.end():m.end() + 12]
+    if m.group("mod") is None and m.group("fiscal") is None:
+        if re.search(r"[$€£#]\s*$|\d[,.]?$", before) or re.match(r"^(?:[,.]\d|%|\s*(?:percent|per cent))", after):
+            return None  # money, a longer number, a percentage
+        if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
+            return None  # "2000 troops"
+        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|by|until|from|of|before|after|"
+                                                              r"during|through)\s*$", before, re.I):
+            return None  # "and 2000 troops"
+    period = periods.year(int(m.group("year")))
+    mod = _mod_of(m.group("mod"))
+    rule = "year as written"
+    if m.group("mod") and re.search(r"half", m.group("mod"), re.I):
+        number = 1 if re.search(r"first", m.group("mod"), re.I) else 2
+        return _dated(periods.half(period.start.year, number), "half year as written", absolute=True)
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
+    return _dated(period, rule, mod=mod, absolute=True)
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Found:
+    digits = m.group("decade")
+    absolute = len(digits) == 4
+    first = int(digits) if absolute else (1900 if int(digits) >= 30 else 2000) + int(digits)
+    period = periods.decade(first)
+    mod = _mod_of(m.group("mod"))
+    rule = "decade as written" if absolute else "two-digit decade, in the century nearest the anchor"
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
+    return _dated(period, rule, mod=mod, absolute=absolute)
+
+
+def _century(m: re.Match[str], ctx: Context) -> Found | None:
+    number = ORDINALS.get(m.group("ord").lower())
+    if not number or m.group("ord").lower() == "last":
+        return None
+    return _dated(periods.century(number), "century as written", absolute=True)
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Found:
+    number = ORDINALS.get((m.group("ord") or "").lower()) or int(m.group("q"))
+    year = m.group("year") or m.group("year2")
+    if m.group("yrel"):
+        offset = _REL_OFFSETS[m.group("yrel").lower()]
+        return _dated(periods.quarter(ctx.anchor.year + offset, number),
+                      f"quarter of '{m.group('yrel')} year', from the {ctx.anchor_desc}")
+    if year:
+        return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
+    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number))
+    return _dated(period, f"quarter without a year; {why}")
+
+
+def _half(m: re.Match[str], ctx: Context) -> Found:
+    number = 1 if m.group("ord").lower() == "first" else 2
+    if m.group("year"):
+        return _dated(periods.half(int(m.group("year")), number), "half year as written", absolute=True)
+    period, why = _pick_year(ctx, m, lambda y: periods.half(y, number))
+    return _dated(period, f"half year without a year; {why}")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = SEASON_CODES[m.group("season").lower()]
+    mod = _mod_of(m.group("mod"))
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        period, rule, absolute = periods.season(int(m.group("year")), code), "season and year as written", True
+    else:
+        absolute = False
+        current = _season_of(ctx.anchor)
+        if rel == "this":
+            year = ctx.anchor.year - (1 if code == "WI" and ctx.anchor.month < 3 else 0)
+            period, rule = periods.season(year, code), f"'this': the season in the anchor's year ({ctx.anchor_desc})"
+        elif rel in ("last", "past"):
+            period = _season_step(ctx.anchor, code, -1, current)
+            rule = f"'{rel}': the latest one that ended before the {ctx.anchor_desc}"
+        elif rel in ("next", "coming"):
+            period = _season_step(ctx.anchor, code, 1, current)
+            rule = f"'{rel}': the first one starting after the {ctx.anchor_desc}"
+        else:
+            period, why = _pick_year(ctx, m, lambda y: periods.season(y, code))
+            rule = f"season without a year; {why}"
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    return _dated(period, rule, mod=mod, absolute=absolute)
+
+
+def _season_of(date: dt.date) -> Period:
+    code = ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[date.month - 1]
+    return periods.season(date.year - 1 if date.month < 3 else date.year, code)
+
+
+def _season_step(anchor: dt.date, code: str, direction: int, current: Period) -> Period:
+    candidates = [periods.season(y, code) for y in range(anchor.year - 2, anchor.year + 3)]
+    if direction < 0:
+        return [p for p in candidates if p.end < current.start][-1]
+    return next(p for p in candidates if p.start > current.end)
+
+
+# --------------------------------------------------------------------------- relative to the anchor
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
+    word = re.sub(r"\s+", " ", m.group("word").lower())
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2, "this": 0, "last": -1}
+    date = ctx.anchor + dt.timedelta(days=offsets[word])
+    part = (m.group("part") or "").lower()
+    if word == "tonight":
+        part = "night"
+    if word == "last" and part not in ("night", "evening"):
+        return None  # "last morning" is no date
+    rule = f"'{word}' counted from the {ctx.anchor_desc}"
+    if part:
+        value = f"{date.isoformat()}T{PARTS_OF_DAY[part]}"
+        return Found("TIME", value, periods.day(date), "time", rule)
+    return _dated(periods.day(date), rule)
+
+
+_WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    weekday = WEEKDAYS[m.group("weekday").lower()]
+    rel = (m.group("rel") or "").lower()
+    step = _WEEKDAY_STEPS[weekday]
+    if rel == "last" or rel == "past":
+        date = ctx.anchor + relativedelta(days=-1, weekday=step(-1))
+        why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
+    elif rel in ("next", "coming"):
+        date = ctx.anchor + relativedelta(days=1, weekday=step(+1))
+        why = f"'{rel}': the first one after the {ctx.anchor_desc}"
+    elif rel == "this":
+        date = periods.week(ctx.anchor).start + dt.timedelta(days=weekday)
+        why = f"'this': the one in the anchor's week ({ctx.anchor_desc})"
+    else:
+        tense = ctx.tense(m)
+        if tense.direction == "future":
+            date = ctx.anchor + relativedelta(weekday=step(+1))
+            why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
+        else:
+            date = ctx.anchor + relativedelta(weekday=step(-1))
+            why = f"{tense.describe()}: the latest one on or before the {ctx.anchor_desc}"
+    part = (m.group("part") or "").lower()
+    rule = f"weekday; {why}"
+    if part:
+        return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
+    mod = _mod_of(rel) if rel in ("early", "late") else None
+    return _dated(periods.day(date), rule, mod=mod)
+
+
+_REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+                "following": 1, "upcoming": 1}
+
+
+def _relative_period(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = m.group("rel").lower()
+    unit = m.group("unit").lower()
+    if unit in SEASON_CODES:
+        return None  # seasons have their own rule
+    mod_words = m.group("mod")
+    offset = _REL_OFFSETS[rel]
+    if unit == "weekend":
+        return _weekend(ctx, m, rel)
+    period = periods.relative(ctx.anchor, unit, offset)
+    rule = f"'{rel} {unit}': the {unit} " + {0: "containing", -1: "before the one containing",
+                                               1: "after the one containing"}[offset] + f" the {ctx.anchor_desc}"
+    mod = _mod_of(mod_words)
+    if mod_words and re.search(r"earlier|later|rest", mod_words, re.I):
+        period, rule = _before_or_after_anchor(period, mod, ctx, rule)
+    elif mod:
+        period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
+
+
+def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
+    this = periods.weekend(ctx.anchor)  # the Saturday and Sunday of the anchor's ISO week
+    on_it = this.start <= ctx.anchor
+    if rel in ("this", "current"):
+        period, why = this, "the one of the anchor's week"
+    elif rel in ("last", "past", "previous"):
+        period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), "the one before the anchor's week's"
+    elif rel in ("next", "coming", "following", "upcoming"):
+        period = periods.weekend(ctx.anchor + dt.timedelta(days=7)) if on_it else this
+        why = "the first one starting after the anchor"
+    elif on_it:
+        period, why = this, "the anchor falls on it"
+    else:  # "the weekend", by tense
+        tense = ctx.tense(m)
+        if tense.direction == "future":
+            period, why = this, f"{tense.describe()}: the coming one"
+        else:
+            period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), f"{tense.describe()}: the last one"
+    return _dated(period, f"weekend; {why} ({ctx.anchor_desc})")
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Found | None:
+    amount = _number(m.group("num"))
+    unit = _unit(m.group("unit"))
+    direction = m.group("dir").lower()
+    if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 10_000:
+        return _undated("DURATION", _duration_value(amount, unit), unit, "a vague span: no calendar date")
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if unit == "year" and amount == 1 and sign < 0 and ctx.reporting_quarter:
+        quarter, why = ctx.reporting_quarter
+        return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+    shifted = ctx.anchor + periods.STEP[unit] * (sign * int(amount))
+    period = periods.containing(shifted, unit)
+    return _dated(period, f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}")
+
+
+def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "in two weeks": a future date when the sentence looks forward, else a duration."""
+    amount = _number(m.group("num"))
+    unit = _unit(m.group("unit"))
+    if amount is None or amount != int(amount) or unit not in periods.STEP or ctx.tense(m).direction != "future":
+        return None
+    period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
+    span = (m.start("num"), m.end())
+    found = _dated(period, f"'in {amount:g} {unit}(s)' in a future-tense sentence, from the {ctx.anchor_desc}")
+    return Found(**{**found.__dict__, "span": span})
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = re.sub(r"\s+", " ", m.group("holiday").lower()).replace("’", "'")
+    year = m.group("year")
+
+    def make(y: int) -> Period:
+        return periods.day(_holiday_date(name, y))
+
+    if year:
+        return _dated(make(int(year)), f"{name} of the year written", absolute=True)
+    period, why = _pick_year(ctx, m, make)
+    return _dated(period, f"holiday '{name}'; {why}")
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name in ("easter", "easter sunday"):
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - dt.timedelta(days=2)
+    if name in ("thanksgiving", "thanksgiving day"):
+        return dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
+    if name == "labor day":
+        return dt.date(year, 9, 1) + relativedelta(weekday=MO(1))
+    if name == "memorial day":
+        return dt.date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    if name == "election day":
+        return dt.date(year, 11, 2) + relativedelta(weekday=TU(1))
+    raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- times of day
+
+
+ON_ANCHOR_DAY = "on the anchor day"
+
+
+def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
+    words = m.group("clock").lower()
+    if words in ("noon", "midday"):
+        hour, minute = 12, 0
+    elif words == "midnight":
+        hour, minute = 24, 0
+    else:
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if hour > 12:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    day_ref = (m.group("dayref") or "").lower()
+    if day_ref in WEEKDAYS:
+        step = _WEEKDAY_STEPS[WEEKDAYS[day_ref]]
+        tense = ctx.tense(m)
+        date = ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
+        why = f"on {day_ref.title()}, {tense.describe()}"
+    else:
+        date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
+        why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
+    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    return Found("TIME", f"{date.isoformat()}T{clock}", periods.day(date), "time",
+                  f"time of day {why} ({ctx.anchor_desc})")
+
+
+# --------------------------------------------------------------------------- durations, sets, references
+
+
+_NOT_DURATION_BEFORE = re.compile(r"(?:\b(?:per|a|an|each|every)\s*|[$€£]\s*\d[\d,.]*\s*)$", re.IGNORECASE)
+_RATE_CONTEXT = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:times|once|twice|dollars|euros|cents|pounds|percent|cup|coffee|"
+    r"[a-z]+s))\s+$", re.IGNORECASE)
+_DURATION_PREPOSITIONS = re.compile(
+    r"\b(?:for|in|within|about|nearly|over|than|after|before|least|only|just|of|last|past|next|the|"
+    r"almost|around|some|up to|during|take|took|takes|spent|spend|lasted|last|another)\s+$", re.IGNORECASE)
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Found | None:
+    num_words = m.group("num")
+    if m.group("old"):
+        return None  # an age ("a 6-year-old"), not a time expression
+    if re.match(r"\s+of\b", ctx.text[m.end():]) and m.group("unit").lower().startswith("quarter"):
+        return None  # "three-quarters of its food"
+    unit = _unit(m.group("unit"))
+    amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
+        if unit in ("second", "minute") and not re.match(r"\s*[.,;)]", ctx.text[m.end():]):
+            return None  # "a second term"
+        if re.search(r"(?:[$€£]\s*\d[\d,.]*|\d\s*(?:million|billion|percent|%))\s*(?:\w+\s+){0,3}$", before):
+            return None  # money per period: a rate, not a time expression
+        if _RATE_CONTEXT.search(before) and not _DURATION_PREPOSITIONS.search(before):
+            return _undated("SET", f"P1{UNITS[unit][0]}" if not UNITS[unit][1] else f"PT1{UNITS[unit][0]}",
+                            unit, "a rate ('... a month'): a set, no calendar date")
+    if re.fullmatch(r"\d+(\.\d+)?", num_words) and (amount is None or amount > 5000):
+        return None
+    if re.search(r"[$€£]\s*$|\d[.,]$", before):
+        return None
+    mod = None
+    approx = (m.group("approx") or "").lower()
+    if approx:
+        mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+               "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS", "less than": "LESS_THAN",
+               "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+               "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS"}.get(re.sub(r"\s+", " ", approx))
+    if m.group("more"):
+        mod = "EQUAL_OR_MORE"
+    found = _undated("DURATION", _duration_value(amount, unit), unit,
+                     "a duration: it measures time, it names no calendar date", mod)
+    # TimeML leaves hedges ("about two weeks") and the article of an adjective ("the two-week") outside
+    start = m.start("num") if mod == "APPROX" or (mod == "EQUAL_OR_LESS" and approx != "up to") else m.start()
+    if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
+        start = m.start("num")
+    return Found(**{**found.__dict__, "span": (start, m.end())})
+
+
+def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
+    unit = _unit(m.group("unit"))
+    return _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
+
+
+def _set(m: re.Match[str], ctx: Context) -> Found | None:
+    word = m.group(0).lower()
+    if word in SET_WORDS:
+        return _undated("SET", SET_WORDS[word], "set", "a repetition: no single calendar date")
+    target = (m.group("target") or "").lower().rstrip("s")
+    if target in WEEKDAYS:
+        return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
+    unit = _unit(target)
+    amount = _number(m.group("num")) if m.group("num") else 1
+    if unit not in UNITS:
+        return None
+    return _undated("SET", _duration_value(amount, unit), "set", "a repetition: no single calendar date")
+
+
+def _reference(m: re.Match[str], ctx: Context) -> Found | None:
+    words = re.sub(r"\s+", " ", m.group(0).lower())
+    if words == "current" and not re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "current" is an adjective here, or an electric current
+    value = REFERENCES[words]
+    return _undated("DATE", value, "vague", f"a vague reference ({value}): no calendar range")
+
+
+def _recent_units(m: re.Match[str], ctx: Context) -> Found:
+    value = "FUTURE_REF" if m.group("rel").lower() in ("coming", "next few") else "PAST_REF"
+    return _undated("DATE", value, "vague", f"a vague reference ({value}): no calendar range")
+
+
+def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the quarter", "the latest quarter": the reported quarter, else the last one completed."""
+    if ctx.reporting_quarter:
+        period, why = ctx.reporting_quarter
+        return _dated(period, why)
+    if not re.search(r"latest|most\s+recent", m.group(0), re.I):
+        return None
+    period = periods.relative(ctx.anchor, "quarter", -1)
+    return _dated(period, f"the last quarter completed before the {ctx.anchor_desc}")
+
+
+def _year_ago(m: re.Match[str], ctx: Context) -> Found:
+    if ctx.reporting_quarter and not re.search(r"year\s*$", m.group(0)):
+        quarter, why = ctx.reporting_quarter
+        return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+    return _dated(periods.year(ctx.anchor.year - 1), f"the year before the {ctx.anchor_desc}")
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Found:
+    period = periods.part(periods.year(ctx.anchor.year), "END")
+    return _dated(period, f"the end of the {ctx.anchor_desc}'s year", mod="END")
+
+
+# --------------------------------------------------------------------------- spellings that share a resolver
+
+
+def _decade_fix(m: re.Match[str], ctx: Context) -> Found:
+    return _decade(_GroupAlias(m, decade=m.group("decade") or m.group("short")), ctx)
+
+
+def _quarter_fix(m: re.Match[str], ctx: Context) -> Found:
+    return _quarter(_GroupAlias(m, year=m.group("year") or m.group("year3")), ctx)
+
+
+def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
+    word = m.group("season")
+    has_context = m.group("rel") or m.group("year") or m.group("mod") or m.group(0).lower().startswith("the ")
+    if not has_context or (word.lower() == "fall" and not (m.group("rel") or m.group("year")) and
+                           not re.match(r"\s+(?:of|season)\b|[.,;]", ctx.text[m.end():m.end() + 8])):
+        return None  # "prices fall", a bare "summer"
+    return _season(m, ctx)
+
+
+def _clock_fix(m: re.Match[str], ctx: Context) -> Found | None:
+    return _clock_time(_GroupAlias(m, clock=m.group("clock2") or "clock"), ctx)
+
+
+class _GroupAlias:
+    """A match with some groups renamed, so one resolver serves several spellings."""
+
+    def __init__(self, match: re.Match[str], **groups: str | None) -> None:
+        self._match, self._groups = match, groups
+
+    def group(self, name: str | int = 0) -> str | None:
+        if isinstance(name, str) and name in self._groups:
+            return self._groups[name]
+        return self._match.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._match.end(name)
+
+
+# --------------------------------------------------------------------------- the rule table
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern and its resolver. ``trigger`` names the words one of which every match contains:
+    the pattern only runs on windows around them, which keeps long texts fast."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Found | None]
+    trigger: frozenset[str] | None = None
+
+    def matches(self, text: str, words: WordIndex) -> Iterator[re.Match[str]]:
+        if self.trigger is None:
+            yield from self.pattern.finditer(text)
+            return
+        for start, end in words.windows(self.trigger):
+            yield from self.pattern.finditer(text, start, end)
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from its trigger word
+_WORD = re.compile(r"[A-Za-z]+|\d+s\b|\d+")
+
+
+class WordIndex:
+    """Where each word of a text stands, lower-cased; numbers as ``#digits``, years ``#year``, "1990s" ``#decade``."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.at: dict[str, list[int]] = {}
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if word[0].isdigit():
+                keys = ["#decade"] if word.endswith("s") else ["#digits"] + (["#year"] if len(word) == 4 else [])
+            else:
+                keys = [word.lower()]
+            for key in keys:
+                self.at.setdefault(key, []).append(match.start())
+        self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
+
+    def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
+        if trigger not in self._cache:
+            hits = sorted(p for word in trigger for p in self.at.get(word, ()))
+            merged: list[tuple[int, int]] = []
+            for hit in hits:
+                start, end = max(0, hit - _WINDOW_BEFORE), min(self.length, hit + _WINDOW_AFTER)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+                else:
+                    merged.append((start, end))
+            self._cache[trigger] = merged
+        return self._cache[trigger]
+
+
+_UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
+_UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
+_MONTH_WORDS = " ".join(MONTHS) + " sept"
+_TRIGGERS: dict[str, str] = {
+    "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
+    "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "year": "#year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "half year": "half", "season": "spring summer fall autumn winter",
+    "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
+    "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
+    "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
+    "end of the period": "end beginning start middle rest",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday", "ago": "ago earlier hence now",
+    "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
+    "clock time": "m am pm noon midnight midday", "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
+    "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
+    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
+}
+
+
+def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
+          flags: int = 0) -> Rule:
+    trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
+    return Rule(name, re.compile(pattern, flags), resolve, trigger)
+
+
+_I = re.IGNORECASE
+_HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+             r"Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Halloween|Valentine[’']s\s+Day|"
+             r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day")
+
+RULES: tuple[Rule, ...] = (
+    _rule("full date (month day, year)", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
+    _rule("full date (day month year)", rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
+          _full_date),
+    _rule("numeric date", r"\b(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\d|3[01]|0?[1-9])|"
+          r"(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01]|0?[1-9])/(?:19|20)\d\d|"
+          r"(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)\b(?![-/.]\d)", _numeric_date),
+    _rule("month and day", rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH})"
+          r"(?![\w%])(?!\s*[-–]\s*\d)(?!,?\s+\d)", _month_day),
+    _rule("month and year", rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+          _month_year),
+    _rule("month", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))"
+          rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
+          _month_alone),
+    _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
+          rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
+    _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
+          r"'(?P<short>\d0)s)\b", _decade_fix, _I),
+    _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
+    _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+          rf"(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
+          rf"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter|Q(?P<q>[1-4]))\b"
+          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR})|\s+(?P<year3>{_YEAR}))?", _quarter_fix, _I),
+    _rule("half year", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:the\s+year|(?P<year>{_YEAR}))",
+          _half, _I),
+    _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming)\s+|(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)"
+          rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR}))?\b",
+          _season_guard, _I),
+    _rule("relative period", r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)"
+          r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
+          r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
+    _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
+          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter)\b", _this_quarter, _I),
+    _rule("year-ago period",
+          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
+          _year_ago, _I),
+    _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
+    _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
+    _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
+          r"the\s+day\s+before\s+yesterday|"
+          rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
+    _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
+    _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
+          r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
+          _I),
+    _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
+          rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
+    _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
+          rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
+          r"(?P<dir>ago|earlier|from\s+now|hence)\b", _ago, _I),
+    _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
+          _in_n_units, _I),
+    _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
+    _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
+          r"(?P<clock2>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+          rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
+          _clock_fix, _I),
+    _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
+          rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more\s+than|"
+          rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+"
+          rf"(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
+          _duration, _I),
+    _rule("unmeasured duration", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|hours|decades|centuries)\b",
+          _bare_plural, _I),
+    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
+          rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?))\b", _set, _I),
+    _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",
+          _recent_units, _I),
+    _rule("vague reference", rf"\b{_alternation(list(REFERENCES))}\b", _reference, _I),
+)
