@@ -106,3 +106,19 @@ def test_a_corrected_publication_date_moves_the_articles_events() -> None:
     assert not at.exception
     starts = {row for row in at.dataframe[0].value["start"].dt.date.astype(str)}
     assert "2024-12-27" in starts and "2024-12-20" not in starts  # "on Friday" follows the new date
+
+
+def test_a_filter_change_reruns_no_extraction(monkeypatch) -> None:
+    import streamlit as st
+
+    import timeline.events
+
+    calls = []
+    real = timeline.events.extract_events
+    monkeypatch.setattr(timeline.events, "extract_events", lambda docs: calls.append(1) or real(docs))
+    st.cache_data.clear()
+    at = app().run()
+    at.sidebar.multiselect(key="outlet").set_value(["RT"]).run()
+    at.sidebar.text_input(key="q").set_value("Putin").run()
+    assert not at.exception
+    assert len(calls) == 1  # extracted once; the two filter changes reused the cached table
