@@ -68,7 +68,9 @@ def test_extract_command_writes_the_table_and_reports_bad_files(tmp_path: Path, 
     assert set(events["doc_id"].str[:3]) == {"000", "001", "002", "003", "004"}
     friday = events[(events["doc_id"].str.startswith("004")) & (events["timex_text"] == "Friday")].iloc[0]
     assert friday["start"] == pd.Timestamp("2024-12-27") and friday["anchor_source"] == "user"
-    assert json.loads(timeline_js.read_text())["events"]
+    assert {e["group"] for e in json.loads(timeline_js.read_text())["events"]} >= {"RT", "RBC-Ukraine"}
+    assert main(["extract", str(SEEDS), "--out", str(out), "--timelinejs", str(timeline_js), "--group", "actor"]) == 0
+    assert "Keith Kellogg" in {e["group"] for e in json.loads(timeline_js.read_text())["events"]}
 
 
 def test_extract_refuses_a_bad_anchor_clearly(tmp_path: Path, capsys) -> None:

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--anchor", action="append", default=[], metavar="FILE=DATE",
                    help="override a file's publication date (repeatable)")
     p.add_argument("--timelinejs", help="also write the Knight Lab TimelineJS JSON here")
+    p.add_argument("--group", choices=["outlet", "actor"], default="outlet", help="TimelineJS groups (default: outlet)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
     return parser

@@ -181,6 +181,6 @@ def run_cli(args: argparse.Namespace) -> int:
         events = extract_events(loaded.documents, progress=lambda _: bar.update())
     write_table(events, args.out)
     if args.timelinejs:
-        write_timelinejs(events, args.timelinejs)
+        write_timelinejs(events, args.timelinejs, group_by=args.group)
     print(f"{len(events)} events from {len(loaded.documents)} articles -> {args.out}", file=sys.stderr)
     return 0 if loaded.documents else 1
