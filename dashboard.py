@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -141,10 +142,9 @@ def selected_event(chart_state: object, table_state: object, shown: pd.DataFrame
 
 
 def article_view(docs: tuple[Document, ...]) -> None:
-    dated = [d for d in docs]
-    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}" for d in dated}
+    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}" for d in docs}
     doc_id = st.selectbox("Article", list(titles), format_func=titles.get, key="article")
-    doc = next(d for d in dated if d.doc_id == doc_id)
+    doc = next(d for d in docs if d.doc_id == doc_id)
     if doc.published is None:
         st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
         st.markdown(markup.highlight(doc.text, []), unsafe_allow_html=True)
@@ -202,7 +202,7 @@ def exports(shown: pd.DataFrame, figure: object) -> None:
     cols = st.columns(4)
     cols[0].download_button("Table as CSV", export.to_csv_bytes(shown), "events.csv", "text/csv")
     cols[1].download_button("Table as JSON", export.to_json_bytes(shown), "events.json", "application/json")
-    timeline_json = export.json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8")
+    timeline_json = json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8")
     cols[2].download_button("TimelineJS JSON", timeline_json, "timelinejs.json", "application/json")
     cols[3].download_button("Chart as HTML", figure.to_html(include_plotlyjs=True).encode("utf-8"),
                             "timeline.html", "text/html")

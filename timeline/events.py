@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from timeline import schema
 from timeline.documents import Document
-from timeline.entities import actors_and_places, find_entities
+from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.sentences import Sentence, is_boilerplate, split_sentences
 from timeline.tense import tense_at
 from timeline.timex import Timex, find_timexes
@@ -60,7 +60,7 @@ def _sentence_at(sentences: Sequence[Sentence], starts: Sequence[int], offset: i
     return sentences[i] if i >= 0 and offset < sentences[i].end_char else None
 
 
-def document_events(doc: Document, mentions: Sequence) -> list[dict[str, object]]:
+def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str, object]]:
     """The event rows of one article (none when it has no publication date)."""
     if doc.published is None:
         return []
