@@ -52,6 +52,26 @@ def _lanes(events: pd.DataFrame, lane: str) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _rows_within_lanes(frame: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """Thin rows inside a lane for bars that overlap in time, so that none hides another."""
+    slot = [0] * len(frame)
+    slots_in_lane: dict[str, int] = {}
+    ranges = frame[~frame["point"]].sort_values(["lane", "start", "end"])
+    for lane, group in ranges.groupby("lane", sort=False):
+        ends: list[pd.Timestamp] = []  # the last day taken in each row so far
+        for i, start, end in zip(group.index, group["start"], group["end"], strict=True):
+            free = next((r for r, taken in enumerate(ends) if taken < start), len(ends))
+            ends[free:free + 1] = [end]
+            slot[i] = free
+        slots_in_lane[lane] = len(ends)
+    widths, offsets = [], []
+    for i, lane in enumerate(frame["lane"]):
+        rows = slots_in_lane.get(lane, 1)
+        widths.append(0.8 / rows)
+        offsets.append(-0.4 + slot[i] * 0.8 / rows)
+    return widths, offsets
+
+
 def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "granularity",
                     publications: pd.DataFrame | None = None) -> go.Figure:
     """The timeline of ``events``; ``publications`` (doc_id, title, outlet, published) adds publication ticks."""
@@ -67,6 +87,7 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
     categories = sorted(frame[color].fillna(NONE).astype(str).unique())
     palette = px.colors.qualitative.Safe + px.colors.qualitative.Plotly
     frame["point"] = frame["start"] == frame["end"]
+    frame["width"], frame["offset"] = _rows_within_lanes(frame)
     for i, category in enumerate(categories):
         paint = palette[i % len(palette)]
         chosen = frame[color].fillna(NONE).astype(str) == category
@@ -77,7 +98,8 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
             if not bars.empty:
                 figure.add_trace(go.Bar(
                     base=bars["start"], x=((bars["end"] - bars["start"]).dt.days + 1) * DAY_MS, y=bars["lane"],
-                    orientation="h", name=name, legendgroup=name, marker_color=paint,
+                    width=bars["width"], offset=bars["offset"], orientation="h", name=name, legendgroup=name,
+                    marker_color=paint,
                     marker_pattern_shape="/" if future else "", opacity=0.45 if future else 0.7,
                     customdata=bars[["event_id"]], hovertext=bars["hover"], hovertemplate="%{hovertext}<extra></extra>",
                 ))
