@@ -90,3 +90,11 @@ def test_article_markup_escapes_the_text_and_marks_each_expression() -> None:
     rendered = markup.article_html(text, timexes)
     assert rendered.startswith("&lt;b&gt;Talks&lt;/b&gt;") and "&amp;" in rendered
     assert rendered.count("<mark>") == 2 and "2025-02-14" in rendered and "2025-02-17 – 2025-02-23" in rendered
+
+
+def test_overlapping_bars_in_one_lane_get_rows_of_their_own(seed_events) -> None:
+    figure = chart.timeline_figure(seed_events[seed_events["outlet"] == "Euromaidan Press"])
+    bars = [(o, w) for t in figure.data if isinstance(t, go.Bar) for o, w in zip(t.offset, t.width, strict=True)]
+    weeks = seed_events[(seed_events["outlet"] == "Euromaidan Press") & (seed_events["timex_text"] == "this week")]
+    assert len({o for o, _ in bars}) == len(weeks) == 3  # three "this week" bars, three rows
+    assert all(abs(w - 0.8 / 3) < 1e-9 for _, w in bars)
