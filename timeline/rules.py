@@ -223,12 +223,14 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
-               weekday: int | None = None, against: float = math.inf) -> tuple[Period, str]:
+               weekday: int | None = None, against: float = math.inf, trusted_within: int = 12,
+               ) -> tuple[Period, str]:
     """Place a period that names no year in the year the sentence's tense points to.
 
     The nearest occurrence wins, a distance against the tense counting ``against`` times: with
     the default, past tense takes the latest one starting on or before the anchor and future
-    tense the first one ending on or after it. A weekday written beside the date ("Friday,
+    tense the first one ending on or after it. A tense cue within ``trusted_within`` characters
+    of the expression is followed outright. A weekday written beside the date ("Friday,
     May 23") picks the year it fits.
     """
     candidates = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
@@ -237,7 +239,7 @@ def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
-    if tense.close:
+    if tense.cue and tense.distance <= trusted_within:
         against = math.inf
 
     def cost(period: Period) -> float:
@@ -315,7 +317,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel:  # this
         period, why = periods.month(ctx.anchor.year, month), "'this': the anchor's year"
     else:
-        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month))
+        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50)
     rule = f"month without a year; {why} ({ctx.anchor_desc})"
     if mod in ("START", "END") and mod_words and re.search(r"earlier|later", mod_words, re.I):
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
@@ -402,7 +404,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found:
                       f"quarter of '{m.group('yrel')} year', from the {ctx.anchor_desc}")
     if year:
         return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
-    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number))
+    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50)
     return _dated(period, f"quarter without a year; {why}")
 
 

@@ -34,11 +34,6 @@ class Tense:
     cue: str  # the word that decided, or "" for the default
     distance: int = 10_000  # characters between the cue and the expression
 
-    @property
-    def close(self) -> bool:
-        """A cue right beside the expression ("was held on", "will meet on") is trusted outright."""
-        return self.distance <= 12
-
     def describe(self) -> str:
         if not self.cue:
             return "no tense cue nearby, so the past (news reports what happened)"
