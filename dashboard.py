@@ -52,7 +52,7 @@ def corpus() -> tuple[Document, ...]:
     """The seeds, the user's own articles, each with the user's corrected date where given."""
     seeds, errors = seed_documents()
     for error in errors:
-        st.sidebar.warning(f"A sample article could not be read: {error}")
+        st.sidebar.warning(f"A sample article could not be read: {markup.escape_markdown(error)}")
     overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
     docs = []
     for doc in (*seeds, *st.session_state.setdefault("added", {}).values()):
@@ -68,10 +68,11 @@ def add_documents(new: list[Document]) -> None:
     for doc in new:
         added[doc.doc_id] = doc
         if doc.published is None:
-            st.warning(f"**{doc.title or doc.doc_id}** has no publication date in its metadata or text. "
-                       "Give one in the table of articles below to see its events.")
+            st.warning(f"**{markup.escape_markdown(doc.title or doc.doc_id)}** has no publication date in its "
+                       "metadata or text. Give one in the table of articles below to see its events.")
         elif doc.anchor_source == "inferred":
-            st.info(f"**{doc.title or doc.doc_id}**: publication date {doc.published} {doc.anchor_evidence}. "
+            st.info(f"**{markup.escape_markdown(doc.title or doc.doc_id)}**: publication date {doc.published} "
+                    f"{markup.escape_markdown(doc.anchor_evidence)}. "
                     "Correct it in the table of articles below if it is wrong.")
 
 
@@ -107,26 +108,24 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
 
 
 def detail(row: pd.Series, events: pd.DataFrame) -> None:
-    """One event, explained: where its date comes from and who else reports it."""
-    st.subheader(row["headline"])
+    """One event, explained: where its date comes from and who else reports it. All article text is escaped."""
     local = (row["timex_start"] - row["sentence_start"], row["timex_end"] - row["sentence_start"])
-    st.markdown(markup.highlight(row["sentence"], [(*local, "")]), unsafe_allow_html=True)
     span = row["start"].date().isoformat()
     if row["end"] != row["start"]:
         span += f" – {row['end'].date().isoformat()}"
-    st.markdown(
-        f"**Expression** “{html.escape(row['timex_text'])}” → **{span}** ({row['granularity']}, "
-        f"{row['relation']}; TIMEX3 `{html.escape(row['timex_value'])}`)  \n"
-        f"**Anchor** {row['published'].date()} ({row['anchor_source']})  \n"
-        f"**Rule** {html.escape(row['rule'])}", unsafe_allow_html=True)
-    link = f"[{html.escape(row['title'] or row['doc_id'])}]({row['url']})" if row["url"] else html.escape(row["title"])
-    st.markdown(f"**Source** {html.escape(row['outlet'] or '')} — {link}", unsafe_allow_html=True)
     others = events[(events["cluster_id"] == row["cluster_id"]) & (events["doc_id"] != row["doc_id"])]
-    if not others.empty:
-        st.markdown("**Also reported by**")
-        for other in others.itertuples(index=False):
-            st.markdown(f"- {html.escape(other.outlet or other.doc_id)}: “{html.escape(other.sentence)}”",
-                        unsafe_allow_html=True)
+    also = "".join(f"<li>{html.escape(o.outlet or o.doc_id)}: “{html.escape(o.sentence)}”</li>"
+                   for o in others.itertuples(index=False))
+    st.markdown(markup.block(
+        f"<h3>{html.escape(row['headline'])}</h3>"
+        f"<p>{markup.highlight(row['sentence'], [(*local, '')])}</p>"
+        f"<p><b>Expression</b> “{html.escape(row['timex_text'])}” → <b>{span}</b> ({row['granularity']}, "
+        f"{row['relation']}; TIMEX3 <code>{html.escape(row['timex_value'])}</code>)<br>"
+        f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
+        f"<b>Rule</b> {html.escape(row['rule'])}<br>"
+        f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
+        f"{markup.link(row['url'], row['title'] or row['doc_id'])}</p>"
+        + (f"<p><b>Also reported by</b></p><ul>{also}</ul>" if also else "")), unsafe_allow_html=True)
 
 
 def selected_event(chart_state: object, table_state: object, shown: pd.DataFrame) -> str | None:
@@ -147,9 +146,9 @@ def article_view(docs: tuple[Document, ...]) -> None:
     doc = next(d for d in docs if d.doc_id == doc_id)
     if doc.published is None:
         st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
-        st.markdown(markup.highlight(doc.text, []), unsafe_allow_html=True)
+        st.markdown(markup.block(markup.highlight(doc.text, [])), unsafe_allow_html=True)
         return
-    evidence = f": {doc.anchor_evidence}" if doc.anchor_evidence else ""
+    evidence = f": {markup.escape_markdown(doc.anchor_evidence)}" if doc.anchor_evidence else ""
     st.caption(f"Published {doc.published} ({doc.anchor_source}{evidence})")
     st.markdown(markup.article_html(doc.text, timexes_of(doc.text, doc.published)), unsafe_allow_html=True)
 
@@ -167,9 +166,9 @@ def add_articles() -> None:
         seen.add(key)
         try:
             add_documents(load_bytes(file.name, file.getvalue()))
-            st.success(f"Added {file.name}.")
+            st.success(f"Added {markup.escape_markdown(file.name)}.")
         except DocumentError as exc:
-            st.error(f"Could not read this file: {exc}")
+            st.error(f"Could not read this file: {markup.escape_markdown(str(exc))}")
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("Paste an article")
         title = st.text_input("Title (optional)")
@@ -181,7 +180,7 @@ def add_articles() -> None:
                 add_documents([document_from_text(text, published, title=title, outlet=outlet)])
                 st.rerun()
             except DocumentError as exc:
-                st.error(f"Could not add the article: {exc}")
+                st.error(f"Could not add the article: {markup.escape_markdown(str(exc))}")
 
 
 def publication_dates(docs: tuple[Document, ...]) -> None:
@@ -252,4 +251,5 @@ def main() -> None:
 try:
     main()
 except Exception as exc:
-    st.error(f"Something went wrong: {exc}. Your articles and filters are kept; try again or reload the page.")
+    st.error(f"Something went wrong: {markup.escape_markdown(str(exc))}. "
+             "Your articles and filters are kept; try again or reload the page.")

@@ -88,7 +88,7 @@ def test_article_markup_escapes_the_text_and_marks_each_expression() -> None:
     text = "<b>Talks</b> ended on Friday & resume next week."
     timexes = find_timexes(text, dt.date(2025, 2, 15))
     rendered = markup.article_html(text, timexes)
-    assert rendered.startswith("&lt;b&gt;Talks&lt;/b&gt;") and "&amp;" in rendered
+    assert rendered.startswith("<div>&lt;b&gt;Talks&lt;/b&gt;") and "&amp;" in rendered
     assert rendered.count("<mark>") == 2 and "2025-02-14" in rendered and "2025-02-17 – 2025-02-23" in rendered
 
 
@@ -98,3 +98,10 @@ def test_overlapping_bars_in_one_lane_get_rows_of_their_own(seed_events) -> None
     weeks = seed_events[(seed_events["outlet"] == "Euromaidan Press") & (seed_events["timex_text"] == "this week")]
     assert len({o for o, _ in bars}) == len(weeks) == 3  # three "this week" bars, three rows
     assert all(abs(w - 0.8 / 3) < 1e-9 for _, w in bars)
+
+
+def test_markdown_in_article_text_stays_literal() -> None:
+    rendered = markup.article_html("**Breaking** [click](javascript:alert(1))\n\n# Big", [])
+    assert rendered.startswith("<div>") and rendered.endswith("</div>") and "\n" not in rendered  # one HTML block
+    assert markup.escape_markdown("**x** [a](b) $5") == "\\*\\*x\\*\\* \\[a\\]\\(b\\) \\$5"
+    assert markup.link("javascript:alert(1)", "<t>") == "&lt;t&gt;"

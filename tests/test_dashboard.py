@@ -79,7 +79,7 @@ def test_an_upload_adds_its_events(seed_events) -> None:
     at.file_uploader(key="upload").set_value(("meeting.md", article, "text/markdown")).run()
     assert not at.exception and not at.error
     assert shown(at) == len(seed_events) + 2
-    assert any("meeting.md" in s.value for s in at.success)
+    assert any("meeting" in s.value for s in at.success)
 
 
 def test_a_bad_upload_shows_a_message_and_keeps_the_rest(seed_events) -> None:

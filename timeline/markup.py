@@ -1,19 +1,23 @@
 """Article text as escaped HTML with its time expressions highlighted.
 
 Article text is untrusted: every character of it goes through `html.escape` before any tag
-of ours is put around it, so a page that says ``<script>`` shows the word, never runs it.
+of ours is put around it, so a page that says ``<script>`` shows the word, never runs it; and
+the result is one HTML block, inside which Markdown is not interpreted either (an article's
+``**`` or ``[link](...)`` stays as written). `escape_markdown` covers text shown through
+Streamlit's Markdown elements.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 from timeline.timex import Timex
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """``text`` escaped, each ``(start, end, note)`` span wrapped in <mark>, the note after it in a small badge."""
+    """``text`` escaped (inline HTML), each ``(start, end, note)`` span in <mark>, its note after it in a badge."""
     out: list[str] = []
     cursor = 0
     for start, end, note in sorted(spans):
@@ -26,7 +30,24 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
                        f"{html.escape(note)}</sup>")
         cursor = end
     out.append(html.escape(text[cursor:]))
-    return "".join(out).replace("\n", "<br>")
+    return "".join(out).replace("\r", "").replace("\n", "<br>")
+
+
+def block(inner_html: str) -> str:
+    """One HTML block: no blank line inside, so Markdown leaves it alone."""
+    return "<div>" + inner_html.replace("\r", "").replace("\n", "<br>") + "</div>"
+
+
+def escape_markdown(text: str) -> str:
+    """Text for a Streamlit Markdown element, shown literally: no emphasis, link, heading or formula."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", text)
+
+
+def link(url: str, label: str) -> str:
+    """An escaped HTML link, only for http(s) addresses; otherwise the escaped label alone."""
+    if re.match(r"https?://", url or ""):
+        return f'<a href="{html.escape(url, quote=True)}" target="_blank">{html.escape(label)}</a>'
+    return html.escape(label)
 
 
 def describe(timex: Timex) -> str:
@@ -40,4 +61,4 @@ def describe(timex: Timex) -> str:
 
 def article_html(text: str, timexes: Sequence[Timex]) -> str:
     """A whole article with every time expression highlighted and its resolved date beside it."""
-    return highlight(text, [(t.start_char, t.end_char, describe(t)) for t in timexes])
+    return block(highlight(text, [(t.start_char, t.end_char, describe(t)) for t in timexes]))

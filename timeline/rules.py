@@ -499,7 +499,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
             date = ctx.anchor + relativedelta(weekday=step(-1))
             why = f"{tense.describe()}: the latest one on or before the {ctx.anchor_desc}"
     part = (m.group("part") or "").lower()
-    rule = f"weekday; {why}"
+    rule = why
     if part:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
     mod = _mod_of(rel) if rel in ("early", "late") else None
@@ -548,7 +548,7 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
             period, why = this, f"{tense.describe()}: the coming one"
         else:
             period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), f"{tense.describe()}: the last one"
-    return _dated(period, f"weekend; {why} ({ctx.anchor_desc})")
+    return _dated(period, f"{why} ({ctx.anchor_desc})")
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Found | None:
