@@ -13,6 +13,8 @@ from timeline.documents import (
     MAX_FILE_BYTES,
     DocumentError,
     document_from_text,
+    documents_from_records,
+    find_dateline,
     load_bytes,
     load_corpus,
     load_documents,
@@ -47,6 +49,21 @@ def test_a_saved_html_page_gives_its_text_and_metadata_without_site_chrome() -> 
     assert (doc.published, doc.anchor_source) == (dt.date(2025, 3, 14), "metadata")
     assert "agreed on Thursday" in doc.text
     assert "Related Posts" not in doc.text and "Subscribe" not in doc.text
+
+
+def test_an_undated_page_is_not_dated_by_its_copyright_footer_and_nothing_is_fetched(monkeypatch) -> None:
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the loader tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    page = (FIXTURES / "articles" / "saved_page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="article:published_time" content="2025-03-14T09:30:00+00:00">', "")
+    page = page.replace("/2025/03/14/", "/world/")
+    [doc] = load_bytes("undated.html", page.encode())
+    assert (doc.published, doc.anchor_source) == (None, "missing")  # "© 2025" is no publication date
 
 
 def test_json_jsonl_and_csv_tables(tmp_path: Path) -> None:
@@ -93,6 +110,9 @@ def test_the_users_date_always_wins(tmp_path: Path) -> None:
     ("empty.txt", b"   \n", "empty"),
     ("junk.txt", bytes(range(256)) * 4, "binary"),
     ("bad.json", b'[{"text": "x",', "malformed JSON"),
+    ("quote.csv", b'text,title\n"unclosed,A\n', "malformed CSV"),
+    ("latin.txt", bytes([0x81, 0x8D, 0x8F]) * 20, "not readable text"),
+    ("controls.txt", bytes(range(1, 32)) * 20, "binary"),
     ("bad.jsonl", b'{"text": "x"}\n{oops', "malformed JSONL"),
     ("notext.csv", b"title,outlet\nA,B\n", "no text column"),
     ("list.json", b'{"articles": [1, 2]}', "list of article objects"),
@@ -129,3 +149,100 @@ def test_parse_date_accepts_common_forms_and_rejects_nonsense() -> None:
     for bad in ("", "soon", "February"):
         with pytest.raises(DocumentError):
             parse_date(bad)
+
+
+def test_documents_from_records_for_the_dashboard() -> None:
+    docs = documents_from_records([{"body": "Talks began on Monday.", "headline": "A", "date": "Feb 12, 2025"},
+                                   {"id": "x7", "text": "Talks ended.", "published": "2025-02-15"}], name="upload")
+    assert [(d.doc_id, d.title, d.published) for d in docs] == [("upload#1", "A", dt.date(2025, 2, 12)),
+                                                               ("x7", "", dt.date(2025, 2, 15))]
+
+
+def test_markdown_without_front_matter_takes_its_heading_as_title() -> None:
+    [doc] = load_bytes("a.md", b"# Talks resume\n\nKYIV, March 3, 2025 - Talks resumed on Friday.")
+    assert (doc.title, doc.published, doc.anchor_source) == ("Talks resume", dt.date(2025, 3, 3), "document")
+
+
+def test_semicolon_csv_and_long_fields() -> None:
+    long_text = "Talks began on Monday. " * 10_000  # over csv's default 128 KB field limit
+    data = f'text;title;published\n"{long_text}";A;2025-02-12\n'.encode()
+    [doc] = load_bytes("excel.csv", data)
+    assert (doc.title, doc.published, len(doc.text)) == ("A", dt.date(2025, 2, 12), len(long_text))
+
+
+def test_utf16_with_a_byte_order_mark_is_read() -> None:
+    [doc] = load_bytes("win.txt", "Talks held on Friday.".encode("utf-16"))
+    assert doc.text == "Talks held on Friday."
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Headline\nBy Jane Doe | Updated 10:35 GMT, 15 February 2025\nOfficials met on Monday.", dt.date(2025, 2, 15)),
+    ("Headline\nPublished: 15.02.2025\nOfficials met.", dt.date(2025, 2, 15)),
+    ("WASHINGTON (Reuters) Feb. 15, 2025 — Officials met.", dt.date(2025, 2, 15)),
+    ("Headline\nSaturday, February 15, 2025\nOfficials met.", dt.date(2025, 2, 15)),
+])
+def test_datelines_and_published_lines(text: str, date: dt.date) -> None:
+    found = find_dateline(text)
+    assert found is not None and found[0] == date
+
+
+def test_a_date_in_a_sentence_is_no_dateline() -> None:
+    assert find_dateline("Headline\nThe report, published on March 3, 2025, found the talks had stalled.") is None
+
+
+def test_inference_sets_future_dates_aside_and_prefers_a_day_to_its_month() -> None:
+    doc = document_from_text("Leaders met on March 3, 2025 in Brussels, early in March 2025. "
+                             "They will meet again on June 5, 2026.")
+    assert (doc.published, doc.anchor_source) == (dt.date(2025, 3, 3), "inferred")
+    assert "March 3, 2025" in doc.anchor_evidence and "June 5, 2026" in doc.anchor_evidence
+    only_month = document_from_text("The ceasefire collapsed in April 2025.")
+    assert only_month.published == dt.date(2025, 4, 30)  # a month counts by its last day
+
+
+def test_a_bad_row_is_reported_and_the_good_rows_of_its_table_still_load(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("text,published\nGood one,2025-01-02\n,2025-01-03\nBad date,someday\n")
+    (tmp_path / "d.json").write_text('[{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]')
+    result = load_corpus(tmp_path)
+    assert [d.doc_id for d in result.documents] == ["a", "t.csv#1"]
+    assert sorted(Path(e.path).name for e in result.errors) == ["d.json#2", "t.csv#2", "t.csv#3"]
+    messages = " ".join(e.message for e in result.errors)
+    assert "no text" in messages and "'someday' is not a date" in messages and "used by an earlier row" in messages
+    with pytest.raises(DocumentError, match=r"t\.csv#2: no text"):
+        load_bytes("t.csv", (tmp_path / "t.csv").read_bytes())
+
+
+def test_the_same_file_name_in_two_folders_keeps_both(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"Talks in folder {folder}.")
+    result = load_corpus([tmp_path / "a", tmp_path / "b"])
+    assert result.errors == ()
+    assert [d.doc_id for d in result.documents] == ["x.txt", f"{(tmp_path / 'b').as_posix()}/x.txt"]
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    [error] = load_corpus(tmp_path).errors
+    assert "MB limit" in error.message
+
+
+def test_a_broken_sidecar_is_reported_for_its_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks on Monday.")
+    (tmp_path / "metadata.json").write_text("{not json")
+    [error] = load_corpus(tmp_path).errors
+    assert error.path.endswith("a.txt") and "metadata.json" in error.message
+
+
+def test_a_users_date_for_a_table_file_dates_each_row(tmp_path: Path) -> None:
+    (tmp_path / "t.jsonl").write_text('{"text": "a"}\n{"text": "b", "published": "2025-01-01"}\n')
+    docs = load_documents(tmp_path, anchors={"t.jsonl": "2025-02-03"})
+    assert {(d.published, d.anchor_source) for d in docs} == {(dt.date(2025, 2, 3), "user")}
+
+
+def test_ambiguous_slash_dates_are_refused_not_guessed() -> None:
+    assert parse_date("15/02/2025") == parse_date("02/15/2025") == dt.date(2025, 2, 15)
+    with pytest.raises(DocumentError, match="ambiguous"):
+        parse_date("03/04/2025")
+    with pytest.raises(DocumentError, match="names no day"):
+        parse_date("2025-02")

@@ -30,10 +30,48 @@ def test_quotes_and_line_breaks_end_sentences() -> None:
         "He said “we are involved.”", "Then he left.", "Headline without a stop", "Next line."]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He moved to the U.S. Then he left.", ["He moved to the U.S.", "Then he left."]),
+    ("Talks with the U.K. Premier began Tue. Feb. 3.", ["Talks with the U.K. Premier began Tue. Feb. 3."]),
+    ("They met at 10 a.m. The talks went well.", ["They met at 10 a.m.", "The talks went well."]),
+    ("At 10 a.m. Friday they met.", ["At 10 a.m. Friday they met."]),
+    ("No. 10 Downing Street said so. See p. 5 of the report.", ["No. 10 Downing Street said so.",
+                                                                "See p. 5 of the report."]),
+    ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
+    ("He sat. Then he stood.", ["He sat.", "Then he stood."]),
+    ("Ł. Kowalski and J. A. Smith met the U.S.-led coalition.",
+     ["Ł. Kowalski and J. A. Smith met the U.S.-led coalition."]),
+    ("It was sent to the U.S.” He left.", ["It was sent to the U.S.”", "He left."]),
+    ('He asked, "Why?" and left.', ['He asked, "Why?" and left.']),
+    ("It ended in 2025. 2026 began. (It was cold.) Next.", ["It ended in 2025.", "2026 began.", "(It was cold.)",
+                                                            "Next."]),
+])
+def test_tricky_boundaries(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_a_soft_wrapped_line_does_not_break_a_sentence_but_a_headline_does() -> None:
+    assert texts("The minister said that\nthe talks would resume.\nHeadline\n\n  \nBody.") == [
+        "The minister said that\nthe talks would resume.", "Headline", "Body."]
+
+
+def test_no_empty_sentences_and_offsets_hold_on_odd_input() -> None:
+    for text in ("", "   \n\n", "...", "a. b. c.", "\u00a0Word.\u00a0Next.", "x\r\ny", "?!?! Hey"):
+        for sentence in split_sentences(text):
+            assert sentence.text and text[sentence.start_char:sentence.end_char] == sentence.text
+
+
 def test_the_seed_photo_caption_stays_one_sentence() -> None:
     text = (SEEDS / "003_b7550a3bc73cf7d3.txt").read_text(encoding="utf-8")
     caption = [s for s in texts(text) if s.startswith("U.S. Ambassador")]
     assert caption and caption[0].endswith("Friday, May 23, 2025.")
+
+
+def test_the_seed_appeals_and_links_are_boilerplate_and_the_reporting_is_not() -> None:
+    text = (SEEDS / "003_b7550a3bc73cf7d3.txt").read_text(encoding="utf-8")
+    flagged = [s for s in texts(text) if is_boilerplate(s)]
+    assert "Read more: Trump, Europe discuss deploying private army to Ukraine: Telegraph" in flagged
+    assert not any("Whitaker" in s for s in flagged)
 
 
 @pytest.mark.parametrize("line", [
@@ -41,6 +79,11 @@ def test_the_seed_photo_caption_stays_one_sentence() -> None:
     "Related Posts", "Photo: Depositphotos", "(AP Photo/Paul Vernon)", "Become a Patron!",
     "Subscribe to our newsletter", "© 2025 Harbour Times. All rights reserved.",
     "Support our journalism with a donation today.", "Share this article", "-",
+    "READ MORE | Talks stall again", "Related: Ports reopen", "Photo by Jane Doe/Reuters", "REUTERS/Gleb Garanich",
+    "This site uses cookies to improve your experience.", "Copyright 2025 Example Media",
+    "Published on Feb. 15, 2025", "Updated: 10:35 GMT", "By Jane Doe and John Roe, Reuters",
+    "Reporting by Jane Doe; Editing by John Roe", "Sign up for our daily newsletter", "Follow us on Telegram",
+    "We rely on readers like you.", "Please disable your ad blocker.", "Listen to this article", "5 min read",
 ])
 def test_site_chrome_is_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -50,6 +93,14 @@ def test_site_chrome_is_boilerplate(line: str) -> None:
     "The request was sent to capitals this week, as reported by four western officials.",
     "Kellogg said the donors' conference was a success.",
     "European security guarantees",
+    "Photos released on Monday show the damage.", "Video footage showed troops crossing on Friday.",
+    "Credit Suisse collapsed in March 2023.", "Germany pledged a donation of five tanks on Friday.",
+    "Related talks were held on Monday.", "Cookie maker Mondelez said on Monday it would cut jobs.",
+    "Copyright lawsuits were filed on Monday.", "Comments by the minister on Monday angered Kyiv.",
+    "Ukrainians sign up for the army in record numbers this month.", "Advertisement revenue fell in 2024.",
+    "By Friday, the troops had withdrawn.", "Published figures showed the economy shrank in May.",
+    "Share prices fell on Monday.", "Meta changed its privacy policy on Monday.",
+    "Sources said talks resumed on Monday.",
 ])
 def test_reporting_is_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)

@@ -42,6 +42,7 @@ _TIME_WORDS = _MONTHS | frozenset(
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[^\W_])|\n\s*")
 _WORD_BEFORE = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)$")
 _WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?(\w+)(\.?)")
+_NEXT_CHAR = re.compile(r"\s+[\"'“‘«(\[]?(\w)")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,11 @@ def _continues(text: str, dot: int, after: int) -> bool:
     return False
 
 
+def _capital_follows(text: str, after: int) -> bool:
+    nxt = _NEXT_CHAR.match(text, after)
+    return bool(nxt) and (nxt.group(1).isupper() or nxt.group(1).isdigit())
+
+
 def _soft_wrap(text: str, start: int, end: int) -> bool:
     """A single line break inside a clause: "... said that\\nthe talks ..."."""
     gap = text[start:end]
@@ -95,6 +101,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _END.finditer(text):
         mark = match.group(0)
         if mark[0] == "\n" and _soft_wrap(text, match.start(), match.end()):
+            continue
+        if mark[0] != "\n" and not _capital_follows(text, match.end()):
             continue
         if mark == "." and _continues(text, match.start(), match.end()):
             continue
