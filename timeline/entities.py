@@ -1,34 +1,58 @@
-"""Actors and places: people, organizations, countries and cities, joined across a corpus.
+"""Actors and places: people, organizations, countries and cities, each under one name across a corpus.
 
-No model is downloaded. Countries, cities and well-known organizations come from
-`timeline.gazetteer`; people are found by shape (two to four capitalised words, titles such as
-"US President" stripped) and joined: a surname alone ("Kellogg") takes the full name seen
-anywhere in the corpus ("Keith Kellogg"), and spelling variants ("Zelensky"/"Zelenskyy",
-"Stephen"/"Steve" Witkoff, "Volodymyr"/"Vladimir") become one name, the most frequent.
+No model is downloaded (spaCy is not used even when installed: results must not depend on the machine).
+
+* Countries, cities and well-known organizations come from `timeline.gazetteer`, matched by one
+  compiled trie-shaped regex. Demonyms are not places ("Ukrainian President" names no place);
+  "Washington" is the city even where it stands for the US government.
+* Other organizations are found by their last word: capitalised phrases ending in Ministry,
+  Department, Council, Conference, Party, Forces, News, Times... ("Russian Defense Ministry",
+  "Ministry of Defence", "Kyiv Post"), named as written minus a leading "The".
+* People are found by shape and evidence: two to four capitalised words (particles, hyphens and
+  apostrophes allowed, "Ursula von der Leyen") that are no gazetteer entry, title, demonym, month
+  or function word, with evidence: a title or role before them ("President", "envoy", "Gen."),
+  a speech verb ("X said", "said X", "X told"), an apposition (", who", ", the ... minister"), or
+  a known given name first. A name with evidence anywhere in the corpus counts everywhere; a
+  title-led single word ("President Biden") counts too. Photo credits are not actors.
+* Joining: a surname alone ("Kellogg", "Trump's") takes the full name seen in the same article,
+  else in the corpus; spelling variants join (rapidfuzz on surnames, "Steve"/"Stephen",
+  "Volodymyr"/"Vladimir"); each person is named by their most frequent full form (ties: longest).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from timeline.documents import Document
 from timeline.gazetteer import (
     CITIES,
+    CONTEXTUAL,
     COUNTRIES,
+    DEMONYMS,
     FIRST_NAME_VARIANTS,
-    NOT_NAMES,
+    FIRST_NAMES,
+    NAME_ENDERS,
+    NOT_PLACES,
+    ORG_HEADS,
     ORGANIZATIONS,
+    PARTICLES,
+    PLACE_FEATURES,
     SPEECH_VERBS,
+    STOPWORDS,
+    TITLE_ABBREVIATIONS,
     TITLES,
 )
 
+_BLOCKED = "blocked"  # internal: a phrase that is no entity ("Latin America") but hides the shorter one inside
 ACTOR_KINDS = ("person", "organization")
 PLACE_KINDS = ("country", "city")
+KINDS = ACTOR_KINDS + PLACE_KINDS
 
 
 @dataclass(frozen=True)
@@ -45,192 +69,405 @@ class Mention:
 # --------------------------------------------------------------------------- gazetteer matching
 
 
-def _alias_table() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    for kind, entries in (("city", CITIES), ("country", COUNTRIES), ("organization", ORGANIZATIONS)):
+def _alias_table() -> dict[str, tuple[str, str] | None]:
+    """alias -> (kind, canonical); None for phrases that only block a shorter match ("Latin America")."""
+    table: dict[str, tuple[str, str] | None] = dict.fromkeys(NOT_PLACES)
+    for kind, entries in (("organization", ORGANIZATIONS), ("country", COUNTRIES), ("city", CITIES)):
         for canonical, aliases in entries.items():
             for alias in (canonical, *aliases):
                 table.setdefault(alias, (kind, canonical))
+                if kind != "organization" and len(alias) > 3 and alias.upper() not in table:  # "KYIV, May 13 -"
+                    table[alias.upper()] = (kind, canonical)
     return table
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One alternation shaped as a trie, so matching costs the length of a word, not the number of words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return walk(trie)
+
+
 _ALIASES = _alias_table()
-_GAZETTEER = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(_ALIASES, key=len, reverse=True)) + r")(?![\w])"
-)
-_ORG_HEADS = ("Ministry", "Department", "Council", "Commission", "Conference", "Assembly", "Agency", "Party",
-              "Bank", "Forces", "Army", "Navy", "Alliance", "Institute", "University", "Committee", "Court",
-              "Parliament", "Organization", "Organisation", "Fund", "Office", "Service", "Guard")
+_GAZETTEER = re.compile(r"(?<![\w.])(?:" + _trie_pattern(_ALIASES) + r")(?!\w)")  # "US-led", "pro-Russia" count
+_FEATURE_AFTER = re.compile(r"[ \u00a0](?:" + "|".join(sorted(PLACE_FEATURES)) + r")\b")
+
+# --------------------------------------------------------------------------- tokens
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower())
+_U, _L = f"[{re.escape(_UPPER)}]", f"[{re.escape(_LOWER)}]"
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’]|(?:al|el)-)?{_U}{_L}+(?:-{_U}?{_L}+)*)"
+_INITIAL = rf"(?:{_U}\.(?:[ ]?{_U}\.)*)"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_SPACE = r"[ \u00a0]"
+_PARTICLE_TOKEN = rf"(?:{_PARTICLE}(?=(?:{_SPACE}+{_PARTICLE})*{_SPACE}+{_U}))"  # "von der" before "Leyen"
+_TOKEN = re.compile(rf"(?<![\w'’.\-])(?:{_WORD}|{_INITIAL}|{_PARTICLE_TOKEN})(?![\w])")
+_ONLY_SPACE = re.compile(f"{_SPACE}+")
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_TITLE_WORDS = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE = rf"\b(?:(?:{_TITLE_WORDS})|(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.)"
+#: "President ", "Gen. ", "envoy for Ukraine, " (a role's complement only before a comma)
+_TITLE_BEFORE = re.compile(
+    rf"{_TITLE}(?:{_SPACE}+(?:for|to|of){_SPACE}+(?:the{_SPACE}+)?[\w.’'-]+(?:{_SPACE}+(?:{_U}[\w.’'-]*|and|of|the))*"
+    rf"{_SPACE}*,)?{_SPACE}*$", re.IGNORECASE)
+_TITLE_JUST_BEFORE = re.compile(rf"{_TITLE}{_SPACE}*$", re.IGNORECASE)
+_VERBS = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_AFTER = re.compile(
+    rf"^(?:,[^,.;\n]{{1,80}},)?\s*(?:has|had|have|also|later|then|previously|again|reportedly|on\s+\w+)?\s*(?:{_VERBS})\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|quoted|asked)\s*$")
+_APPOSITION = re.compile(
+    rf"^,\s+(?:who\b|aged\s+\d|\d{{2}},|(?:the|a|an|his|her|its|their)\s+[^,.;\n]{{0,50}}?\b(?:{_TITLE_WORDS})\b)")
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:photo|photograph|image|credit|illustration|getty|video)[^\n]{0,20}[/:|©]|^[ \t]*by|\n[ \t]*by)\s*$",
+    re.IGNORECASE)
+_PARTICLES_BEFORE = re.compile(rf"(?:(?<![\w])(?i:{_PARTICLE}){_SPACE}+)+$")
+_ORG_MOD = rf"(?:{_WORD}|{_U}{{2,}}[0-9]*|{_INITIAL})"
+_ORG_TAIL = rf"(?:{_SPACE}+(?:of|for){_SPACE}+(?:the{_SPACE}+)?{_WORD}(?:{_SPACE}+(?:and{_SPACE}+)?{_WORD}){{0,3}})"
+_HEADS = "(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + ")"
+#: "Russian Defense Ministry", "Securities and Exchange Commission", "Ministry of Foreign Affairs"
 _GENERIC_ORG = re.compile(
-    r"\b(?:[A-Z][A-Za-z]+\s+){1,4}(?:" + "|".join(_ORG_HEADS) + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?"
-)
-
-# --------------------------------------------------------------------------- people
-
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)"
-_PARTICLE = r"(?:von|van|de|der|den|da|di|du|le|la|bin|al|el|ben)"
-_CANDIDATE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,6}}")
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def _clean_person(text: str, start: int) -> tuple[str, int, bool] | None:
-    """Strip titles and function words off a candidate; None when what is left is no name.
-
-    Returns the name, its offset, and whether a title stood before it (evidence of a person).
-    """
-    tokens = [(m.group(0), start + m.start()) for m in re.finditer(r"\S+", text)]
-    titled = False
-    def is_prefix(i: int) -> bool:  # "President", "The", or a place before a title ("Britain's Prime Minister")
-        word = tokens[i][0].rstrip(".")
-        if word in NOT_NAMES or word.lower() in TITLES:
-            return True
-        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        return _POSSESSIVE.sub("", word) in _ALIASES and (following in NOT_NAMES or following.lower() in TITLES)
-
-    while tokens and is_prefix(0):
-        titled = titled or tokens[0][0].lower().rstrip(".") in TITLES
-        tokens.pop(0)
-    while tokens and (tokens[-1][0] in NOT_NAMES or tokens[-1][0] in _ALIASES):
-        tokens.pop()
-    if len(tokens) < 2 or any(t in NOT_NAMES or t in _ALIASES for t, _ in tokens[1:]):
-        return None
-    if all(len(t.rstrip(".")) == 1 for t, _ in tokens):
-        return None
-    first, last = tokens[0], tokens[-1]
-    name_end = last[1] + len(_POSSESSIVE.sub("", last[0]))
-    return text[first[1] - start:name_end - start], first[1], titled
+    rf"(?<![\w.\-])(?:(?:{_ORG_MOD}{_SPACE}+(?:and{_SPACE}+)?){{1,4}}{_HEADS}{_ORG_TAIL}?|{_HEADS}{_ORG_TAIL})(?!\w)")
+_ENDER_AFTER = re.compile(rf"{_SPACE}+(?:" + "|".join(sorted(NAME_ENDERS | ORG_HEADS)) + r")\b")
+#: Modifiers an organization's name may start with although they stop a person's name.
+_ORG_MODIFIERS = frozenset("""
+National Security Intelligence Homeland Energy Trade Economic Justice Health Education Labor Labour Foreign
+Defense Defence Interior Finance Special General Central Federal State Supreme Air Armed Democratic Republican
+Conservative Liberal Socialist Communist Green Islamic International Atlantic Black Red Baltic Union News Press
+Security Peace Olympic Church Court Euro Euro-Atlantic Bank Post Times Exchange Sea Ocean Gulf River Pacific Arctic
+Caspian Mediterranean North South East West Middle Northern Southern Eastern Western Central Space Air Business
+""".split()) | DEMONYMS
+_ORG_KEEP = _ORG_MODIFIERS | ORG_HEADS
 
 
-def _person_candidates(text: str) -> list[tuple[int, int, str, bool]]:
+@dataclass
+class _Doc:
+    """What the first pass learns of one document."""
+
+    doc: Document
+    fixed: list[Mention]  # gazetteer and generic organizations
+    full: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, name of two words or more
+    single: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, a lone word
+
+
+def _titled(text: str, start: int, just: bool = False) -> bool:
+    """A title or role stands right before ``start`` ("President ", "Gen. "; unless ``just``, "envoy for Ukraine, ")."""
+    before = text[max(0, start - 80):start]
+    words = [w.strip(",.") for w in before.lower().split()[-8:]]
+    if not any(w in TITLES or w in TITLE_ABBREVIATIONS for w in words):  # cheap test before the regex
+        return False
+    return (_TITLE_JUST_BEFORE if just else _TITLE_BEFORE).search(before) is not None
+
+
+def _credit(text: str, start: int) -> bool:
+    """A photo credit ("AP Photo/Jane Doe"): the name is no actor of the story."""
+    before = text[max(0, start - 40):start]
+    return (any(c in before[-3:] for c in "/:|©") or before[-3:].lower() == "by ") and (
+        _CREDIT_BEFORE.search(before) is not None)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘(*-–—•":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
+
+
+def _gazetteer_mentions(text: str) -> list[Mention]:
     found = []
-    for match in _CANDIDATE.finditer(text):
-        cleaned = _clean_person(match.group(0), match.start())
-        if cleaned is None:
+    for match in _GAZETTEER.finditer(text):
+        kind, canonical = _ALIASES[match.group(0)] or (_BLOCKED, "")
+        if kind != "organization" and _FEATURE_AFTER.match(text, match.end()):
             continue
-        name, start, titled = cleaned
-        before = text[max(0, start - 40):start].lower()
-        after = text[start + len(name):start + len(name) + 30].lower()
-        titled = titled or bool(re.search(r"\b(?:" + "|".join(sorted(TITLES)) + r")\b[\s,]*$", before))
-        speaks = any(w in SPEECH_VERBS for w in re.findall(r"[a-z]+", after)[:2] + re.findall(r"[a-z]+", before)[-2:])
-        apposed = re.match(r",\s+(?:\w+\s+){0,3}(?:" + "|".join(sorted(TITLES)) + r")\b", after) is not None
-        mid_sentence = re.search(r"[a-z,]\s*$", text[max(0, start - 3):start]) is not None
-        subject = re.match(r"\s+(?:and\s+[A-Z]|[a-z]{2,})", text[start + len(name):start + len(name) + 30])
-        found.append((start, start + len(name), name, titled or speaks or apposed or mid_sentence or bool(subject)))
-    return found
+        found.append(Mention(match.group(0), match.start(), match.end(), kind, canonical))
+    plain = {m.name for m in found if m.text not in CONTEXTUAL}
+    return [m for m in found if m.text not in CONTEXTUAL or m.name in plain]
+
+
+def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add organizations known by their last word; one may swallow the places it names ("Bank of England")."""
+    for match in _GENERIC_ORG.finditer(text):
+        tokens = list(re.finditer(r"\S+", match.group(0)))
+        head = next(i for i, t in enumerate(tokens) if t.group(0) in ORG_HEADS)
+        cut = 0  # after the last word that cannot open a name: "BENT President The Reserve Fund" -> "Reserve Fund"
+        for i, token in enumerate(tokens[:head]):
+            word = token.group(0)
+            if ((word in STOPWORDS and word not in _ORG_KEEP) or word.endswith("-based")
+                    or (word.isupper() and len(word) > 4 and word not in _ALIASES)):
+                cut = i + 1
+        ands = [i for i, t in enumerate(tokens[:head]) if t.group(0) == "and"]
+        if len(ands) > 1 or (ands and ands[-1] + 1 == head):  # "Reno and Immigration and Naturalization Service"
+            cut = max(cut, ands[0] + 1)
+        tokens = tokens[cut:]
+        if len(tokens) < 2:
+            continue
+        start = match.start() + tokens[0].start()
+        end = match.end()
+        inside = [m for m in mentions if start <= m.start_char and m.end_char <= end]
+        if any(m.start_char < end and start < m.end_char for m in mentions if m not in inside) or any(
+                m.kind == "organization" for m in inside):
+            continue
+        if len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == (start, end):
+            continue
+        name = text[start:end]
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(name, start, end, "organization", name))
+    return mentions
+
+
+def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]]]:
+    """Runs of name tokens on one line, split where a title, function word or known entity stands."""
+    spans = sorted((m.start_char, m.end_char, m) for m in mentions)
+    starts = [s for s, _, _ in spans]
+    tokens = list(_TOKEN.finditer(text))
+    run: list[re.Match[str]] = []
+    for i, tok in enumerate(tokens):
+        word = tok.group(0)
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        adjacent = following is not None and _ONLY_SPACE.fullmatch(text, tok.end(), following.start()) is not None
+        j = bisect.bisect_right(starts, tok.start()) - 1
+        mention = spans[j][2] if j >= 0 and tok.start() < spans[j][1] else None
+        # "Jordan Bardella", "Jim Jordan": a one-word place that is part of a person's name
+        place_in_name = mention is not None and mention.kind in PLACE_KINDS and mention.text == word and (
+            (not run and word in FIRST_NAMES and adjacent and following.group(0) not in STOPWORDS)
+            or (len(run) == 1 and run[0].group(0) in FIRST_NAMES))
+        lower = word.lower()
+        breaker = (word in STOPWORDS or word in NAME_ENDERS or word in ORG_HEADS or lower in TITLES
+                   or (mention is not None and not place_in_name)
+                   or (lower in TITLE_ABBREVIATIONS and text.startswith(".", tok.end()))
+                   or ("-" in word and all(part in TITLES for part in lower.split("-"))))  # "Secretary-General"
+        if not breaker:
+            run.append(tok)
+        if breaker or not adjacent:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
+    text = doc.text
+    mentions = _generic_orgs(text, _gazetteer_mentions(text))
+    state = _Doc(doc, mentions)
+    for run in _segments(text, mentions):
+        while run and run[0].group(0) in PARTICLES:
+            run.pop(0)
+        while run and run[-1].group(0) in PARTICLES:
+            run.pop()
+        names = [t for t in run if t.group(0) not in PARTICLES]
+        words = [t for t in names if not t.group(0).endswith(".")]
+        if not words or len(names) > 4:
+            continue
+        first = names[0].group(0)
+        if len(names) >= 2 and first not in FIRST_NAMES and (
+                (_sentence_initial(text, names[0].start()) and first.lower() in lowercase)
+                or (len(names) >= 3 and names[1].group(0) in FIRST_NAMES)):
+            run = run[run.index(names[1]):]
+            names = names[1:]
+        start, end = run[0].start(), run[-1].end()
+        if _credit(text, start) or _ENDER_AFTER.match(text, end):
+            continue  # "AP Photo/Paul Vernon", "Florida International University"
+        if len(names) == 1:
+            state.single.append((start, end, text[start:end]))
+            continue
+        if len(words) == 1 and words[0] is names[0]:
+            continue  # "Trump J." is no name
+        state.full.append((start, end, text[start:end]))
+    return state
+
+
+def _person_evidence(text: str, start: int, end: int) -> bool:
+    """A given name first, a title before, a speech verb or an apposition: the words name a person."""
+    if text[start:end].split()[0] in FIRST_NAMES or _titled(text, start):
+        return True
+    after = text[end:end + 120]
+    return (_SPEECH_AFTER.match(after) is not None or _APPOSITION.match(after) is not None
+            or _SPEECH_BEFORE.search(text, max(0, start - 30), start) is not None)
+
+
+# --------------------------------------------------------------------------- joining people
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """(given name or "" when the name is a surname alone such as "Bin Laden", surname)."""
+    parts = name.split()
+    first = parts[0].lower().rstrip(".")
+    return ("" if first in PARTICLES else first), parts[-1].lower()
 
 
 def _first_key(first: str) -> str:
-    first = first.lower().rstrip(".")
     return FIRST_NAME_VARIANTS.get(first, first)
 
 
+def _similar_surnames(a: str, b: str) -> bool:
+    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
+
+
 def _same_person(a: str, b: str) -> bool:
-    """Surnames alike (Zelensky/Zelenskyy) and first names compatible (Steve/Stephen, an initial, none)."""
-    a_parts, b_parts = a.split(), b.split()
-    a_last, b_last = a_parts[-1].lower(), b_parts[-1].lower()
-    if a_last != b_last and (a_last[0] != b_last[0] or fuzz.ratio(a_last, b_last) < 85):
+    """Surnames alike (Zelensky/Zelenskyy) and given names compatible (Steve/Stephen, an initial)."""
+    (fa, la), (fb, lb) = _name_parts(a), _name_parts(b)
+    if not _similar_surnames(la, lb):
         return False
-    if len(a_parts) == 1 or len(b_parts) == 1:
+    if not fa or not fb:
         return True
-    fa, fb = _first_key(a_parts[0]), _first_key(b_parts[0])
-    return fa == fb or (min(len(fa), len(fb)) == 1 and fa[0] == fb[0])
+    fa, fb = _first_key(fa), _first_key(fb)
+    return (fa == fb or (min(len(fa), len(fb)) == 1 and fa[0] == fb[0])
+            or (min(len(fa), len(fb)) >= 5 and fuzz.ratio(fa, fb) >= 90))  # "Barnett"/"Barnet"
 
 
 def _join_people(counts: Counter[str]) -> dict[str, str]:
-    """Every full name seen -> its canonical form: the most frequent spelling of the person."""
+    """Every full name seen -> its canonical form: the person's most frequent spelling (ties: longest).
+
+    A form with a given name wins over a surname alone ("Osama Bin Laden" over "Bin Laden")."""
     groups: list[list[str]] = []
-    for name in sorted(counts, key=lambda n: (-counts[n], -len(n), n)):
-        for group in groups:
+    by_surname_initial: dict[str, list[list[str]]] = {}
+    for name in sorted(counts, key=lambda n: (not _name_parts(n)[0], -counts[n], -len(n), n)):
+        _, last = _name_parts(name)
+        candidates = by_surname_initial.setdefault(last[0], [])
+        for group in candidates:
             if _same_person(group[0], name):
                 group.append(name)
                 break
         else:
             groups.append([name])
+            candidates.append(groups[-1])
     return {name: group[0] for group in groups for name in group}
+
+
+class _Surnames:
+    """Lone surname -> person: exact or a close spelling; the person of this article first."""
+
+    def __init__(self, canonical: dict[str, str], counts: Counter[str]) -> None:
+        self.index: dict[str, Counter[str]] = {}
+        self.leading: dict[str, Counter[str]] = {}  # "Xi" of "Xi Jinping", "Hun" of "Hun Sen": family name first
+        for name, person in canonical.items():
+            self.index.setdefault(_name_parts(name)[1], Counter())[person] += counts[name]
+            first = name.split()[0]
+            if len(first) <= 4 and len(name.split()) == 2 and first not in FIRST_NAMES and not first.endswith("."):
+                self.leading.setdefault(first.lower(), Counter())[person] += counts[name]
+        self.keys = list(self.index)
+        self.cache: dict[str, tuple[tuple[str, int], ...]] = {}
+
+    def options(self, word: str) -> tuple[tuple[str, int], ...]:
+        if word not in self.cache:
+            key = word.lower()
+            found = key if key in self.index else None
+            if found is None and key in self.leading:
+                self.cache[word] = tuple(self.leading[key].most_common())
+                return self.cache[word]
+            if found is None and len(key) >= 5:
+                best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=88)
+                found = best[0] if best and best[0][0] == key[0] else None
+            self.cache[word] = tuple(self.index[found].most_common()) if found else ()
+        return self.cache[word]
+
+    def lookup(self, word: str, local: set[str]) -> str | None:
+        options = self.options(word)
+        here = [p for p, _ in options if p in local]
+        if here:
+            return here[0]
+        if word in FIRST_NAMES:  # "Jordan" alone is the person only where the article names them
+            return None
+        return options[0][0] if options else None
+
+
+def _group_singles(words: Counter[str]) -> dict[str, str]:
+    """Single names with no full form in the corpus ("Biden", "Zelenskiy"/"Zelensky"): the most frequent spelling."""
+    canonical: dict[str, str] = {}
+    heads: list[str] = []
+    for word in sorted(words, key=lambda w: (-words[w], -len(w), w)):
+        head = next((h for h in heads if _similar_surnames(h.lower(), word.lower())), None)
+        if head is None:
+            heads.append(word)
+        canonical[word] = head or word
+    return canonical
 
 
 # --------------------------------------------------------------------------- the corpus
 
 
-def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in taken)
-
-
 def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
-    """doc_id -> the mentions of people, organizations, countries and cities, in text order."""
-    fixed: dict[str, list[Mention]] = {}
-    people: dict[str, list[tuple[int, int, str]]] = {}
-    counts: Counter[str] = Counter()
+    """doc_id -> the mentions of people, organizations, countries and cities, sorted by start_char."""
+    if isinstance(documents, (Document, str)):
+        raise TypeError("find_entities wants a sequence of Documents, not a single one")
+    documents = list(documents)
     for doc in documents:
-        mentions = [Mention(m.group(0), m.start(), m.end(), *_ALIASES[m.group(0)])
-                    for m in _GAZETTEER.finditer(doc.text)]
-        taken = [(m.start_char, m.end_char) for m in mentions]
-        candidates = _person_candidates(doc.text)
-        surnames = Counter(name.split()[-1] for _, _, name, _ in candidates)
-        kept = []
-        for start, end, name, evidence in candidates:
-            alone = re.search(rf"\b{re.escape(name.split()[-1])}\b(?!\s+[A-Z])", doc.text[end:]) is not None
-            if evidence or alone or surnames[name.split()[-1]] > 1:
-                kept.append((start, end, name))
-        for start, end, name in sorted(kept, key=lambda c: c[0] - c[1]):  # longest first
-            if not _overlaps((start, end), taken) or name not in _ALIASES:
-                mentions = [m for m in mentions if not (m.start_char < end and start < m.end_char)]
-                taken = [(m.start_char, m.end_char) for m in mentions]
-                people.setdefault(doc.doc_id, []).append((start, end, name))
-                taken.append((start, end))
-                counts[name] += 1
-        for match in _GENERIC_ORG.finditer(doc.text):
-            name = re.sub(r"^(?:The|A|An)\s+", "", match.group(0))
-            start = match.end() - len(name)
-            if not _overlaps((start, match.end()), taken):
-                mentions.append(Mention(name, start, match.end(), "organization", name))
-                taken.append((start, match.end()))
-        fixed[doc.doc_id] = mentions
+        if not isinstance(doc, Document):
+            raise TypeError(f"find_entities wants Document objects, got {type(doc).__name__}")
+    lowercase: set[str] = set()  # words the corpus writes in lower case: "Price" may be a word, not Ned Price
+    for doc in documents:
+        lowercase.update(_LOWER_WORDS.findall(doc.text))
+    states = [_first_pass(doc, lowercase) for doc in documents]
+    accepted: set[str] = set()
+    for state in states:
+        accepted.update(name for start, end, name in state.full
+                        if name not in accepted and _person_evidence(state.doc.text, start, end))
+    counts = Counter(name for state in states for _, _, name in state.full if name in accepted)
     canonical = _join_people(counts)
-    surname_index = _surname_index(canonical, counts)
+    surnames = _Surnames(canonical, counts)
+    resolved = [_resolve(state, accepted, canonical, surnames, lowercase) for state in states]
+    singles = _group_singles(Counter(w for _, unknown in resolved for _, _, w in unknown))
     result: dict[str, list[Mention]] = {}
-    for doc in documents:
-        mentions = fixed[doc.doc_id] + [Mention(doc.text[s:e], s, e, "person", canonical[n])
-                                        for s, e, n in people.get(doc.doc_id, [])]
-        local = {canonical[n] for _, _, n in people.get(doc.doc_id, [])}
-        taken = [(m.start_char, m.end_char) for m in mentions]
-        for match in re.finditer(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?\b", doc.text):
-            word = _POSSESSIVE.sub("", match.group(0))
-            person = _lookup_surname(word, surname_index, local)
-            end = match.start() + len(word)
-            if person and not _overlaps((match.start(), end), taken):
-                mentions.append(Mention(word, match.start(), end, "person", person))
-        result[doc.doc_id] = sorted(mentions, key=lambda m: m.start_char)
+    for state, (mentions, unknown) in zip(states, resolved, strict=True):
+        mentions = [m for m in mentions if m.kind != _BLOCKED] + [
+            Mention(w, s, e, "person", singles[w]) for s, e, w in unknown]
+        result[state.doc.doc_id] = sorted(mentions, key=lambda m: (m.start_char, -m.end_char))
     return result
 
 
-def _surname_index(canonical: dict[str, str], counts: Counter[str]) -> dict[str, Counter[str]]:
-    index: dict[str, Counter[str]] = {}
-    for name, person in canonical.items():
-        index.setdefault(name.split()[-1].lower(), Counter())[person] += counts[name]
-    return index
-
-
-def _lookup_surname(word: str, index: dict[str, Counter[str]], local: set[str]) -> str | None:
-    """The person a lone surname means: exact or a close spelling; this document's person first."""
-    if word in NOT_NAMES or word in _ALIASES or len(word) < 3:
-        return None
-    key = word.lower()
-    options = index.get(key)
-    if options is None:
-        close = [k for k in index if k[0] == key[0] and abs(len(k) - len(key)) <= 2 and fuzz.ratio(k, key) >= 88]
-        if not close:
-            return None
-        options = sum((index[k] for k in close), Counter())
-    here = [p for p in options if p in local]
-    return here[0] if here else options.most_common(1)[0][0]
+def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surnames: _Surnames,
+             lowercase: set[str]) -> tuple[list[Mention], list[tuple[int, int, str]]]:
+    """One document's mentions with people named, and its title-led single names of no known person."""
+    text = state.doc.text
+    people = [Mention(n, s, e, "person", canonical[n]) for s, e, n in state.full if n in accepted]
+    local = {m.name for m in people}
+    local_surnames = {_name_parts(n)[1] for n in local}
+    fixed = []
+    for m in state.fixed:  # "Jordan said" in an article about Jim Jordan: the person
+        if any(m.start_char < p.end_char and p.start_char < m.end_char for p in people):
+            continue
+        if m.kind in PLACE_KINDS and " " not in m.text and m.text.lower() in local_surnames:
+            person = surnames.lookup(m.text, local)
+            if person and (not _sentence_initial(text, m.start_char) or _SPEECH_AFTER.match(text, m.end_char)):
+                people.append(Mention(m.text, m.start_char, m.end_char, "person", person))
+                continue
+        fixed.append(m)
+    unknown = []
+    for start, end, word in state.single:
+        person = surnames.lookup(word, local)
+        if person is None:
+            if word not in FIRST_NAMES and word.lower() not in lowercase and _titled(text, start, just=True):
+                unknown.append((start, end, word))
+            continue
+        if (word.lower() in lowercase and _sentence_initial(text, start) and not _titled(text, start)
+                and not _SPEECH_AFTER.match(text[end:end + 120])):
+            continue  # "Price rises..." is no Ned Price
+        particles = _PARTICLES_BEFORE.search(text, max(0, start - 20), start)
+        if particles and particles.group(0).lower().strip() in person.lower():
+            start = particles.start()  # "von der Leyen"
+        people.append(Mention(text[start:end], start, end, "person", person))
+    return fixed + people, unknown
 
 
 def actors_and_places(mentions: Sequence[Mention], start: int, end: int) -> tuple[list[str], list[str]]:
-    """The distinct actor and place names mentioned inside ``[start, end)``, in order of appearance."""
+    """The distinct canonical actor and place names mentioned inside ``[start, end)``, in order of appearance."""
     actors: list[str] = []
     places: list[str] = []
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.start_char):
         if start <= m.start_char and m.end_char <= end:
             target = actors if m.kind in ACTOR_KINDS else places
             if m.name not in target:

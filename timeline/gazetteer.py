@@ -1,116 +1,305 @@
-"""Names the entity finder knows without a model: countries, cities, organizations, and the
-capitalised words that are never part of a person's name (titles, demonyms, institutions).
+"""What the entity finder knows without a model: places, organizations, and the word lists that
+tell a person's name from a capitalised phrase.
 
-Each entry maps a canonical name to its aliases; matching is on whole words, case-sensitive
-for short aliases (so "US" is the country but "us" is a pronoun).
+Places and organizations are lines ``Canonical | alias | alias``; matching is on whole words and
+case-sensitive (so "US" is the country but "us" a pronoun). Countries are the UN members plus
+territories and states in the news (Taiwan, Kosovo, Palestine, Gaza, the UK's nations...).
+Demonyms ("Ukrainian", "French") are deliberately *not* places: "Ukrainian President Zelensky"
+names a person, not a place; they only stop a person's name from starting there.
+
+No person is listed here: people are found by shape and evidence (`timeline.entities`). The given
+names below are generic evidence ("Marine Le Pen" is a name because "Marine" is a given name).
 """
 
 from __future__ import annotations
 
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "United States": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "America"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "Russia": ("Russian Federation",), "Ukraine": (), "France": (), "Germany": (), "Italy": (), "Spain": (),
-    "Poland": (), "Lithuania": (), "Latvia": (), "Estonia": (), "Finland": (), "Sweden": (), "Norway": (),
-    "Denmark": (), "Netherlands": ("Holland", "the Netherlands"), "Belgium": (), "Luxembourg": (), "Austria": (),
-    "Switzerland": (), "Portugal": (), "Greece": (), "Turkey": ("Türkiye",), "Bulgaria": (), "Romania": (),
-    "Hungary": (), "Czech Republic": ("Czechia",), "Slovakia": (), "Slovenia": (), "Croatia": (), "Serbia": (),
-    "Bosnia and Herzegovina": ("Bosnia",), "Montenegro": (), "North Macedonia": ("Macedonia",), "Albania": (),
-    "Kosovo": (), "Moldova": (), "Belarus": (), "Georgia": (), "Armenia": (), "Azerbaijan": (), "Ireland": (),
-    "Iceland": (), "Malta": (), "Cyprus": (), "Canada": (), "Mexico": (), "Brazil": (), "Argentina": (),
-    "Chile": (), "Colombia": (), "Venezuela": (), "Peru": (), "Cuba": (), "China": ("PRC",), "Japan": (),
-    "South Korea": ("Republic of Korea",), "North Korea": ("DPRK",), "Taiwan": (), "India": (), "Pakistan": (),
-    "Afghanistan": (), "Iran": (), "Iraq": (), "Syria": (), "Israel": (), "Lebanon": (), "Jordan": (),
-    "Saudi Arabia": (), "United Arab Emirates": ("UAE",), "Qatar": (), "Kuwait": (), "Yemen": (), "Oman": (),
-    "Egypt": (), "Libya": (), "Tunisia": (), "Algeria": (), "Morocco": (), "Sudan": (), "Ethiopia": (),
-    "Kenya": (), "Nigeria": (), "South Africa": (), "Tanzania": (), "Uganda": (), "Somalia": (), "Mali": (),
-    "Niger": (), "Indonesia": (), "Malaysia": (), "Singapore": (), "Thailand": (), "Vietnam": (),
-    "Philippines": ("the Philippines",), "Australia": (), "New Zealand": (), "Kazakhstan": (), "Uzbekistan": (),
-    "Palestine": ("Palestinian territories",), "Gaza": ("Gaza Strip",), "Crimea": (),
-}
 
-CITIES: dict[str, tuple[str, ...]] = {
-    "Kyiv": ("Kiev",), "Moscow": (), "Washington": ("Washington, D.C.", "Washington DC"), "Brussels": (),
-    "Paris": (), "London": (), "Berlin": (), "Rome": (), "Madrid": (), "Warsaw": (), "Vilnius": (), "Riga": (),
-    "Tallinn": (), "Helsinki": (), "Stockholm": (), "Oslo": (), "Copenhagen": (), "Amsterdam": (), "The Hague": (),
-    "Vienna": (), "Geneva": (), "Zurich": (), "Bern": (), "Lisbon": (), "Athens": (), "Ankara": (),
-    "Istanbul": (), "Sofia": (), "Bucharest": (), "Budapest": (), "Prague": (), "Bratislava": (), "Belgrade": (),
-    "Minsk": (), "Chisinau": (), "Tbilisi": (), "Munich": (), "Frankfurt": (), "Hamburg": (), "Milan": (),
-    "Dublin": (), "Edinburgh": (), "Kharkiv": ("Kharkov",), "Odesa": ("Odessa",), "Lviv": (), "Dnipro": (),
-    "Zaporizhzhia": ("Zaporozhye",), "Kherson": (), "Mariupol": (), "Donetsk": (), "Luhansk": ("Lugansk",),
-    "Bakhmut": (), "Sevastopol": (), "St. Petersburg": ("Saint Petersburg",), "New York": ("New York City",),
-    "Los Angeles": (), "Chicago": (), "San Francisco": (), "Miami": (), "Boston": (), "Dayton": (),
-    "Ottawa": (), "Toronto": (), "Beijing": (), "Shanghai": (), "Hong Kong": (), "Tokyo": (), "Seoul": (),
-    "Pyongyang": (), "Taipei": (), "New Delhi": (), "Delhi": (), "Mumbai": ("Bombay",), "Islamabad": (),
-    "Kabul": (), "Tehran": (), "Baghdad": (), "Damascus": (), "Jerusalem": (), "Tel Aviv": (), "Beirut": (),
-    "Riyadh": (), "Doha": (), "Dubai": (), "Abu Dhabi": (), "Cairo": (), "Nairobi": (),
-    "Addis Ababa": (), "Johannesburg": (), "Sydney": (), "Canberra": (), "Jakarta": (), "Bangkok": (),
-    "Havana": (), "Mexico City": (), "Brasilia": (), "Buenos Aires": (), "Davos": (), "Anchorage": (),
-    "Jeddah": (), "Minneapolis": (), "Atlanta": (), "Houston": (), "Dallas": (), "Seattle": (),
-}
+def _entries(block: str) -> dict[str, tuple[str, ...]]:
+    """``Canonical | alias | alias`` lines (several per line, split by ``;``) -> {canonical: aliases}."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in block.strip().splitlines():
+        for entry in line.split(";"):
+            names = [n.strip() for n in entry.split("|") if n.strip()]
+            if names:
+                table[names[0]] = tuple(names[1:])
+    return table
 
-ORGANIZATIONS: dict[str, tuple[str, ...]] = {
-    "NATO": ("North Atlantic Treaty Organization", "the Alliance"), "European Union": ("EU", "E.U."),
-    "United Nations": ("UN", "U.N."), "UN Security Council": ("Security Council",), "G7": ("G-7", "Group of Seven"),
-    "G20": ("G-20",), "European Commission": (), "European Parliament": (), "European Council": (),
-    "State Department": ("US State Department", "U.S. State Department", "Department of State"),
-    "Pentagon": ("Department of Defense",), "White House": (), "Kremlin": (), "Congress": (), "Senate": (),
-    "House of Representatives": (), "Bundestag": (), "Elysee": ("Élysée",), "Downing Street": (),
-    "IMF": ("International Monetary Fund",), "World Bank": (), "OSCE": (), "IAEA": (),
-    "WHO": ("World Health Organization",), "Coalition of the Willing": (), "Financial Times": ("FT",),
-    "The Washington Post": ("Washington Post", "WaPo", "The Post"),
-    "The New York Times": ("New York Times", "NYT"), "The Wall Street Journal": ("Wall Street Journal", "WSJ"),
-    "Reuters": (), "Associated Press": ("AP",), "AFP": ("Agence France-Presse",), "Bloomberg": (), "BBC": (),
-    "CNN": (), "Fox News": (), "Fox Business": (), "Politico": (), "Axios": (), "The Telegraph": ("Telegraph",),
-    "The Guardian": ("Guardian",), "TASS": (), "RIA Novosti": (), "Xinhua": (), "Al Jazeera": (), "RT": (),
-    "Munich Security Conference": (), "NATO Parliamentary Assembly": (), "FBI": (), "CIA": (), "Hamas": (),
-    "Hezbollah": (), "Wagner Group": (), "OPEC": (), "European Central Bank": ("ECB",),
-    "Federal Reserve": ("the Fed",), "Supreme Court": (), "Clash Report": (),
-}
 
-#: Capitalised words that are never a person's name: function words, titles, demonyms, institutions.
-NOT_NAMES = frozenset("""
-The A An And Or But Of In On At For With From By To As After Before Since Until During Under Over About Into
-This That These Those His Her Its Their Our We They He She It I You If When While Where Why How What Who Which
-Despite Although Though However Meanwhile Moreover Also Only Even Still Yet Then Now Today Yesterday Tomorrow
-Mr Mrs Ms Dr Gen Sen Rep Gov Prof President Prime Minister Ministers Secretary General Chancellor Ambassador
-Envoy Special Deputy Vice Foreign Defense Defence Interior Finance Affairs Chief Head Leader Spokesman
-Spokeswoman Spokesperson Adviser Advisor Official Officials Commander Senator Governor Chairman Director Pope
-King Queen Prince Princess Sir Lord Lady Judge Justice Colonel Major Captain Lieutenant Admiral Sergeant
-Mayor Premier Representative Ukrainian Russian American European Western Eastern Northern Southern French
-German Italian British Polish Baltic Nordic Chinese Israeli Palestinian Iranian Turkish Dutch Belgian
-Spanish Swedish Finnish Norwegian Danish Lithuanian Latvian Estonian Hungarian Czech Slovak Romanian
-Bulgarian Greek Georgian Canadian Japanese Korean Indian Arab Saudi Syrian Iraqi Egyptian African Asian
-Atlantic Pacific Middle East West North South Central Black Sea River Ocean Mountains Republic Federation
-Union Kingdom States State Department Ministry Council Commission Conference Assembly Parliament Congress
-Senate House Party Agency Bank Forces Force Army Navy Guard Alliance Coalition Willing Organization Group
-Office Court Committee Fund Institute University College Center Centre Foundation Corporation Company
-Inc Ltd News Post Times Press Report Reports Journal Business Agency Service Network Read More Related Posts
-Photo Photos Share Subscribe Support Become Patron Thank Please Article Section Chapter Q&A Monday Tuesday
-Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Christmas Easter God Lord Security Peace War Ceasefire Operation Mission Plan
-Initiative Summit Treaty Agreement Accord Talks Process Program Programme Strategy Policy Doctrine Act Law
-Bill Resolution Declaration Charter Protocol Convention Index Market Exchange Stock Dollar Euro
+COUNTRIES = _entries("""
+Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia; Australia; Austria
+Azerbaijan; Bahamas | The Bahamas; Bahrain; Bangladesh; Barbados; Belarus | Byelorussia; Belgium; Belize; Benin
+Bhutan; Bolivia; Bosnia and Herzegovina | Bosnia | Bosnia-Herzegovina; Botswana; Brazil; Brunei; Bulgaria
+Burkina Faso; Burundi; Cabo Verde | Cape Verde; Cambodia; Cameroon; Canada; Central African Republic; Chad; Chile
+China | PRC | People's Republic of China | Mainland China; Colombia; Comoros
+Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo
+Republic of the Congo | Congo-Brazzaville; Costa Rica; Côte d'Ivoire | Cote d'Ivoire | Ivory Coast; Croatia; Cuba
+Cyprus; Czech Republic | Czechia; Denmark; Djibouti; Dominica; Dominican Republic; Ecuador; Egypt; El Salvador
+Equatorial Guinea; Eritrea; Estonia; Eswatini | Swaziland; Ethiopia; Fiji; Finland; France; Gabon
+Gambia | The Gambia; Georgia; Germany; Ghana; Greece; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti
+Honduras; Hungary; Iceland; India; Indonesia; Iran; Iraq; Ireland | Republic of Ireland; Israel; Italy; Jamaica
+Japan; Jordan; Kazakhstan; Kenya; Kiribati; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia; Libya
+Liechtenstein; Lithuania; Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta; Marshall Islands
+Mauritania; Mauritius; Mexico; Micronesia; Moldova; Monaco; Mongolia; Montenegro; Morocco; Mozambique
+Myanmar | Burma; Namibia; Nauru; Nepal; Netherlands | Holland | The Netherlands; New Zealand; Nicaragua; Niger
+Nigeria; North Korea | DPRK | Democratic People's Republic of Korea; North Macedonia | Macedonia; Norway; Oman
+Pakistan; Palau; Panama; Papua New Guinea; Paraguay; Peru; Philippines | The Philippines; Poland; Portugal; Qatar
+Romania; Russia | Russian Federation; Rwanda; Saint Kitts and Nevis; Saint Lucia; Saint Vincent and the Grenadines
+Samoa; San Marino; São Tomé and Príncipe | Sao Tome and Principe; Saudi Arabia; Senegal; Serbia; Seychelles
+Sierra Leone; Singapore; Slovakia; Slovenia; Solomon Islands; Somalia; South Africa
+South Korea | Republic of Korea; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria
+Tajikistan; Tanzania; Thailand; Timor-Leste | East Timor; Togo; Tonga; Trinidad and Tobago; Tunisia
+Turkey | Türkiye | Turkiye; Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates | UAE | U.A.E.
+United Kingdom | UK | U.K. | Britain | Great Britain
+United States | US | U.S. | USA | U.S.A. | United States of America | America
+Uruguay; Uzbekistan; Vanuatu; Venezuela; Vietnam | Viet Nam; Yemen; Zambia; Zimbabwe
+Taiwan; Kosovo; Palestine | State of Palestine | Palestinian territories; Gaza | Gaza Strip; West Bank
+Vatican City | Vatican | Holy See; Western Sahara; Greenland; Puerto Rico; England; Scotland; Wales
+Northern Ireland; Crimea; Abkhazia; South Ossetia; Transnistria; Northern Cyprus; Somaliland
+Soviet Union | USSR | U.S.S.R.
+""")
+
+CITIES = _entries("""
+Kyiv | Kiev; Moscow; Washington | Washington, D.C. | Washington D.C. | Washington DC; Brussels; Paris; London
+Berlin; Rome; Madrid; Warsaw; Vilnius; Riga; Tallinn; Helsinki; Stockholm; Oslo; Copenhagen; Reykjavik | Reykjavík
+Amsterdam; The Hague; Rotterdam; Antwerp; Vienna; Geneva; Zurich | Zürich; Bern; Lisbon; Porto; Athens
+Thessaloniki; Ankara; Istanbul; Izmir; Antalya; Sofia; Varna; Bucharest; Constanta | Constanța; Budapest; Prague
+Brno; Bratislava; Ljubljana; Zagreb; Belgrade; Novi Sad; Sarajevo; Podgorica; Skopje; Tirana; Pristina
+Chisinau | Chișinău | Kishinev; Tiraspol; Minsk; Tbilisi; Yerevan; Baku; Dublin; Belfast; Edinburgh; Glasgow
+Cardiff; Manchester; Birmingham; Liverpool; Oxford; Cambridge; Munich; Frankfurt; Hamburg; Cologne; Stuttgart
+Dresden; Leipzig; Düsseldorf | Dusseldorf; Bonn; Ramstein; Milan; Naples; Turin; Venice; Florence; Genoa; Bologna
+Palermo; Barcelona; Valencia; Seville; Bilbao; Marseille | Marseilles; Lyon | Lyons; Strasbourg; Bordeaux
+Toulouse; Lille; Kraków | Krakow | Cracow; Gdańsk | Gdansk; Wrocław | Wroclaw; Rzeszów | Rzeszow; Lublin
+Kaunas; Tartu; Narva; Gothenburg; Malmö | Malmo; Bergen; Tampere; Aarhus; Salzburg; Davos; Dubrovnik; Valletta
+Andorra la Vella; Vaduz
+Kharkiv | Kharkov; Odesa | Odessa; Lviv; Dnipro | Dnipropetrovsk; Zaporizhzhia | Zaporizhia | Zaporozhye
+Kherson; Mariupol; Donetsk; Luhansk | Lugansk; Bakhmut | Artemovsk; Avdiivka; Pokrovsk; Kramatorsk
+Sloviansk | Slavyansk; Sumy; Chernihiv; Poltava; Mykolaiv | Nikolaev; Vinnytsia; Izium | Izyum; Bucha; Irpin
+Kupiansk; Chasiv Yar; Vuhledar; Sievierodonetsk | Severodonetsk; Lysychansk; Melitopol; Berdiansk; Enerhodar
+Kursk; Belgorod; Bryansk; Rostov-on-Don; St. Petersburg | Saint Petersburg | St Petersburg; Sevastopol
+Simferopol; Kerch; Novorossiysk; Kaliningrad; Volgograd; Vladivostok; Yekaterinburg; Novosibirsk; Kazan; Sochi
+Murmansk; Grozny
+Tel Aviv; Jerusalem; Haifa; Gaza City; Rafah; Khan Younis; Ramallah; Beirut; Damascus; Aleppo; Homs; Idlib
+Raqqa; Baghdad; Mosul; Basra; Erbil; Tehran | Teheran; Isfahan; Tabriz; Mashhad; Amman; Riyadh; Jeddah; Mecca
+Medina; Doha; Dubai; Abu Dhabi; Muscat; Manama; Kuwait City; Sanaa | Sana'a; Aden; Hodeidah; Cairo; Alexandria
+Sharm el-Sheikh; Tripoli; Benghazi; Misrata; Tunis; Algiers; Rabat; Casablanca; Marrakech
+Khartoum; Omdurman; El Fasher; Juba; Addis Ababa; Asmara; Djibouti City; Mogadishu; Nairobi; Mombasa; Kampala
+Kigali; Gitega; Bujumbura; Dodoma; Dar es Salaam; Kinshasa; Goma; Lubumbashi; Brazzaville; Luanda; Lusaka
+Harare; Lilongwe; Maputo; Windhoek; Gaborone; Pretoria; Johannesburg; Cape Town; Durban; Maseru; Mbabane
+Antananarivo; Port Louis; Lagos; Abuja; Kano; Accra; Lomé | Lome; Porto-Novo; Cotonou; Ouagadougou; Niamey
+Bamako; Dakar; Banjul; Bissau; Conakry; Freetown; Monrovia; Abidjan; Yamoussoukro; Yaoundé | Yaounde; Douala
+Libreville; Malabo; Bangui; N'Djamena; Nouakchott
+Beijing | Peking; Shanghai; Hong Kong; Macau | Macao; Guangzhou; Shenzhen; Wuhan; Chengdu; Chongqing; Tianjin
+Nanjing; Hangzhou; Xi'an; Lhasa; Urumqi; Taipei; Kaohsiung; Tokyo; Osaka; Kyoto; Yokohama; Hiroshima
+Nagasaki; Seoul; Busan; Pyongyang; Ulaanbaatar | Ulan Bator; New Delhi; Delhi; Mumbai | Bombay
+Kolkata | Calcutta; Chennai | Madras; Bengaluru | Bangalore; Hyderabad; Islamabad; Karachi; Lahore; Peshawar
+Kabul; Kandahar; Herat; Dhaka; Kathmandu; Thimphu; Colombo; Astana | Nur-Sultan; Almaty; Tashkent; Samarkand
+Bishkek; Dushanbe; Ashgabat; Bangkok; Hanoi; Ho Chi Minh City | Saigon; Phnom Penh; Vientiane
+Naypyidaw | Naypyitaw; Yangon | Rangoon; Kuala Lumpur; Jakarta; Surabaya; Manila; Cebu; Davao; Dili
+Bandar Seri Begawan; Canberra; Sydney; Melbourne; Brisbane; Perth; Adelaide; Auckland; Wellington
+Port Moresby; Suva
+New York | New York City | NYC; Los Angeles; Chicago; Houston; Phoenix; Philadelphia; San Antonio; San Diego
+Dallas; San Francisco; Seattle; Denver; Boston; Detroit; Atlanta; Miami; Minneapolis; New Orleans; Las Vegas
+Baltimore; Pittsburgh; Cleveland; Cincinnati; Dayton; Nashville; St. Louis; Kansas City; Honolulu; Anchorage
+Palm Beach | West Palm Beach; Sacramento; Orlando; Tampa; Salt Lake City; Milwaukee; Indianapolis
+Oklahoma City; Toronto; Montreal | Montréal; Vancouver; Calgary; Ottawa; Quebec City; Mexico City; Guadalajara
+Monterrey; Tijuana; Havana; Santo Domingo; Port-au-Prince; Kingston; Guatemala City; San Salvador; Tegucigalpa
+Managua; Panama City; Bogotá | Bogota; Medellín | Medellin; Caracas; Quito; Lima; La Paz; Santiago
+Buenos Aires; Montevideo; Asunción | Asuncion; São Paulo | Sao Paulo; Rio de Janeiro; Brasília | Brasilia
+Georgetown; Paramaribo; Nuuk; Nassau; Bridgetown; Port of Spain
+""")
+
+ORGANIZATIONS = _entries("""
+NATO | North Atlantic Treaty Organization | North Atlantic Alliance | the Alliance
+European Union | EU | E.U.; United Nations | UN | U.N.
+UN Security Council | Security Council | United Nations Security Council | U.N. Security Council
+UN General Assembly | General Assembly | United Nations General Assembly
+G7 | G-7 | Group of Seven; G20 | G-20 | Group of 20 | Group of Twenty; BRICS; ASEAN; African Union
+OSCE | Organization for Security and Co-operation in Europe; Council of Europe
+European Commission | EU Commission; European Parliament; European Council; Council of the European Union
+European Central Bank | ECB; European Investment Bank; NATO Parliamentary Assembly; Munich Security Conference
+State Department | US State Department | U.S. State Department | Department of State
+Pentagon | Department of Defense | Defense Department | US Defense Department | U.S. Defense Department
+White House; Kremlin; Congress | US Congress | U.S. Congress; US Senate | U.S. Senate
+House of Representatives; House of Commons; House of Lords
+Treasury Department | US Treasury | U.S. Treasury | Department of the Treasury
+National Security Council; CIA; FBI; Federal Reserve | the Fed; Bundestag; Bundeswehr
+Élysée | Elysee | Élysée Palace | Elysee Palace; Downing Street; Verkhovna Rada | Rada; State Duma | Duma
+Knesset; IMF | International Monetary Fund; World Bank; WTO | World Trade Organization
+WHO | World Health Organization; IAEA | International Atomic Energy Agency
+ICC | International Criminal Court; International Court of Justice | ICJ; OPEC | OPEC+
+Red Cross | ICRC | International Committee of the Red Cross; Amnesty International; Human Rights Watch
+World Economic Forum; Coalition of the Willing; Ukraine Defense Contact Group | Ramstein group
+Hamas; Hezbollah; Houthis; Taliban; Islamic State | ISIS | ISIL; al-Qaeda | Al Qaeda | al Qaeda
+Wagner Group | Wagner; SBU | Security Service of Ukraine; FSB; GRU; Gazprom; Rosneft; Naftogaz; Rosatom
+SpaceX; Starlink; Boeing; Lockheed Martin; Rheinmetall; BlackRock; Bank of America; Dow Jones; Merrill Lynch
+Goldman Sachs; Morgan Stanley; JPMorgan | JPMorgan Chase | JP Morgan; Lehman Brothers; Philip Morris; DuPont | Du Pont
+Financial Times | FT; The Washington Post | Washington Post | WaPo | The Post
+The New York Times | New York Times | NYT; The Wall Street Journal | Wall Street Journal | WSJ; Reuters
+Associated Press | AP; Agence France-Presse | AFP; Bloomberg; BBC; CNN; Fox News; Fox Business; CNBC
+NBC News | NBC; CBS News | CBS; ABC News; MSNBC; NPR; Politico; Axios; Semafor; The Hill; Newsweek
+The Telegraph | Telegraph | Daily Telegraph; The Guardian | Guardian; The Economist | Economist
+Der Spiegel | Spiegel; Le Monde; Bild; Daily Mail; Sky News; Euronews; Deutsche Welle | DW
+Radio Free Europe/Radio Liberty | RFE/RL | Radio Liberty; Voice of America | VOA; Kyiv Independent
+Ukrainska Pravda; Kyiv Post; Ukrinform; Euromaidan Press; RBC-Ukraine; TASS; RIA Novosti; Interfax; Sputnik
+RT | Russia Today; Xinhua; Al Jazeera; Al Mayadeen; Kyodo; Yonhap; NHK
+""")
+
+#: Aliases too vague to count alone: they name the entity only where the same article names it
+#: plainly ("The Post" is the Washington Post only if the article mentions the Washington Post).
+CONTEXTUAL = frozenset({"The Post", "the Alliance", "Wagner", "Rada", "Duma", "Guardian"})
+
+#: Phrases that contain a place's name but are no place of ours: matched and dropped.
+NOT_PLACES = frozenset("""
+Latin America | North America | South America | Central America | Americas | New Mexico | Gulf of Mexico
+New England | New South Wales | Middle East | Near East | Far East | South China Sea | East China Sea
+Sea of Japan | Gulf of Guinea | Washington state | Washington State | Captain America | America First
+Georgia Tech | Jordan River | Jordan Valley
+""".replace("\n", " | ").split(" | ")) - {""}
+
+#: Capitalised words after a place that make it a feature or region of its own ("Dnipro River").
+PLACE_FEATURES = frozenset("""
+River Sea Lake Bay Gulf Strait Mountains Valley Canal Street Avenue Square Airport Stadium
 """.split())
 
+#: Nationality words: never places by themselves, never the start of a person's name.
+DEMONYMS = frozenset("""
+American Americans Ukrainian Ukrainians Russian Russians British Briton Britons English Scottish Welsh Irish
+French German Germans Italian Italians Spanish Portuguese Dutch Belgian Swiss Austrian Polish Pole Poles Czech
+Slovak Hungarian Romanian Bulgarian Greek Greeks Turkish Turk Turks Serbian Serb Serbs Croatian Croat Bosnian
+Albanian Macedonian Montenegrin Slovenian Slovene Moldovan Belarusian Georgian Armenian Azerbaijani Azeri
+Lithuanian Latvian Estonian Finnish Finn Finns Swedish Swede Swedes Norwegian Danish Dane Icelandic Baltic
+Nordic Scandinavian European Europeans Western Eastern Northern Southern Soviet Chinese Japanese Korean
+Taiwanese Indian Pakistani Afghan Iranian Iraqi Syrian Israeli Israelis Palestinian Palestinians Lebanese
+Jordanian Saudi Emirati Qatari Kuwaiti Yemeni Omani Egyptian Libyan Tunisian Algerian Moroccan Sudanese
+Ethiopian Kenyan Nigerian African Africans Asian Arab Arabs Canadian Mexican Brazilian Argentine Argentinian
+Chilean Colombian Venezuelan Cuban Peruvian Australian Kazakh Uzbek Mongolian Vietnamese Thai Indonesian
+Filipino Malaysian Singaporean Crimean Chechen Kurdish Kurd Kurds Persian Latin Hispanic Atlantic
+Transatlantic Euro-Atlantic Allied Allies Western-backed Kremlin-backed Russian-backed
+""".split())
+
+#: Role words before a name: evidence that a person follows ("envoy Keith Kellogg", "Gen. Smith").
 TITLES = frozenset("""
 president prime minister secretary general chancellor ambassador envoy special deputy vice foreign defense
-defence chief head leader spokesman spokeswoman spokesperson adviser advisor official commander senator sen
-governor gov chairman chairwoman director ceo founder pope king queen prince princess sir judge justice
-colonel col major maj captain capt lieutenant lt admiral adm general gen sergeant sgt mayor premier
-representative rep mr mrs ms dr prof professor president-elect minister-designate analyst lawmaker
-mp mep negotiator diplomat counterpart
+defence chief head leader spokesman spokeswoman spokesperson adviser advisor official commander senator
+governor chairman chairwoman chair director ceo founder pope king queen prince princess sir dame judge
+justice colonel major captain lieutenant admiral sergeant mayor premier representative congressman
+congresswoman mr mrs ms dr professor president-elect minister-designate analyst lawmaker mp mep negotiator
+diplomat counterpart correspondent reporter editor columnist economist ayatollah sheikh emir crown marshal
+commissioner undersecretary under-secretary attorney treasurer speaker superintendent inspector detective
+sheriff prosecutor bishop archbishop cardinal rabbi imam reverend
 """.split())
+
+#: Abbreviated titles: titles only with their period ("Sen. Jones"; "Hun Sen" is a name).
+TITLE_ABBREVIATIONS = frozenset("sen rep gov gen col maj capt lt adm sgt prof pres rev supt insp det cmdr".split())
 
 SPEECH_VERBS = frozenset("""
-said says told added noted wrote stated asked announced argued warned claimed insisted explained
+said says told tells added noted wrote writes stated asked announced argued warned claimed insisted explained
 suggested stressed emphasized emphasised confirmed denied declared replied responded remarked tweeted posted
+urged called vowed pledged signed met visited threatened praised criticized criticised
 """.split())
 
-#: First names that differ between transliterations or as nicknames: variant -> the form they join.
+#: Lower-case words that join a surname ("Ursula von der Leyen", "Charles de Gaulle").
+PARTICLES = frozenset("von van der den de da di du del della le la bin ibn al el ben dos das ter ten".split())
+
+#: Capitalised words that are never part of a person's name.
+STOPWORDS = frozenset("""
+The A An And Or But Nor Of In On At For With From By To As After Before Since Until During Under Over About
+Into Onto Upon Via Per Than Through Across Against Among Amid Between Beyond Without Within Towards Toward Us Me
+Him Them This That These Those His Her Its Their Our Your My We They He She It I You If When While Where Why How What
+Who Whom Whose Which Whether Whatever Despite Although Though However Meanwhile Moreover Furthermore Also Only
+Even Still Yet Then Now Today Tonight Yesterday Tomorrow Earlier Later Last Next This Every Each All Both Some
+Any Many Much Most More Few Several Other Another Such No Not None Nothing Here There Thus Hence Instead Indeed
+Perhaps Maybe Please Thank Thanks Yes Oh Well So Just Very Too Already Again Once Twice Soon Often Never
+One Two Three Four Five Six Seven Eight Nine Ten First Second Third Fourth Fifth Dozens Hundreds Thousands
+Mr Mrs Ms Dr St Jr Sr Superintendent Inspector Detective Sheriff Bishop Archbishop Cardinal Rabbi Imam
+Reverend Prosecutor Professor Exchequer Space Shuttle International Global Worldwide
+President President-elect Presidents Prime Minister Ministers Secretary Secretaries General Chancellor
+Ambassador Ambassadors Envoy Envoys Special Deputy Vice Foreign Defense Defence Interior Finance Affairs Chief
+Head Leader Leaders Spokesman Spokeswoman Spokesperson Adviser Advisor Official Officials Commander Senator
+Senators Governor Chairman Chairwoman Director Pope King Queen Prince Princess Sir Dame Lord Lady Judge Justice
+Colonel Major Captain Lieutenant Admiral Sergeant Marshal Mayor Premier Representative Representatives
+Congressman Congresswoman Speaker Emir Sheikh Ayatollah Crown Commissioner Attorney Negotiator Diplomat
+National Security Intelligence Homeland Energy Trade Economy Economic Justice Health Education Labor Labour
+Republic Federation Union Kingdom States State Department Ministry Council Commission Conference Assembly
+Parliament Congress Senate House Party Agency Bank Forces Force Army Navy Air Guard Alliance Coalition Willing
+Organization Organisation Group Office Court Committee Fund Institute University College School Center Centre
+Foundation Corporation Company Inc Ltd Co Corp News Post Times Press Journal Business Service Network Media
+Television Radio Report Reports Review Daily Weekly Magazine Online Live Update Updates Breaking Exclusive
+Read More Related Posts Post Photo Photos Image Images Video Videos Share Subscribe Support Become Patron
+Donate Follow Comment Comments Click Sign Login Log Menu Home Search Tags Tag Source Sources Credit Getty
+Article Section Chapter Clause Paragraph Annex Q&A FAQ Editor Editors Note Opinion Analysis Explainer
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn
+Fall Winter Christmas Easter New Year Day Week Month Year Weekend Morning Evening Night Era Age
+God Security Peace War Wars Ceasefire Truce Operation Mission Plan Initiative Summit Treaty Agreement
+Agreements Accord Accords Talks Process Program Programme Strategy Policy Doctrine Act Law Resolution
+Declaration Charter Protocol Convention Format Deal Framework Guarantees Guarantee Index Market Markets
+Exchange Stock Dollar Dollars Euro Euros Budget Tax Tariff Tariffs Sanctions Aid
+Atlantic Pacific Arctic Indian Ocean Middle East West North South Central Eastern Western Northern Southern
+Black Red Baltic Caspian Mediterranean Sea River Lake Gulf Bay Strait Mountains Island Islands Peninsula
+Region Oblast Province County District City Town Village Capital Front Line Frontline Border Territory
+Territories Zone Donbas Donbass Kursk Europe Asia Africa Oceania Antarctica Balkans Caucasus Scandinavia
+Church Cathedral Palace Tower Square Street Avenue Airport Station Bridge Plant Base Camp Fort Hospital
+Olympic Olympics Cup League Championship Games Prize Award Awards
+Covid COVID Internet Web Online Twitter Facebook Telegram Instagram YouTube TikTok WhatsApp Google Apple
+Microsoft Amazon Meta Tesla Netflix Bitcoin AI Islam Islamic Muslim Muslims Christians Jewish Jew
+Catholic Orthodox Protestant Christianity Democrat Democrats Democratic Republican Republicans Conservative
+Conservatives Liberal Liberals Socialist Socialists Communist Communists Green Greens Labour Tory Tories Nazi Nazis
+Soldiers Soldier Troops Officials People Citizens Residents Children Women Men Refugees Civilians
+Ukraine-Russia Russia-Ukraine Pro-Russian Anti-Russian Ceasefire Peacekeeping Peacekeepers Reassurance
+""".split()) | DEMONYMS
+
+#: Last words of companies, buildings and the like: a capitalised phrase before one names no person.
+NAME_ENDERS = frozenset("""
+Securities Communications Projects Industries Laboratories Labs Textile Textiles Insights Savings Partnership
+Partners Holdings Capital Associates Systems Technologies Technology Enterprises Airlines Airways Motors Electric
+Electronics Energy Foods Oil Petroleum Steel Pharmaceuticals Pharma Entertainment Pictures Brothers Cos Co Corp
+Inc Ltd LLC PLC AG SA GmbH Oy AB NV Library Theater Theatre Museum Garden Gardens Federal Medical Investment
+Investments Insurance Financial Trust Stores Products Mining Resources Solutions Services Software Computer
+Computers Cellular Broadcasting Publishing Hall Arena Park Building Hotel Chapel Prize Award Awards Doctrine Act
+Plan Center Centre Institute Foundation Fund University College School Airport Station Street Avenue Road
+Square Bridge Tower Hospital Stadium Memorial Cathedral Church Palace
+""".split())
+
+#: Given names (generic, many languages): a capitalised pair starting with one is very likely a person.
+FIRST_NAMES = frozenset("""
+Aaron Abdel Abdul Abdullah Abraham Adam Adrian Ahmed Ahmad Alain Alan Albert Alberto Aleksandr Aleksander
+Aleksei Alessandro Alexander Alexandra Alexandre Alexei Alexey Alexis Ali Alice Alicia Alina Alison Amanda Amir
+Amy Ana Anders Andrea Andreas Andrei Andrej Andrew Andrii Andriy Andrzej Andy Angela Ann Anna Anne Annalena
+Anthony Antonio Antony Antti Anwar Arnold Arseniy Arthur Ashley Austin Barack Barbara Beata Ben Benjamin Benny
+Bernard Bernie Beth Betty Bill Billy Bob Boris Brad Brendan Brian Bruce Bruno Carl Carlos Carlo Caroline Catherine
+Charles Charlie Chad Chen Chris Christian Christine Christopher Chuck Claire Claudia Colin Craig Dan Daniel
+Daniela Danny Dario David Dean Denis Denys Dennis Diana Dick Dieter Dmitri Dmitriy Dmitro Dmitry Dmytro Don
+Donald Doug Douglas Ebrahim Ed Edward Edi Elena Eli Elizabeth Ellen Elon Emily Emma Emmanuel Enrico Eric Erik
+Ethan Eva Evan Fabio Fatima Federica Felipe Fernando Florence Francesca Francesco Francis Francisco Frank Franz
+Fred Friedrich Gabriel Gabrielius Gary Gavin George Georgia Gerald Gerhard Giorgia Giovanni Gitanas Giuseppe
+Grant Greg Gregory Guido Gustavo Hakan Hannah Hans Harry Heather Heinz Helen Helmut Henry Herman Hillary Howard
+Hugo Hunter Ian Igor Israel Ilham Ilya Ivan Jack Jacob Jacques Jake James Jamie Jan Jane Janet Jared Jason Javier
+Jay Jean Jeff Jeffrey Jennifer Jens Jeremy Jerome Jerry Jessica Jim Jimmy Joachim Joan Joe Johann Johannes John
+Johnny Jon Jonathan Jordan Jorge Jose José Josef Joseph Josh Joshua Juan Judith Julia Julian Julie Justin Kai
+Kaja Kamala Karen Karin Karl Kate Katherine Kathleen Katie Kay Keir Keith Kelly Ken Kenneth Kevin Kim Kirill
+Klaus Kristi Kristen Kurt Kyle Lara Larry Laura Lauren Lee Leo Leon Leonid Linda Lindsey Lisa Lloyd Lorenzo
+Louis Lucas Luis Luigi Luis Luke Magnus Maia Manuel Marc Marco Marcus Margaret Maria Marie Marine Mario Mark
+Marko Marta Martin Mary Mateusz Matteo Matthew Matthias Max Maxim Maxime Mette Michael Michel Michelle Miguel
+Mike Mikhail Mikheil Milan Mitch Mohamed Mohammad Mohammed Muhammad Mykhailo Mykola Nancy Naftali Nancy Nathan
+Neil Nicholas Nick Nicola Nicolas Nicolás Nikita Nikki Nikol Nikolai Nikolay Noah Olaf Olena Oleg Oleksandr
+Oleksii Oleksiy Olga Oliver Olivia Omar Oscar Pablo Pam Pamela Paolo Pascal Patricia Patrick Paul Pedro Pekka
+Pete Peter Petr Petro Petteri Phil Philip Philippe Pierre Pietro Rachel Rafael Ralph Ramzan Randy Raphael
+Rashid Ray Rebecca Recep Richard Rick Rishi Rob Robert Roberta Roberto Rodrigo Roger Roman Ron Ronald Rose Ruslan
+Ruth Ryan Sadiq Sam Samantha Samuel Sandra Sara Sarah Scott Sean Sebastian Sergei Sergey Sergiy Serhii Serhiy
+Shinzo Shigeru Simon Sophie Stefan Stephen Steve Steven Stuart Susan Sviatlana Svetlana Tamara Taras Ted Teresa
+Thierry Thomas Tim Timothy Tina Todd Tom Tommy Tony Ulrich Ursula Valentin Valerii Valery Vasyl Victor Viktor
+Vincent Vitali Vitaliy Vladimir Vladislav Volodymyr Walter Wang Wayne William Wolfgang Xavier Yulia Yuri Yuriy
+Yusuf Zbigniew Zoe Zoran
+""".split())
+
+#: Given names that differ between transliterations or as nicknames: variant -> the form they join.
 FIRST_NAME_VARIANTS: dict[str, str] = {
-    "volodymyr": "vladimir", "oleksandr": "alexander", "oleksiy": "alexei", "andriy": "andrei", "mykola": "nikolai",
-    "serhiy": "sergei", "sergey": "sergei", "dmytro": "dmitry", "dmitri": "dmitry", "yuriy": "yuri",
+    "volodymyr": "vladimir", "oleksandr": "alexander", "aleksandr": "alexander", "oleksiy": "alexei",
+    "oleksii": "alexei", "alexey": "alexei", "andriy": "andrei", "andrii": "andrei", "mykola": "nikolai",
+    "nikolay": "nikolai", "serhiy": "sergei", "serhii": "sergei", "sergey": "sergei", "sergiy": "sergei",
+    "dmytro": "dmitry", "dmitri": "dmitry", "dmitriy": "dmitry", "yuriy": "yuri", "mykhailo": "mikhail",
+    "petro": "pyotr", "petr": "pyotr", "vitaliy": "vitali", "valerii": "valery",
     "steve": "stephen", "steven": "stephen", "mike": "michael", "mick": "michael", "bill": "william",
     "will": "william", "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
     "joe": "joseph", "tom": "thomas", "tony": "anthony", "alex": "alexander", "ed": "edward", "dan": "daniel",
@@ -119,4 +308,14 @@ FIRST_NAME_VARIANTS: dict[str, str] = {
     "greg": "gregory", "liz": "elizabeth", "kate": "katherine", "kathy": "katherine", "jen": "jennifer",
     "dick": "richard", "rick": "richard", "rich": "richard", "larry": "lawrence", "jerry": "gerald",
     "chuck": "charles", "charlie": "charles", "fred": "frederick", "ted": "edward", "tim": "timothy",
+    "pete": "peter", "phil": "philip", "doug": "douglas", "josh": "joshua", "jon": "jonathan",
 }
+
+#: Last words of an organization's name ("NATO Parliamentary Assembly", "Russian Defense Ministry").
+ORG_HEADS = frozenset("""
+Ministry Department Council Commission Conference Assembly Agency Party Bank Forces Army Navy Alliance Institute
+University Committee Court Tribunal Parliament Organization Organisation Fund Office Service Guard Group Union
+Corporation Company Authority Administration Directorate Command Brigade Regiment Movement Foundation
+Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp
+News Times Post Press Journal Herald Tribune Gazette Network Radio Television
+""".split())
