@@ -77,8 +77,6 @@ def test_the_chart_renders_and_a_filter_changes_it(server: str, page, tmp_path: 
     before = event_marks(page)
     assert before >= 15
     page.screenshot(path=str(tmp_path / "dashboard.png"))
-    if os.environ.get("TIMELINE_SCREENSHOT"):  # how docs/dashboard.png is made
-        page.screenshot(path=os.environ["TIMELINE_SCREENSHOT"])
 
     keyword = page.get_by_label("Keyword in the sentence")
     keyword.fill("Kellogg")
@@ -91,8 +89,50 @@ def test_the_chart_renders_and_a_filter_changes_it(server: str, page, tmp_path: 
     assert (tmp_path / "filtered.png").stat().st_size > 10_000
 
 
-def test_a_shared_link_opens_the_same_view(server: str, page) -> None:
-    page.goto(f"{server}/?outlet=RT", wait_until="domcontentloaded")
+def open_view(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .point').length > 0", timeout=30_000)
-    assert page.get_by_text("of 20 events").first.inner_text().startswith("5 of 20")
+
+
+def test_a_shared_link_opens_the_same_view(server: str, page, seed_events) -> None:
+    open_view(page, f"{server}/?outlet=RT")
+    rt = (seed_events["outlet"] == "RT").sum()
+    assert page.get_by_text(f"of {len(seed_events)} events").first.inner_text().startswith(f"{rt} of")
+
+
+def test_clicking_an_event_explains_it_and_puts_it_in_the_link(server: str, page, seed_events) -> None:
+    open_view(page, f"{server}/?outlet=RT")
+    marker = page.locator(".js-plotly-plot .scatterlayer .trace:not(:last-child) .point").first
+    box = marker.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # plotly picks the point under the pointer from the hover, then the click selects it
+    page.mouse.click(x, y)
+    page.get_by_text("Expression").first.wait_for(timeout=30_000)
+    page.wait_for_function("location.search.includes('event=')", timeout=10_000)
+    assert "outlet=RT" in page.url  # picking an event keeps the filters in the link
+    picked = page.url.split("event=")[1].split("&")[0]
+    assert seed_events.set_index("event_id").at[picked, "outlet"] == "RT"
+    assert page.locator("mark").count() >= 1
+
+
+@pytest.mark.skipif(not os.environ.get("TIMELINE_SCREENSHOT"), reason="set TIMELINE_SCREENSHOT=docs/dashboard.png")
+def test_readme_screenshot(server: str, page, seed_events) -> None:
+    """How docs/dashboard.png is made: lanes by outlet, an event told by several articles picked."""
+    shared = seed_events.sort_values("n_sources", ascending=False)["event_id"].iloc[0]
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_view(page, f"{server}/?event={shared}")
+    page.get_by_text("Also reported by").first.wait_for(timeout=30_000)
+    page.screenshot(path=os.environ["TIMELINE_SCREENSHOT"])
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_the_chart_downloads_as_standalone_html(server: str, page) -> None:
+    open_view(page, server)
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Chart as HTML").click()
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Plotly.newPlot" in html and '<script src="https://cdn' not in html  # plotly.js inline: works offline
+    assert len(html) > 1_000_000

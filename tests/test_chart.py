@@ -105,3 +105,61 @@ def test_markdown_in_article_text_stays_literal() -> None:
     assert rendered.startswith("<div>") and rendered.endswith("</div>") and "\n" not in rendered  # one HTML block
     assert markup.escape_markdown("**x** [a](b) $5") == "\\*\\*x\\*\\* \\[a\\]\\(b\\) \\$5"
     assert markup.link("javascript:alert(1)", "<t>") == "&lt;t&gt;"
+
+
+def test_filters_travel_in_a_link_and_back() -> None:
+    chosen = filters.Filters(start=dt.date(2025, 2, 1), end=dt.date(2025, 2, 28), outlets=("RT", "A & B"),
+                             actors=("NATO",), places=("Kyiv",), keyword="troops?", granularities=("week", "day"),
+                             relations=("future",), merge=True)
+    params = chosen.to_query_params()
+    assert params["from"] == "2025-02-01" and params["outlet"] == ["RT", "A & B"] and params["merge"] == "true"
+    assert filters.Filters.from_query_params(params) == chosen
+    assert filters.Filters().to_query_params() == {}  # an unfiltered view is a clean link
+    assert set(params) == set(filters.QUERY_PARAMS.values())
+
+
+def test_a_hand_edited_link_with_bad_values_still_opens() -> None:
+    read = filters.Filters.from_query_params({"from": "yesterday", "to": "2025-13-01", "merge": "maybe",
+                                              "outlet": "RT", "when": ["past", "past", ""], "lane": "Actor"})
+    assert read == filters.Filters(outlets=("RT",), relations=("past",))
+
+
+def test_a_range_overlapping_the_dates_is_kept(seed_events) -> None:
+    kept = filters.filter_events(seed_events, filters.Filters(start=dt.date(2025, 2, 12), end=dt.date(2025, 2, 12)))
+    assert len(kept) > 0
+    assert ((kept["start"] <= "2025-02-12") & (kept["end"] >= "2025-02-12")).all()
+
+
+def test_the_other_reports_of_an_event_are_its_cluster(seed_events) -> None:
+    shared = seed_events[seed_events["n_sources"] > 1].iloc[0]
+    reports = filters.reports_of(seed_events, shared["event_id"])
+    assert reports["event_id"].iloc[0] == shared["event_id"]
+    assert len(reports) >= 2 and reports["cluster_id"].nunique() == 1
+    assert filters.reports_of(seed_events, "no such event").empty
+
+
+def test_publication_ticks_follow_the_lanes_including_actors(seed_events, seed_docs) -> None:
+    figure = chart.timeline_figure(seed_events, lane="actors", publications=publications(seed_docs))
+    ticks = next(t for t in figure.data if t.name == "published")
+    event_lanes = {y for t in figure.data if t.customdata is not None for y in t.y}
+    assert set(ticks.y) <= event_lanes and len(ticks.y) > len(seed_docs)  # one per article in each of its lanes
+    rt = seed_events[seed_events["outlet"] == "RT"]
+    rt_lanes = {name for names in rt["actors"] for name in names}
+    rt_day = pd.Timestamp(next(d.published for d in seed_docs if d.outlet == "RT"))
+    assert {y for x, y in zip(ticks.x, ticks.y, strict=True) if pd.Timestamp(x).normalize() == rt_day} >= rt_lanes
+
+
+def test_hover_wraps_long_sentences_and_counts_sources(seed_events) -> None:
+    row = seed_events.head(1).copy()
+    row["sentence"] = " ".join(["word"] * 60) + " & more"
+    row["n_sources"] = 3
+    hover = chart.timeline_figure(row).data[0].hovertext[0]
+    assert hover.count("<br>") >= 5 and "&amp; more" in hover and "3 articles</b> report it" in hover
+
+
+def test_the_selected_event_is_ringed_in_each_of_its_lanes(seed_events) -> None:
+    many = seed_events[seed_events["actors"].map(len) > 1].iloc[0]
+    figure = chart.timeline_figure(seed_events, lane="actors", selected=many["event_id"])
+    ring = next(t for t in figure.data if t.name == "selected")
+    assert set(ring.y) == set(many["actors"]) and ring.customdata is None  # a click on the ring picks nothing new
+    assert not any(t.name == "selected" for t in chart.timeline_figure(seed_events, selected="gone").data)

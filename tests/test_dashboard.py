@@ -76,7 +76,7 @@ def test_an_upload_adds_its_events(seed_events) -> None:
     at = app().run()
     article = (b"---\ntitle: Ministers meet\noutlet: Test Wire\npublished: 2025-03-14\n---\n"
                b"The ministers met on Wednesday in Brussels. They will meet again next week.")
-    at.file_uploader(key="upload").set_value(("meeting.md", article, "text/markdown")).run()
+    at.file_uploader[0].set_value(("meeting.md", article, "text/markdown")).run()
     assert not at.exception and not at.error
     assert shown(at) == len(seed_events) + 2
     assert any("meeting" in s.value for s in at.success)
@@ -84,7 +84,7 @@ def test_an_upload_adds_its_events(seed_events) -> None:
 
 def test_a_bad_upload_shows_a_message_and_keeps_the_rest(seed_events) -> None:
     at = app().run()
-    at.file_uploader(key="upload").set_value(("table.csv", b"title,outlet\nA,B\n", "text/csv")).run()
+    at.file_uploader[0].set_value(("table.csv", b"title,outlet\nA,B\n", "text/csv")).run()
     assert not at.exception
     assert any("no text column" in e.value for e in at.error)
     assert shown(at) == len(seed_events)
@@ -97,6 +97,7 @@ def test_an_undated_paste_asks_for_a_date(seed_events) -> None:
     assert not at.exception
     assert shown(at) == len(seed_events)  # no date yet: no events, and the page says why
     assert any("without a publication date" in c.value for c in at.caption)
+    assert any("No publication date for" in w.value and "Talks" in w.value for w in at.warning)
 
 
 def test_a_corrected_publication_date_moves_the_articles_events() -> None:
@@ -122,3 +123,97 @@ def test_a_filter_change_reruns_no_extraction(monkeypatch) -> None:
     at.sidebar.text_input(key="q").set_value("Putin").run()
     assert not at.exception
     assert len(calls) == 1  # extracted once; the two filter changes reused the cached table
+
+
+def test_an_upload_older_than_every_seed_is_not_hidden_by_the_date_filters(seed_events) -> None:
+    at = app().run()
+    article = b"---\ntitle: Old talks\noutlet: Test Wire\npublished: 2019-03-14\n---\nThe ministers met on Wednesday."
+    at.file_uploader[0].set_value(("old.md", article, "text/markdown")).run()
+    assert not at.exception and not at.error
+    assert shown(at) == len(seed_events) + 1  # the dates were never set, so they restrict nothing
+
+
+def test_date_filters_come_from_the_link_and_keep_overlapping_ranges(seed_events) -> None:
+    at = app()
+    at.query_params["from"] = "2025-02-12"
+    at.query_params["to"] = "2025-02-14"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.date_input(key="from").value == dt.date(2025, 2, 12)
+    expected = filters.filter_events(seed_events, filters.Filters(start=dt.date(2025, 2, 12),
+                                                                  end=dt.date(2025, 2, 14)))
+    assert shown(at) == len(expected) < len(seed_events)
+    at.sidebar.date_input(key="to").set_value(dt.date(2025, 2, 1)).run()
+    assert shown(at) == 0 and any("is after" in w.value for w in at.sidebar.warning)
+
+
+def test_a_link_built_by_filters_opens_that_view(seed_events) -> None:
+    chosen = filters.Filters(start=dt.date(2024, 12, 1), outlets=("RT", "Euromaidan Press"), keyword="troops",
+                             relations=("past", "same day"), merge=True)
+    at = app()
+    at.query_params.update(chosen.to_query_params())
+    at.run()
+    assert not at.exception
+    assert at.sidebar.toggle(key="merge").value is True and at.sidebar.text_input(key="q").value == "troops"
+    assert shown(at) == len(filters.filter_events(seed_events, chosen)) > 0
+
+
+def test_a_link_naming_an_event_opens_its_explanation_and_its_article(seed_events) -> None:
+    shared = seed_events[seed_events["n_sources"] > 1].iloc[0]
+    at = app()
+    at.query_params["event"] = shared["event_id"]
+    at.run()
+    assert not at.exception
+    text = "".join(m.value for m in at.markdown)
+    assert "Also reported by" in text and f"<mark>{shared['timex_text']}</mark>" in text
+    assert shared["rule"].split(":")[0] in text
+    assert at.selectbox(key="article").value == shared["doc_id"]
+
+
+def test_article_text_is_escaped_in_the_explanation() -> None:
+    from timeline.documents import load_bytes
+    from timeline.events import extract_events
+
+    name, data = "evil.md", (b"---\ntitle: <script>alert(1)</script>\npublished: 2025-03-14\n---\n"
+                             b"The <b>ministers</b> met on Wednesday.")
+    event = extract_events(load_bytes(name, data))["event_id"].iloc[0]
+    at = app()
+    at.query_params["event"] = event
+    at.run()
+    at.file_uploader[0].set_value((name, data, "text/markdown")).run()
+    text = "".join(m.value for m in at.markdown)
+    assert "&lt;b&gt;ministers&lt;/b&gt;" in text and "<b>ministers" not in text
+    assert "<script>" not in text
+
+
+def test_a_dated_paste_adds_its_events_and_can_be_removed(seed_events) -> None:
+    at = app().run()
+    at.text_area[0].set_value("Talks\nThe envoy arrived on Monday and leaves next week.")
+    paste_date = next(d for d in at.date_input if d.key not in ("from", "to"))  # the paste form's date
+    paste_date.set_value(dt.date(2025, 4, 2))
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert shown(at) == len(seed_events) + 2
+    at.button(key="remove").click().run()
+    assert shown(at) == len(seed_events)
+
+
+def test_binary_junk_is_refused_with_a_message(seed_events) -> None:
+    at = app().run()
+    at.file_uploader[0].set_value(("scan.txt", bytes(range(256)) * 8, "text/plain")).run()
+    assert not at.exception
+    assert any("binary data" in e.value for e in at.error)
+    assert shown(at) == len(seed_events)
+
+
+def test_a_date_typed_in_the_table_of_articles_moves_their_events(seed_docs) -> None:
+    row = next(i for i, d in enumerate(seed_docs) if d.outlet == "RT")
+    at = app()
+    at.session_state["dates"] = {"edited_rows": {row: {"published": "2024-12-27"}}, "added_rows": [],
+                                 "deleted_rows": []}
+    at.query_params["outlet"] = "RT"
+    at.run()
+    assert not at.exception and not at.error
+    starts = set(at.dataframe[0].value["start"].dt.date.astype(str))
+    assert "2024-12-27" in starts and "2024-12-20" not in starts
+    assert at.session_state["anchors"][seed_docs[row].doc_id] == dt.date(2024, 12, 27)

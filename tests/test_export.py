@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,8 +10,19 @@ import pandas as pd
 import pytest
 from paths import SEEDS
 
-from timeline import export, schema
+from timeline import export, extract_events, schema
 from timeline.cli import main
+from timeline.documents import document_from_text
+
+
+@pytest.fixture(scope="module")
+def precision_events() -> pd.DataFrame:
+    text = ("Elections were held in 2023. The summit took place in March 2024. The vote closed at 10:35 a.m. on "
+            "Friday. Talks resumed this week. The envoy arrived on Monday.")
+    return extract_events([document_from_text(text, published=dt.date(2025, 2, 12), outlet="Wire", doc_id="p")])
+
+
+# --------------------------------------------------------------------------- tables
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
@@ -18,61 +30,138 @@ def test_each_table_format_reads_back_equal(seed_events, tmp_path: Path, suffix:
     path = tmp_path / f"events{suffix}"
     export.write_table(seed_events, path)
     back = export.read_table(path)
-    pd.testing.assert_frame_equal(back, seed_events, check_dtype=False)
+    pd.testing.assert_frame_equal(back, seed_events)  # values and dtypes
     assert list(back.columns) == schema.COLUMNS
 
 
-def test_unknown_formats_are_refused(seed_events, tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_an_empty_table_reads_back_equal(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"events{suffix}"
+    export.write_table(extract_events([]), path)
+    pd.testing.assert_frame_equal(export.read_table(path), extract_events([]))
+
+
+def test_csv_and_json_are_plain_for_other_tools(seed_events) -> None:
+    records = json.loads(export.to_json_bytes(seed_events))
+    assert len(records) == len(seed_events) and set(records[0]) == set(schema.COLUMNS)
+    assert isinstance(records[0]["actors"], list) and len(records[0]["start"]) == 10
+    dt.date.fromisoformat(records[0]["published"])
+    csv = pd.read_csv(pd.io.common.BytesIO(export.to_csv_bytes(seed_events)), dtype=str, keep_default_na=False)
+    kellogg = csv[csv["actors"].str.contains("Keith Kellogg")].iloc[0]
+    assert "; " in kellogg["places"] and kellogg["start"] == "2025-02-17"
+
+
+def test_unknown_formats_and_foreign_files_are_refused_clearly(seed_events, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"want \.csv"):
         export.write_table(seed_events, tmp_path / "events.xlsx")
+    other = tmp_path / "other.csv"
+    other.write_text("name,age\nAda,36\n")
+    with pytest.raises(ValueError, match=r"other\.csv.*no column event_id"):
+        export.read_table(other)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"not": "a list"}')
+    with pytest.raises(ValueError, match=r"broken\.json"):
+        export.read_table(broken)
 
 
-def test_timelinejs_dates_carry_the_expressions_precision(seed_events) -> None:
-    data = export.to_timelinejs(seed_events)
-    by_id = {e["unique_id"]: e for e in data["events"]}
-    assert len(by_id) == len(seed_events)
-    for event in seed_events.itertuples(index=False):
-        item = by_id[event.event_id]
-        if event.granularity == "month":
-            assert item["start_date"] == {"year": event.start.year, "month": event.start.month}
-        if event.granularity == "day":
-            assert item["start_date"]["day"] == event.start.day and "end_date" not in item
-        if event.granularity == "week":
-            assert (item["end_date"]["day"] - item["start_date"]["day"]) % 31 == 6
-        assert item["group"] == event.outlet
-        assert item["text"]["headline"] and event.timex_text in item["display_date"]
+# --------------------------------------------------------------------------- TimelineJS
+
+
+def test_timelinejs_dates_carry_the_expressions_precision(precision_events) -> None:
+    data = export.to_timelinejs(precision_events)
+    by_text = {row.timex_text: data["events"][i] for i, row in enumerate(precision_events.itertuples())}
+    assert by_text["2023"]["start_date"] == {"year": 2023} and "end_date" not in by_text["2023"]
+    assert by_text["March 2024"]["start_date"] == {"year": 2024, "month": 3} and "end_date" not in by_text["March 2024"]
+    assert by_text["Monday"]["start_date"] == {"year": 2025, "month": 2, "day": 10}
+    assert "end_date" not in by_text["Monday"]
+    week = by_text["this week"]
+    assert (week["start_date"], week["end_date"]) == ({"year": 2025, "month": 2, "day": 10},
+                                                      {"year": 2025, "month": 2, "day": 16})
+    clock = next(item for text, item in by_text.items() if "10:35" in text)
+    assert clock["start_date"] == {"year": 2025, "month": 2, "day": 7, "hour": 10, "minute": 35}
+    assert "this week" in week["display_date"] and "2025-02-10" in week["display_date"]
+
+
+def test_timelinejs_structure(seed_events) -> None:
+    data = export.to_timelinejs(seed_events, title="Troops for Ukraine")
+    assert data["title"]["text"]["headline"] == "Troops for Ukraine"
+    assert len(data["events"]) == len(seed_events)
+    assert [e["unique_id"] for e in data["events"]] == seed_events["event_id"].tolist()
+    for item, event in zip(data["events"], seed_events.itertuples(index=False), strict=True):
+        assert set(item) <= {"unique_id", "start_date", "end_date", "display_date", "text", "group"}
+        assert item["group"] == event.outlet.replace("&", "&amp;")
+        assert item["text"]["headline"] and event.url in item["text"]["text"]
+        assert all(isinstance(v, int) for v in item["start_date"].values())
+    merged = next(e for e in data["events"] if "Reported by 2 articles" in e["text"]["text"])
+    assert merged["unique_id"] in set(seed_events.loc[seed_events["n_sources"] == 2, "event_id"])
+    by_actor = export.to_timelinejs(seed_events, group_by="actor")
+    assert "Keith Kellogg" in {e.get("group") for e in by_actor["events"]}
+    with pytest.raises(ValueError, match="group_by"):
+        export.to_timelinejs(seed_events, group_by="place")
 
 
 def test_timelinejs_escapes_article_text(seed_events) -> None:
     evil = seed_events.head(1).copy()
     evil["sentence"] = "<script>alert(1)</script> on Friday"
+    evil["headline"] = "<img src=x onerror=alert(1)>"
+    evil["outlet"] = "<b>Outlet</b>"
+    evil["url"] = "javascript:alert(1)"
     item = export.to_timelinejs(evil)["events"][0]
     assert "<script>" not in item["text"]["text"] and "&lt;script&gt;" in item["text"]["text"]
+    assert "<img" not in item["text"]["headline"] and "<b>" not in item["group"]
+    assert "javascript:" not in item["text"]["text"] and "<a " not in item["text"]["text"]
 
 
-def test_extract_command_writes_the_table_and_reports_bad_files(tmp_path: Path, capsys) -> None:
+# --------------------------------------------------------------------------- the extract command
+
+
+def _corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for path in SEEDS.iterdir():
         (corpus / path.name).write_bytes(path.read_bytes())
+    return corpus
+
+
+def test_extract_command_writes_the_table_and_reports_bad_files(tmp_path: Path, capsys) -> None:
+    corpus = _corpus(tmp_path)
     (corpus / "broken.json").write_text("[{")
     (corpus / "undated.txt").write_text("Officials met on Monday.")
-    out, timeline_js = tmp_path / "events.csv", tmp_path / "timeline.json"
+    out, timeline_js = tmp_path / "events.parquet", tmp_path / "timeline.json"
     code = main(["extract", str(corpus), "--out", str(out), "--timelinejs", str(timeline_js), "--no-progress",
-                 "--anchor", "004_2454bc97f983af98.txt=2024-12-27"])
+                 "--anchor", "004_2454bc97f983af98.txt=2024-12-27", "--anchor", "missing.txt=2025-01-01"])
     err = capsys.readouterr().err
     assert code == 0
     assert "broken.json" in err and "malformed JSON" in err
-    assert "undated.txt" in err and "--anchor" in err
+    assert "undated.txt" in err and "--anchor undated.txt=YYYY-MM-DD" in err
+    assert "missing.txt" in err  # an --anchor that matches no article is a typo worth a warning
     events = export.read_table(out)
     assert set(events["doc_id"].str[:3]) == {"000", "001", "002", "003", "004"}
     friday = events[(events["doc_id"].str.startswith("004")) & (events["timex_text"] == "Friday")].iloc[0]
     assert friday["start"] == pd.Timestamp("2024-12-27") and friday["anchor_source"] == "user"
-    assert {e["group"] for e in json.loads(timeline_js.read_text())["events"]} >= {"RT", "RBC-Ukraine"}
-    assert main(["extract", str(SEEDS), "--out", str(out), "--timelinejs", str(timeline_js), "--group", "actor"]) == 0
-    assert "Keith Kellogg" in {e["group"] for e in json.loads(timeline_js.read_text())["events"]}
+    data = json.loads(timeline_js.read_text(encoding="utf-8"))
+    assert len(data["events"]) == len(events) and {e["group"] for e in data["events"]} >= {"RT", "RBC-Ukraine"}
 
 
-def test_extract_refuses_a_bad_anchor_clearly(tmp_path: Path, capsys) -> None:
+def test_extract_command_fixes_an_undated_file_with_anchor(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "undated.txt").write_text("Officials met on Monday.")
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(corpus), "--out", str(out), "--anchor", "undated.txt=2025-02-12"]) == 0
+    events = export.read_table(out)
+    assert events["start"].tolist() == [pd.Timestamp("2025-02-10")] and events["anchor_source"].tolist() == ["user"]
+
+
+def test_extract_refuses_bad_arguments_clearly(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(SEEDS), "--out", str(tmp_path / "e.csv"), "--anchor", "x.txt=soon"]) == 2
     assert "not a date" in capsys.readouterr().err
+    assert main(["extract", str(SEEDS), "--out", str(tmp_path / "e.csv"), "--anchor", "2025-02-12"]) == 2
+    assert "FILE=YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["extract", str(SEEDS), "--out", str(tmp_path / "e.xlsx")]) == 2
+    assert "want .csv" in capsys.readouterr().err
+    assert main(["extract", str(SEEDS), "--out", str(tmp_path / "no" / "such" / "dir.csv")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "e.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "no such file" in err and not (tmp_path / "e.csv").exists()

@@ -4,6 +4,10 @@ Precision is visible at a glance: a day is a marker, a week, month, quarter or y
 spanning its range. Planned (future) events are hollow or hatched; each article's
 publication date is a grey tick in its lanes. ``customdata[0]`` of every event point is its
 event_id, so a click on the chart maps back to the table.
+
+Bars are ``go.Bar`` with a date ``base`` (what ``px.timeline`` builds) rather than ``px.timeline``
+itself, because bars that overlap in one lane get thin rows of their own, which needs a width and
+offset per bar. A bar ends at ``end`` + 1 day: the table's ``end`` is inclusive, so a week spans 7 days.
 """
 
 from __future__ import annotations
@@ -21,34 +25,53 @@ DAY_MS = 24 * 60 * 60 * 1000
 NONE = "(none)"
 
 
-def _wrap(text: str, width: int = 80) -> str:
-    return "<br>".join(textwrap.wrap(html.escape(text), width)) or ""
+_WRAP = r"(.{1,%d})(?:\s+|$)"
 
 
-def _hover(events: pd.DataFrame) -> list[str]:
-    out = []
-    for row in events.itertuples(index=False):
-        span = row.start.date().isoformat()
-        if row.end != row.start:
-            span += f" – {row.end.date().isoformat()}"
-        sources = f"<br><b>{row.n_sources} articles</b> report it" if row.n_sources > 1 else ""
-        out.append(
-            f"<b>{html.escape(row.headline)}</b><br>{_wrap(row.sentence)}<br>"
-            f"<i>{html.escape(row.timex_text)}</i> → {span} ({row.granularity}, {row.relation})<br>"
-            f"{html.escape(row.outlet or '')}{sources}"
-        )
-    return out
+def _wrap(text: pd.Series, width: int = 80) -> pd.Series:
+    """Escaped text broken into lines of about ``width`` characters at spaces (vectorised: 50,000 rows in
+    a blink, where textwrap takes seconds). Escaping comes first; breaks fall on spaces, never inside an entity."""
+    escaped = text.fillna("").map(html.escape)
+    return escaped.str.replace(_WRAP % width, r"\1<br>", regex=True).str.removesuffix("<br>")
+
+
+def _span(events: pd.DataFrame) -> pd.Series:
+    start, end = events["start"].dt.strftime("%Y-%m-%d"), events["end"].dt.strftime("%Y-%m-%d")
+    return start.where(events["start"] == events["end"], start + " – " + end)
+
+
+def _hover(events: pd.DataFrame) -> pd.Series:
+    """Headline, sentence, expression -> resolved range, outlet and, for a merged cluster, how many report it."""
+    escape = lambda column: events[column].fillna("").astype(str).map(html.escape)  # noqa: E731
+    sources = events["n_sources"].fillna(1).astype(int)
+    return ("<b>" + escape("headline") + "</b><br>" + _wrap(events["sentence"]) + "<br><i>"
+            + escape("timex_text") + "</i> → " + _span(events) + " (" + escape("granularity") + ", "
+            + escape("relation") + ")<br>" + escape("outlet")
+            + ("<br><b>" + sources.astype(str) + " articles</b> report it").where(sources > 1, ""))
+
+
+def _short(values: pd.Series) -> pd.Series:
+    """Lane labels: missing -> "(none)", long titles shortened; computed once per distinct label."""
+    labels = values.fillna(NONE).astype(str).replace("", NONE)
+    short = {label: textwrap.shorten(label, 40, placeholder="…") or NONE for label in labels.unique()}
+    return labels.map(short)
+
+
+def _names(value: object) -> list[str]:
+    """A list cell (list, tuple or array) as a list; an empty or missing one as the "(none)" lane."""
+    names = [str(v) for v in value] if hasattr(value, "__len__") and not isinstance(value, str) else []
+    return names or [NONE]
 
 
 def _lanes(events: pd.DataFrame, lane: str) -> pd.DataFrame:
     """One row per event and lane: an event with two actors shows in both actors' lanes."""
     frame = events.copy()
     if lane in ("actors", "places"):
-        frame["lane"] = frame[lane].map(lambda names: list(names) or [NONE])
+        frame["lane"] = frame[lane].map(_names)
         frame = frame.explode("lane")
     else:
-        frame["lane"] = frame[lane].fillna(NONE).replace("", NONE)
-    frame["lane"] = frame["lane"].map(lambda text: textwrap.shorten(str(text), 40, placeholder="…"))
+        frame["lane"] = frame[lane]
+    frame["lane"] = _short(frame["lane"])
     return frame.reset_index(drop=True)
 
 
@@ -72,9 +95,22 @@ def _rows_within_lanes(frame: pd.DataFrame) -> tuple[list[float], list[float]]:
     return widths, offsets
 
 
+def _publication_ticks(frame: pd.DataFrame, lane: str, publications: pd.DataFrame) -> pd.DataFrame:
+    """Where each article's publication tick goes: in every lane that shows one of its events, and for
+    outlet and article lanes also in its own lane when that is shown (its events may be filtered out)."""
+    pubs = publications.dropna(subset=["published"])[["doc_id", "title", "outlet", "published"]].copy()
+    pubs["published"] = pd.to_datetime(pubs["published"])
+    ticks = frame[["lane", "doc_id"]].drop_duplicates().merge(pubs, on="doc_id")
+    if lane in ("outlet", "title"):
+        own = pubs.assign(lane=_short(pubs[lane]))
+        ticks = pd.concat([ticks, own[own["lane"].isin(set(frame["lane"]))]])
+    return ticks.drop_duplicates(["lane", "doc_id"])
+
+
 def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "granularity",
-                    publications: pd.DataFrame | None = None) -> go.Figure:
-    """The timeline of ``events``; ``publications`` (doc_id, title, outlet, published) adds publication ticks."""
+                    publications: pd.DataFrame | None = None, selected: str | None = None) -> go.Figure:
+    """The timeline of ``events``; ``publications`` (doc_id, title, outlet, published) adds publication ticks,
+    ``selected`` (an event_id) rings that event wherever it is drawn."""
     figure = go.Figure()
     if events.empty:
         figure.add_annotation(text="No events match these filters", showarrow=False, font={"size": 16},
@@ -112,20 +148,24 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
                     customdata=points[["event_id"]], hovertext=points["hover"],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ))
-    if publications is not None and not publications.empty and lane in ("outlet", "title"):
-        pubs = publications.dropna(subset=["published"]).copy()
-        pubs["lane"] = pubs[lane].fillna(NONE).replace("", NONE).map(
-            lambda text: textwrap.shorten(str(text), 40, placeholder="…"))
-        pubs = pubs[pubs["lane"].isin(set(frame["lane"]))]
+    ring = frame[frame["event_id"] == selected]
+    if not ring.empty:
+        middle = ring["start"] + (ring["end"] - ring["start"] + pd.Timedelta(days=1)) / 2
         figure.add_trace(go.Scatter(
-            x=pd.to_datetime(pubs["published"]) + pd.Timedelta(hours=12), y=pubs["lane"], mode="markers",
+            x=middle, y=ring["lane"], mode="markers", name="selected", hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 26, "color": "#111", "line": {"width": 3}},
+        ))
+    if publications is not None and not publications.empty:
+        ticks = _publication_ticks(frame, lane, publications)
+        figure.add_trace(go.Scatter(
+            x=ticks["published"] + pd.Timedelta(hours=12), y=ticks["lane"], mode="markers",
             name="published", marker={"symbol": "line-ns-open", "size": 18, "color": "#555", "line": {"width": 2}},
-            hovertext=[f"published {html.escape(str(t))}" for t in pubs["title"]],
+            hovertext="published: " + ticks["title"].fillna("").astype(str).map(html.escape),
             hovertemplate="%{hovertext}<br>%{x|%Y-%m-%d}<extra></extra>",
         ))
     lanes = list(dict.fromkeys(frame.sort_values("start")["lane"]))
     figure.update_layout(
-        barmode="overlay", height=max(320, 70 + 44 * len(lanes)), margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        barmode="overlay", height=max(360, 90 + 52 * len(lanes)), margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"title": COLORS.get(color, color), "orientation": "h", "y": -0.15}, hoverlabel={"align": "left"},
         clickmode="event+select",
     )

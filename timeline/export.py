@@ -10,16 +10,30 @@ import argparse
 import datetime as dt
 import html
 import json
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from timeline import schema
+from timeline.documents import Document
 
 LIST_COLUMNS = ("actors", "places")
 DATE_COLUMNS = ("published", "start", "end")
+INT_COLUMNS = tuple(name for name, (dtype, _) in schema.EVENT_COLUMNS.items() if dtype == "Int64")
 LIST_SEPARATOR = "; "
+FORMATS = (".csv", ".json", ".parquet")
+
+
+def _as_list(value: object) -> list[str]:
+    """A list cell as a list of str, whatever the reader made of it (list, tuple, numpy array, None)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if value is None or (not hasattr(value, "__iter__") and pd.isna(value)):
+        return []
+    return [str(v) for v in value]
 
 
 def _records(events: pd.DataFrame) -> list[dict[str, object]]:
@@ -29,8 +43,8 @@ def _records(events: pd.DataFrame) -> list[dict[str, object]]:
             if key in DATE_COLUMNS:
                 row[key] = None if pd.isna(value) else pd.Timestamp(value).date().isoformat()
             elif key in LIST_COLUMNS:
-                row[key] = list(value) if isinstance(value, (list, tuple)) else []
-            elif not isinstance(value, (list, tuple)) and pd.isna(value):
+                row[key] = _as_list(value)
+            elif pd.isna(value):
                 row[key] = None
             elif hasattr(value, "item"):
                 row[key] = value.item()
@@ -39,148 +53,243 @@ def _records(events: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def to_json_bytes(events: pd.DataFrame) -> bytes:
-    """A JSON array of events, dates as ISO strings, actors and places as arrays."""
+    """A JSON array of event records: dates as ISO strings, actors and places as arrays."""
     return json.dumps(_records(events), ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def to_csv_bytes(events: pd.DataFrame) -> bytes:
+    """CSV (UTF-8): dates as YYYY-MM-DD, actors and places "; "-joined."""
     frame = events.copy()
     for column in LIST_COLUMNS:
-        frame[column] = frame[column].map(lambda v: LIST_SEPARATOR.join(v) if isinstance(v, (list, tuple)) else "")
+        frame[column] = frame[column].map(lambda v: LIST_SEPARATOR.join(_as_list(v)))
     for column in DATE_COLUMNS:
-        frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+        frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
     return frame.to_csv(index=False).encode("utf-8")
+
+
+def _format(path: Path, what: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{what} {path}: unknown format {suffix or '(no suffix)'}: want .csv, .json or .parquet")
+    return suffix
 
 
 def write_table(events: pd.DataFrame, path: str | Path) -> None:
     """Write the table in the format its suffix names: .csv, .json or .parquet."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = _format(path, "cannot write")
     if suffix == ".csv":
         path.write_bytes(to_csv_bytes(events))
     elif suffix == ".json":
         path.write_bytes(to_json_bytes(events))
-    elif suffix == ".parquet":
+    else:
         frame = events.copy()
         for column in LIST_COLUMNS:
-            frame[column] = frame[column].map(list)
+            frame[column] = frame[column].map(_as_list)
         frame.to_parquet(path, index=False)
-    else:
-        raise ValueError(f"unknown output format {suffix or '(none)'}: want .csv, .json or .parquet")
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a table written by `write_table` back into the schema."""
+    """Read a table written by `write_table` back into the schema; ValueError naming the file if it is none."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        frame = pd.read_csv(path, keep_default_na=False, dtype=str)
+    suffix = _format(path, "cannot read")
+    try:
+        if suffix == ".csv":
+            frame = pd.read_csv(path, keep_default_na=False, dtype=str)
+        elif suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                raise ValueError("want a JSON array of event objects")
+            frame = pd.DataFrame(data, columns=schema.COLUMNS if not data else None)
+        else:
+            frame = pd.read_parquet(path)
+        missing = [name for name in schema.COLUMNS if name not in frame.columns]
+        if missing:
+            raise ValueError(f"not an event table: no column {', '.join(missing)}")
         for column in LIST_COLUMNS:
-            frame[column] = frame[column].map(lambda v: v.split(LIST_SEPARATOR) if v else [])
-    elif suffix == ".json":
-        frame = pd.DataFrame(json.loads(path.read_text(encoding="utf-8")), columns=schema.COLUMNS)
-    elif suffix == ".parquet":
-        frame = pd.read_parquet(path)
-        for column in LIST_COLUMNS:
-            frame[column] = frame[column].map(list)
-    else:
-        raise ValueError(f"unknown table format {suffix or '(none)'}: want .csv, .json or .parquet")
-    for column in DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column])
-    for column in ("sentence_start", "timex_start", "timex_end", "n_sources"):
-        frame[column] = pd.to_numeric(frame[column])
-    frame = frame.replace({"": None}) if suffix == ".csv" else frame
-    for column in LIST_COLUMNS:
-        frame[column] = frame[column].map(lambda v: v if isinstance(v, list) else [])
-    return schema.conform(frame)
+            split = (lambda v: v.split(LIST_SEPARATOR) if v else []) if suffix == ".csv" else _as_list
+            frame[column] = pd.Series([split(v) for v in frame[column]], index=frame.index, dtype=object)
+        for column in DATE_COLUMNS:
+            frame[column] = pd.to_datetime(frame[column].replace({"": None}), format="ISO8601").astype("datetime64[ns]")
+        for column in INT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column].replace({"": None}))
+        return schema.conform(frame)
+    except (OSError, ValueError, TypeError) as exc:  # pandas' and pyarrow's parse errors are ValueErrors too
+        raise ValueError(f"cannot read {path} as an event table: {exc}") from None
 
 
 # --------------------------------------------------------------------------- TimelineJS
 
+_COARSE_MONTH = ("month", "season", "quarter", "half")
+_COARSE_YEAR = ("year", "decade", "century")
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 
-def _tl_date(day: pd.Timestamp, granularity: str) -> dict[str, int]:
-    """A TimelineJS date object at the expression's precision: a month has no day, a year no month."""
+
+def _tl_date(day: pd.Timestamp, granularity: str, value: str = "") -> dict[str, int]:
+    """A TimelineJS date object at the expression's precision: a month has no day, a year no month,
+    a clock time has its hour and minute."""
     date = {"year": int(day.year)}
-    if granularity not in ("year", "decade", "century"):
-        date["month"] = int(day.month)
-        if granularity not in ("month", "quarter", "half", "season"):
-            date["day"] = int(day.day)
+    if granularity in _COARSE_YEAR:
+        return date
+    date["month"] = int(day.month)
+    if granularity in _COARSE_MONTH:
+        return date
+    date["day"] = int(day.day)
+    clock = _CLOCK.search(value or "")
+    if granularity == "time" and clock:
+        date["hour"], date["minute"] = int(clock.group(1)), int(clock.group(2))
     return date
+
+
+def _shown(start: pd.Timestamp, end: pd.Timestamp, granularity: str) -> str:
+    if granularity in _COARSE_YEAR:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if granularity in _COARSE_MONTH:
+        first, last = start.strftime("%B %Y"), end.strftime("%B %Y")
+        return first if first == last else f"{first} – {last}"
+    first, last = start.date().isoformat(), end.date().isoformat()
+    return first if first == last else f"{first} – {last}"
+
+
+def _source_html(outlet: str, title: str, url: str) -> str:
+    label = html.escape(", ".join(part for part in (outlet, title) if part))
+    if re.match(r"https?://", url or ""):
+        return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener">{label or "source"}</a>'
+    return label
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def to_timelinejs(events: pd.DataFrame, group_by: str = "outlet", title: str = "Timeline") -> dict[str, object]:
     """The Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
 
-    TimelineJS renders text as HTML, so every piece of article text is escaped.
+    One slide per event, dated at its expression's precision; ``group_by`` "outlet" or "actor"
+    (the sentence's first actor) fills the rows. TimelineJS renders text as HTML, so every piece
+    of article text is escaped.
     """
+    if group_by not in ("outlet", "actor"):
+        raise ValueError(f"group_by must be 'outlet' or 'actor', not {group_by!r}")
     items = []
     for row in events.itertuples(index=False):
-        group = row.outlet if group_by == "outlet" else (row.actors[0] if len(row.actors) else "")
+        actors = _as_list(row.actors)
+        group = _text(row.outlet) if group_by == "outlet" else (actors[0] if actors else "")
         start, end = pd.Timestamp(row.start), pd.Timestamp(row.end)
-        shown = start.date().isoformat() if start == end else f"{start.date()} – {end.date()}"
+        granularity, value = _text(row.granularity), _text(row.timex_value)
+        sources = int(row.n_sources) if not pd.isna(row.n_sources) else 1
+        also = f"<p>Reported by {sources} articles.</p>" if sources > 1 else ""
+        shown, written = _shown(start, end, granularity), _text(row.timex_text)
+        start_date, end_date = _tl_date(start, granularity, value), _tl_date(end, granularity, value)
         item: dict[str, object] = {
-            "unique_id": row.event_id,
-            "start_date": _tl_date(start, row.granularity),
-            "display_date": f"{html.escape(row.timex_text)}: {shown}",
+            "unique_id": _text(row.event_id),
+            "start_date": start_date,
+            "display_date": html.escape(shown if written in (shown, "") else f"{shown} ({written})"),
             "text": {
-                "headline": html.escape(row.headline),
-                "text": (f"<p>{html.escape(row.sentence)}</p><p><i>{html.escape(row.outlet or '')}"
-                         f"{', ' if row.outlet else ''}{html.escape(row.title or '')}</i></p>"),
+                "headline": html.escape(_text(row.headline)),
+                "text": (f"<p>{html.escape(_text(row.sentence))}</p>{also}"
+                         f"<p><i>{_source_html(_text(row.outlet), _text(row.title), _text(row.url))}</i></p>"),
             },
-            "group": html.escape(str(group or "")),
         }
-        if start != end:
-            item["end_date"] = _tl_date(end, row.granularity)
+        if end_date != start_date:  # "in 2023" is one year, not a span from January 1 to December 31
+            item["end_date"] = end_date
+        if group:
+            item["group"] = html.escape(group)
         items.append(item)
-    return {"title": {"text": {"headline": html.escape(title)}}, "events": items}
+    if events.empty:
+        subtitle = "No dated events."
+    else:
+        first, last = pd.Timestamp(events["start"].min()).date(), pd.Timestamp(events["end"].max()).date()
+        articles = events["doc_id"].nunique()
+        subtitle = (f"{len(items)} event{'s' * (len(items) != 1)} from {articles} article{'s' * (articles != 1)}, "
+                    f"{first} to {last}.")
+    return {"title": {"text": {"headline": html.escape(title), "text": f"<p>{html.escape(subtitle)}</p>"}},
+            "events": items}
 
 
 def write_timelinejs(events: pd.DataFrame, path: str | Path, group_by: str = "outlet") -> None:
-    Path(path).write_text(json.dumps(to_timelinejs(events, group_by), ensure_ascii=False, indent=1), encoding="utf-8")
+    """Write `to_timelinejs` as a UTF-8 JSON file, ready for ``new TL.Timeline(id, url)``."""
+    Path(path).write_text(json.dumps(to_timelinejs(events, group_by), ensure_ascii=False, indent=1),
+                          encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- command line
 
 
-def _anchors(pairs: list[str]) -> dict[str, dt.date]:
+def parse_anchors(pairs: list[str]) -> dict[str, dt.date]:
+    """``FILE=DATE`` pairs from ``--anchor``; ValueError saying which one is wrong and how to write it."""
     from timeline.documents import parse_date
 
-    anchors = {}
+    anchors: dict[str, dt.date] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
-        if not sep or not name:
+        name = name.strip()
+        if not sep or not name or not value.strip():
             raise ValueError(f"--anchor wants FILE=YYYY-MM-DD, got {pair!r}")
-        anchors[name] = parse_date(value, f"--anchor {name}")
-        anchors[Path(name).name] = anchors[name]
+        anchors[name] = parse_date(value.strip(), f"--anchor {name}")
+    for name, date in list(anchors.items()):  # "corpus/a.txt=..." also names the file a.txt
+        anchors.setdefault(Path(name).name, date)
     return anchors
 
 
+def _unmatched_anchors(pairs: list[str], documents: Sequence[Document]) -> list[str]:
+    """The --anchor names that match no document (by id, file name or path): a typo the user should hear of."""
+    known: set[str] = set()
+    for doc in documents:
+        known.update({doc.doc_id, doc.path, Path(doc.path).name if doc.path else doc.doc_id})
+    names = [pair.partition("=")[0].strip() for pair in pairs]
+    return [name for name in names if name not in known and Path(name).name not in known]
+
+
 def run_cli(args: argparse.Namespace) -> int:
-    """``python -m timeline extract PATH... --out FILE``: one clear line per problem, the batch goes on."""
+    """``python -m timeline extract PATH... --out FILE``: one clear line per problem, the batch goes on.
+
+    Exit 0 when a table was written, 1 when no article could be read, 2 for bad arguments or an
+    unwritable output.
+    """
     from tqdm import tqdm
 
     from timeline.documents import load_corpus
     from timeline.events import extract_events
+    from timeline.timex import MAX_TEXT_CHARS
 
     try:
-        anchors = _anchors(args.anchor)
-        if Path(args.out).suffix.lower() not in (".csv", ".json", ".parquet"):
-            raise ValueError(f"--out {args.out}: want a .csv, .json or .parquet file")
+        anchors = parse_anchors(args.anchor)
+        _format(Path(args.out), "--out")
+        if args.timelinejs and Path(args.timelinejs).suffix.lower() != ".json":
+            raise ValueError(f"--timelinejs {args.timelinejs}: want a .json file")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     loaded = load_corpus(args.paths, anchors)
     for error in loaded.errors:
         print(f"skipped {error}", file=sys.stderr)
+    for name in _unmatched_anchors(args.anchor, loaded.documents):
+        print(f"warning: --anchor {name}=...: no article of that name was read", file=sys.stderr)
+    documents = []
     for doc in loaded.documents:
         if doc.published is None:
-            print(f"no publication date for {doc.path or doc.doc_id}: give one with --anchor {doc.doc_id}=YYYY-MM-DD",
-                  file=sys.stderr)
+            print(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
+                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD", file=sys.stderr)
+        elif len(doc.text) > MAX_TEXT_CHARS:
+            print(f"skipped {doc.path or doc.doc_id}: {len(doc.text):,} characters is over the "
+                  f"{MAX_TEXT_CHARS:,} limit; split it", file=sys.stderr)
+        else:
+            documents.append(doc)
+    if not loaded.documents:
+        print("error: no article could be read; nothing written", file=sys.stderr)
+        return 1
     show = not args.no_progress and sys.stderr.isatty()
-    with tqdm(total=len(loaded.documents), unit="article", disable=not show) as bar:
-        events = extract_events(loaded.documents, progress=lambda _: bar.update())
-    write_table(events, args.out)
-    if args.timelinejs:
-        write_timelinejs(events, args.timelinejs, group_by=args.group)
-    print(f"{len(events)} events from {len(loaded.documents)} articles -> {args.out}", file=sys.stderr)
-    return 0 if loaded.documents else 1
+    with tqdm(total=len(documents), unit="article", disable=not show, file=sys.stderr) as bar:
+        events = extract_events(documents, progress=lambda _: bar.update())
+    try:
+        write_table(events, args.out)
+        if args.timelinejs:
+            write_timelinejs(events, args.timelinejs, group_by=args.group)
+    except OSError as exc:
+        print(f"error: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    clusters = events.loc[events["n_sources"] > 1, "cluster_id"].nunique()
+    print(f"{len(events)} events from {len(loaded.documents)} articles ({clusters} told by several) -> {args.out}",
+          file=sys.stderr)
+    return 0

@@ -1,18 +1,30 @@
-"""Filtering the event table: the dashboard's sidebar as a pure function, testable without Streamlit."""
+"""Filtering the event table: the dashboard's sidebar as a pure function, testable without Streamlit.
+
+`Filters` is also the spec of a shared link: `to_query_params` / `from_query_params` write and read
+the same parameters, in the same encoding, as the dashboard's URL-bound widgets (ISO dates, a list
+as a repeated parameter, booleans as ``true``/``false``), so a link built here opens that view.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
 from timeline import schema
 
+#: Filters field -> its URL query parameter (the dashboard's widget key).
+QUERY_PARAMS: dict[str, str] = {
+    "start": "from", "end": "to", "outlets": "outlet", "actors": "actor", "places": "place",
+    "keyword": "q", "granularities": "precision", "relations": "when", "merge": "merge",
+}
+
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user asked to see. Empty tuples mean "no restriction"."""
+    """What the user asked to see. Empty tuples (and None dates) mean "no restriction"."""
 
     start: dt.date | None = None  # keep events whose range ends on or after this day
     end: dt.date | None = None  # ...and starts on or before this one
@@ -24,6 +36,55 @@ class Filters:
     relations: tuple[str, ...] = ()
     merge: bool = False
 
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """The URL parameters of this view; a filter left at "no restriction" is left out, as the widgets do."""
+        out: dict[str, str | list[str]] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            name = QUERY_PARAMS[field.name]
+            if isinstance(value, tuple):
+                if value:
+                    out[name] = list(value)
+            elif isinstance(value, bool):
+                if value:
+                    out[name] = "true"
+            elif isinstance(value, dt.date):
+                out[name] = value.isoformat()
+            elif isinstance(value, str) and value:
+                out[name] = value
+        return out
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, str | list[str]]) -> Filters:
+        """The view a link asks for. A value that cannot be read (a bad date, ``merge=maybe``) is ignored, as
+        the widgets ignore it, so a hand-edited link still opens; unknown parameters are left alone."""
+        values: dict[str, object] = {}
+        for field in fields(cls):
+            raw = params.get(QUERY_PARAMS[field.name])
+            if raw is None:
+                continue
+            items = [str(v) for v in raw] if isinstance(raw, (list, tuple)) else [str(raw)]
+            items = [v for v in items if v.strip()]
+            if field.name in ("start", "end"):
+                day = _iso_day(items[-1]) if items else None
+                if day is not None:
+                    values[field.name] = day
+            elif field.name == "merge":
+                if items and items[-1].lower() in ("true", "false"):
+                    values[field.name] = items[-1].lower() == "true"
+            elif field.name == "keyword":
+                values[field.name] = items[-1] if items else ""
+            else:
+                values[field.name] = tuple(dict.fromkeys(items))
+        return cls(**values)
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
 
 def _any_of(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     chosen = set(wanted)
@@ -31,7 +92,11 @@ def _any_of(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
 
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events the filters keep; merged into one row per cluster when ``filters.merge``."""
+    """The events the filters keep; merged into one row per cluster when ``filters.merge``.
+
+    A range event is kept when it overlaps [start, end] at all: "February 2025" stays in a view of
+    the week of 10 February, since it may have happened then.
+    """
     keep = pd.Series(True, index=events.index)
     if filters.start is not None:
         keep &= events["end"] >= pd.Timestamp(filters.start)
@@ -62,6 +127,15 @@ def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
     outlets = ordered.groupby("cluster_id")["outlet"].agg(lambda o: ", ".join(dict.fromkeys(o)))
     first["outlet"] = outlets.loc[first.index]
     return schema.conform(first.reset_index().sort_values(["start", "doc_id", "timex_start"], kind="stable"))
+
+
+def reports_of(events: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """Every report of the event's cluster (the event itself first): who else tells the same event."""
+    row = events[events["event_id"] == event_id]
+    if row.empty:
+        return events.iloc[0:0]
+    same = events[events["cluster_id"] == row["cluster_id"].iloc[0]]
+    return pd.concat([same[same["event_id"] == event_id], same[same["event_id"] != event_id]])
 
 
 def options(events: pd.DataFrame, column: str) -> list[str]:
