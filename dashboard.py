@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import chart, export, filters, markup
+from timeline import export
 from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
 from timeline.events import extract_events
 from timeline.timex import find_timexes
+from timeline.view import chart, filters, markup
 
 SEEDS = Path(__file__).parent / "seeds"
 Q = "query-params"

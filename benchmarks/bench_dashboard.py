@@ -24,7 +24,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline import chart, extract_events, filters, load_documents  # noqa: E402
+from timeline import extract_events, load_documents  # noqa: E402
+from timeline.view import chart, filters  # noqa: E402
 
 
 def big_table(events: pd.DataFrame, size: int) -> pd.DataFrame:

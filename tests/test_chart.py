@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline import chart, filters, markup, schema
+from timeline import schema
 from timeline.timex import find_timexes
+from timeline.view import chart, filters, markup
 
 
 def publications(docs) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pytest
 from paths import ROOT
 from streamlit.testing.v1 import AppTest
 
-from timeline import filters
+from timeline.view import filters
 
 
 def app() -> AppTest:

@@ -10,7 +10,7 @@ from paths import SEEDS
 
 from timeline.documents import Document
 from timeline.entities import ACTOR_KINDS, PLACE_KINDS, Mention, actors_and_places, find_entities
-from timeline.gazetteer import CITIES, COUNTRIES, ORGANIZATIONS
+from timeline.entities.gazetteer import CITIES, COUNTRIES, ORGANIZATIONS
 
 
 def load_seeds() -> list[Document]:

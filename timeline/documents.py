@@ -165,8 +165,8 @@ def infer_anchor(text: str) -> tuple[dt.date, str] | None:
     told in the future tense ("will meet on June 5, 2026") count only when there is nothing else.
     A month counts by its last day, but a day of that month beats it ("March 3, 2025" over "March 2025").
     """
-    from timeline.tense import tense_at
     from timeline.timex import find_timexes
+    from timeline.timex.tense import tense_at
 
     provisional = dt.date(2000, 1, 1)  # unused by the absolute dates kept below
     dated = [t for t in find_timexes(text, provisional) if t.absolute and t.is_dated and t.type in ("DATE", "TIME")

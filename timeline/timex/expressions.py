@@ -1,6 +1,6 @@
 """Time expressions: find them in text and resolve them against the publication date.
 
-`find_timexes` runs the rule table of `timeline.rules` over a text, keeps the longest match
+`find_timexes` runs the rule table of `timeline.timex.rules` over a text, keeps the longest match
 where rules overlap, and returns `Timex` records that keep the expression, its TimeML type and
 value, the calendar range it covers, the anchor and the rule that resolved it.
 """
@@ -12,8 +12,8 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from timeline.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
-from timeline.tense import sentence_bounds
+from timeline.timex.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
+from timeline.timex.tense import sentence_bounds
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 

@@ -1,10 +1,10 @@
 """The rules of time expressions: what a match of each pattern means.
 
 `RULES` is a table of named rules, each a regular expression over the words of
-`timeline.vocabulary`, the trigger words it needs, and a resolver turning a match into a
+`timeline.timex.vocabulary`, the trigger words it needs, and a resolver turning a match into a
 `Found` (a type, a TIMEX3 value and, when the expression names one, a calendar `Period`).
 Explicit dates are parsed by `dateparser`; calendar arithmetic is `dateutil`'s and
-`timeline.periods`'; the direction of an underspecified date comes from `timeline.tense`.
+`timeline.timex.periods`'; the direction of an underspecified date comes from `timeline.timex.tense`.
 `timeline.timex` runs the table and keeps the longest match where rules overlap.
 """
 
@@ -21,10 +21,10 @@ import dateparser
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from timeline import periods
-from timeline.periods import Period
-from timeline.tense import Tense, tense_at
-from timeline.vocabulary import (
+from timeline.timex import periods
+from timeline.timex.periods import Period
+from timeline.timex.tense import Tense, tense_at
+from timeline.timex.vocabulary import (
     ABBR_MONTHS,
     ABBR_WEEKDAYS,
     FULL_MONTHS,

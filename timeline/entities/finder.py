@@ -2,7 +2,7 @@
 
 No model is downloaded (spaCy is not used even when installed: results must not depend on the machine).
 
-* Countries, cities and well-known organizations come from `timeline.gazetteer`, matched by one
+* Countries, cities and well-known organizations come from `timeline.entities.gazetteer`, matched by one
   compiled trie-shaped regex. Demonyms are not places ("Ukrainian President" names no place);
   "Washington" is the city even where it stands for the US government.
 * Other organizations are found by their last word: capitalised phrases ending in Ministry,
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from timeline.documents import Document
-from timeline.gazetteer import (
+from timeline.entities.gazetteer import (
     CITIES,
     CONTEXTUAL,
     COUNTRIES,

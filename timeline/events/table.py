@@ -20,8 +20,8 @@ from timeline import schema
 from timeline.documents import Document
 from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.sentences import Sentence, is_boilerplate, split_sentences
-from timeline.tense import tense_at
 from timeline.timex import MAX_TEXT_CHARS, Timex, find_timexes
+from timeline.timex.tense import tense_at
 
 #: Two reports of different articles merge when their ranges overlap and they score this or more (0-100).
 #: On the seeds the same events told twice score 20-82, different events with overlapping dates at most 15.

@@ -1,0 +1,1 @@
+"""What the dashboard shows, as pure functions: the chart, the filters, escaped article markup."""
