@@ -11,6 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.documents import Document
 
 
 def _iso_date(value: str) -> dt.date:
@@ -42,11 +46,84 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return evaluation.run_cli(args)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    """Build the event table from files and folders and write it out (owned by timeline.export)."""
-    from timeline import export
+def parse_anchors(pairs: list[str]) -> dict[str, dt.date]:
+    """``FILE=DATE`` pairs from ``--anchor``; ValueError saying which one is wrong and how to write it."""
+    from timeline.documents import parse_date
 
-    return export.run_cli(args)
+    anchors: dict[str, dt.date] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name or not value.strip():
+            raise ValueError(f"--anchor wants FILE=YYYY-MM-DD, got {pair!r}")
+        anchors[name] = parse_date(value.strip(), f"--anchor {name}")
+    for name, date in list(anchors.items()):  # "corpus/a.txt=..." also names the file a.txt
+        anchors.setdefault(Path(name).name, date)
+    return anchors
+
+
+def _unmatched_anchors(pairs: list[str], documents: Sequence[Document]) -> list[str]:
+    """The --anchor names that match no document (by id, file name or path): a typo the user should hear of."""
+    known: set[str] = set()
+    for doc in documents:
+        known.update({doc.doc_id, doc.path, Path(doc.path).name if doc.path else doc.doc_id})
+    names = [pair.partition("=")[0].strip() for pair in pairs]
+    return [name for name in names if name not in known and Path(name).name not in known]
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``python -m timeline extract PATH... --out FILE``: one clear line per problem, the batch goes on.
+
+    Exit 0 when a table was written, 1 when no article could be read, 2 for bad arguments or an
+    unwritable output.
+    """
+    from tqdm import tqdm
+
+    from timeline.documents import load_corpus
+    from timeline.events import extract_events
+    from timeline.export import check_format, write_table, write_timelinejs
+    from timeline.timex import MAX_TEXT_CHARS
+
+    try:
+        anchors = parse_anchors(args.anchor)
+        check_format(Path(args.out), "--out")
+        if args.timelinejs and Path(args.timelinejs).suffix.lower() != ".json":
+            raise ValueError(f"--timelinejs {args.timelinejs}: want a .json file")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    loaded = load_corpus(args.paths, anchors)
+    for error in loaded.errors:
+        print(f"skipped {error}", file=sys.stderr)
+    for name in _unmatched_anchors(args.anchor, loaded.documents):
+        print(f"warning: --anchor {name}=...: no article of that name was read", file=sys.stderr)
+    documents = []
+    for doc in loaded.documents:
+        if doc.published is None:
+            print(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
+                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD", file=sys.stderr)
+        elif len(doc.text) > MAX_TEXT_CHARS:
+            print(f"skipped {doc.path or doc.doc_id}: {len(doc.text):,} characters is over the "
+                  f"{MAX_TEXT_CHARS:,} limit; split it", file=sys.stderr)
+        else:
+            documents.append(doc)
+    if not loaded.documents:
+        print("error: no article could be read; nothing written", file=sys.stderr)
+        return 1
+    show = not args.no_progress and sys.stderr.isatty()
+    with tqdm(total=len(documents), unit="article", disable=not show, file=sys.stderr) as bar:
+        events = extract_events(documents, progress=lambda _: bar.update())
+    try:
+        write_table(events, args.out)
+        if args.timelinejs:
+            write_timelinejs(events, args.timelinejs, group_by=args.group)
+    except OSError as exc:
+        print(f"error: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    clusters = events.loc[events["n_sources"] > 1, "cluster_id"].nunique()
+    print(f"{len(events)} events from {len(loaded.documents)} articles ({clusters} told by several) -> {args.out}",
+          file=sys.stderr)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

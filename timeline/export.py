@@ -6,19 +6,14 @@ Lists (actors, places) are JSON arrays in JSON, native lists in Parquet and "; "
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import html
 import json
 import re
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from timeline import schema
-from timeline.documents import Document
 
 LIST_COLUMNS = ("actors", "places")
 DATE_COLUMNS = ("published", "start", "end")
@@ -67,7 +62,7 @@ def to_csv_bytes(events: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def _format(path: Path, what: str) -> str:
+def check_format(path: Path, what: str) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"{what} {path}: unknown format {suffix or '(no suffix)'}: want .csv, .json or .parquet")
@@ -77,7 +72,7 @@ def _format(path: Path, what: str) -> str:
 def write_table(events: pd.DataFrame, path: str | Path) -> None:
     """Write the table in the format its suffix names: .csv, .json or .parquet."""
     path = Path(path)
-    suffix = _format(path, "cannot write")
+    suffix = check_format(path, "cannot write")
     if suffix == ".csv":
         path.write_bytes(to_csv_bytes(events))
     elif suffix == ".json":
@@ -92,7 +87,7 @@ def write_table(events: pd.DataFrame, path: str | Path) -> None:
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by `write_table` back into the schema; ValueError naming the file if it is none."""
     path = Path(path)
-    suffix = _format(path, "cannot read")
+    suffix = check_format(path, "cannot read")
     try:
         if suffix == ".csv":
             frame = pd.read_csv(path, keep_default_na=False, dtype=str)
@@ -211,85 +206,3 @@ def write_timelinejs(events: pd.DataFrame, path: str | Path, group_by: str = "ou
     """Write `to_timelinejs` as a UTF-8 JSON file, ready for ``new TL.Timeline(id, url)``."""
     Path(path).write_text(json.dumps(to_timelinejs(events, group_by), ensure_ascii=False, indent=1),
                           encoding="utf-8")
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def parse_anchors(pairs: list[str]) -> dict[str, dt.date]:
-    """``FILE=DATE`` pairs from ``--anchor``; ValueError saying which one is wrong and how to write it."""
-    from timeline.documents import parse_date
-
-    anchors: dict[str, dt.date] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        name = name.strip()
-        if not sep or not name or not value.strip():
-            raise ValueError(f"--anchor wants FILE=YYYY-MM-DD, got {pair!r}")
-        anchors[name] = parse_date(value.strip(), f"--anchor {name}")
-    for name, date in list(anchors.items()):  # "corpus/a.txt=..." also names the file a.txt
-        anchors.setdefault(Path(name).name, date)
-    return anchors
-
-
-def _unmatched_anchors(pairs: list[str], documents: Sequence[Document]) -> list[str]:
-    """The --anchor names that match no document (by id, file name or path): a typo the user should hear of."""
-    known: set[str] = set()
-    for doc in documents:
-        known.update({doc.doc_id, doc.path, Path(doc.path).name if doc.path else doc.doc_id})
-    names = [pair.partition("=")[0].strip() for pair in pairs]
-    return [name for name in names if name not in known and Path(name).name not in known]
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """``python -m timeline extract PATH... --out FILE``: one clear line per problem, the batch goes on.
-
-    Exit 0 when a table was written, 1 when no article could be read, 2 for bad arguments or an
-    unwritable output.
-    """
-    from tqdm import tqdm
-
-    from timeline.documents import load_corpus
-    from timeline.events import extract_events
-    from timeline.timex import MAX_TEXT_CHARS
-
-    try:
-        anchors = parse_anchors(args.anchor)
-        _format(Path(args.out), "--out")
-        if args.timelinejs and Path(args.timelinejs).suffix.lower() != ".json":
-            raise ValueError(f"--timelinejs {args.timelinejs}: want a .json file")
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    loaded = load_corpus(args.paths, anchors)
-    for error in loaded.errors:
-        print(f"skipped {error}", file=sys.stderr)
-    for name in _unmatched_anchors(args.anchor, loaded.documents):
-        print(f"warning: --anchor {name}=...: no article of that name was read", file=sys.stderr)
-    documents = []
-    for doc in loaded.documents:
-        if doc.published is None:
-            print(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
-                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD", file=sys.stderr)
-        elif len(doc.text) > MAX_TEXT_CHARS:
-            print(f"skipped {doc.path or doc.doc_id}: {len(doc.text):,} characters is over the "
-                  f"{MAX_TEXT_CHARS:,} limit; split it", file=sys.stderr)
-        else:
-            documents.append(doc)
-    if not loaded.documents:
-        print("error: no article could be read; nothing written", file=sys.stderr)
-        return 1
-    show = not args.no_progress and sys.stderr.isatty()
-    with tqdm(total=len(documents), unit="article", disable=not show, file=sys.stderr) as bar:
-        events = extract_events(documents, progress=lambda _: bar.update())
-    try:
-        write_table(events, args.out)
-        if args.timelinejs:
-            write_timelinejs(events, args.timelinejs, group_by=args.group)
-    except OSError as exc:
-        print(f"error: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    clusters = events.loc[events["n_sources"] > 1, "cluster_id"].nunique()
-    print(f"{len(events)} events from {len(loaded.documents)} articles ({clusters} told by several) -> {args.out}",
-          file=sys.stderr)
-    return 0
