@@ -4,16 +4,24 @@ A thin layout over the `timeline` library: load articles, extract events (cached
 anchor, so a filter change re-extracts nothing), filter, chart, explain. Every filter is bound
 to a URL query parameter (the encoding `timeline.filters.Filters.to_query_params` documents), and
 so is the selected event (``event``), so a copied link opens the same view.
+
+One article never takes the page down: each is extracted on its own first (cached by its content and
+date, failures included, so a bad or huge article costs its CPU once), one that fails is set aside with
+its message and a remove button, and the corpus steps (joining names, merging reports) run over the rest.
+What a link asks for that the page cannot show is named, not silently dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import html
 import json
+import textwrap
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -22,12 +30,13 @@ import streamlit as st
 from timeline import export
 from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
 from timeline.events import extract_events
-from timeline.timex import find_timexes
+from timeline.timex import MAX_TEXT_CHARS, find_timexes
 from timeline.view import chart, filters, markup
 
 SEEDS = Path(__file__).parent / "seeds"
 Q = "query-params"
 EVENT_PARAM = "event"
+PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
 
 
 # --------------------------------------------------------------------------- cached library calls
@@ -39,7 +48,30 @@ def seed_documents() -> tuple[tuple[Document, ...], tuple[str, ...]]:
     return result.documents, tuple(str(e) for e in result.errors)
 
 
-@st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=16)
+def problem(exc: Exception) -> str:
+    """An exception as a sentence for the page (never a traceback)."""
+    if isinstance(exc, pd.errors.OutOfBoundsDatetime):
+        return f"it has a date the event table cannot hold ({exc})"
+    return str(exc) or type(exc).__name__
+
+
+@st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=1024)
+def article_events(doc: Document) -> tuple[pd.DataFrame | None, str]:
+    """One article's events on their own, or why it gives none: ``(table, "")`` or ``(None, problem)``.
+
+    Keyed by the article's content, metadata and date. A failure is returned, not raised, so that it is
+    cached too: a bad article costs its CPU once, not on every rerun. Too long a text is refused before
+    any work, with the limit `find_timexes` itself enforces.
+    """
+    if len(doc.text) > MAX_TEXT_CHARS:
+        return None, f"the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}: split it"
+    try:
+        return extract_events([doc]), ""
+    except Exception as exc:  # any failure of one article is that article's, and is reported as such
+        return None, problem(exc)
+
+
+@st.cache_data(show_spinner="Joining names and merging reports across the articles…", max_entries=16)
 def events_of(documents: tuple[Document, ...]) -> pd.DataFrame:
     """Keyed by every document's content, metadata and anchor: the same corpus is never extracted twice."""
     return extract_events(documents)
@@ -50,22 +82,78 @@ def timexes_of(text: str, anchor: dt.date) -> list:
     return find_timexes(text, anchor)
 
 
+@contextlib.contextmanager
+def guarded(what: str) -> Iterator[None]:
+    """One panel that fails says so in place; the rest of the page still draws. (Streamlit's own rerun and
+    stop signals are BaseExceptions and pass through.)"""
+    try:
+        yield
+    except Exception as exc:
+        st.error(f"The {what} could not be shown: {markup.escape_markdown(problem(exc))}. "
+                 "The rest of the page works; your articles are kept.")
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
+@dataclasses.dataclass(frozen=True)
+class SetAside:
+    """An article (or an uploaded file) the page cannot use, and why; the user can remove it."""
+
+    key: str  # the doc_id, or for a file that gave no article its name and content hash
+    name: str  # what the user knows it by
+    problem: str
+    doc_id: str | None = None  # None: a file that never became an article
+    corrected: bool = False  # its publication date is the user's correction
+
+
 def corpus() -> tuple[Document, ...]:
-    """The seeds, the user's own articles, each with the user's corrected date where given."""
+    """The seeds (less those the user removed), the user's own articles, each with the user's corrected date."""
     seeds, errors = seed_documents()
     for error in errors:
         st.sidebar.warning(f"A sample article could not be read: {markup.escape_markdown(error)}")
     overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
+    hidden: set[str] = st.session_state.setdefault("hidden", set())
     docs = []
     for doc in (*seeds, *st.session_state.setdefault("added", {}).values()):
+        if doc.doc_id in hidden:
+            continue
         if doc.doc_id in overrides:
             doc = dataclasses.replace(doc, published=overrides[doc.doc_id], anchor_source="user",
                                       anchor_evidence="corrected by the user")
         docs.append(doc)
     return tuple(docs)
+
+
+def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAside]]:
+    """The event table of the articles that extract on their own, and those set aside with their problem.
+
+    Joining names and merging reports need the whole corpus, so they run (cached) over the articles that
+    succeeded; should that step fail, each article's own table is shown, unmerged, and the page says so.
+    """
+    kept, tables, aside = [], [], []
+    for doc in docs:
+        table, why = article_events(doc)
+        if table is None:
+            aside.append(SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id,
+                                  doc.anchor_source == "user" and doc.doc_id in st.session_state["anchors"]))
+        else:
+            kept.append(doc)
+            tables.append(table)
+    try:
+        return events_of(tuple(kept)), aside
+    except Exception as exc:
+        st.warning(f"Joining names and merging reports across the articles failed "
+                   f"({markup.escape_markdown(problem(exc))}): each article's events are shown on their own.")
+        if not tables:
+            return extract_events([]), aside
+        joined = pd.concat(tables, ignore_index=True)
+        return joined.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"), aside
+
+
+def unreadable() -> dict[str, SetAside]:
+    """Uploads that gave no article, kept (with their message) until the user removes them."""
+    return st.session_state.setdefault("unreadable", {})
 
 
 def add_documents(new: list[Document]) -> None:
@@ -79,6 +167,48 @@ def add_documents(new: list[Document]) -> None:
         elif doc.anchor_source == "inferred":
             st.info(f"**{name}**: publication date {doc.published} {markup.escape_markdown(doc.anchor_evidence)}. "
                     "Correct it in the table of articles below if it is wrong.")
+
+
+def remove(item: SetAside) -> None:
+    """The remove button of a set-aside article: the user's own is dropped, a sample one hidden."""
+    if item.doc_id is None:
+        unreadable().pop(item.key, None)
+    elif item.doc_id in st.session_state.get("added", {}):
+        del st.session_state["added"][item.doc_id]
+        st.session_state["anchors"].pop(item.doc_id, None)
+    else:
+        st.session_state["hidden"].add(item.doc_id)
+    st.session_state.pop("dates", None)  # the table of dates loses a row: its pending edits would shift
+
+
+def undo_correction(doc_id: str) -> None:
+    st.session_state["anchors"].pop(doc_id, None)
+    st.session_state.pop("dates", None)  # else the table would apply the same correction again
+
+
+def set_aside_panel(aside: list[SetAside]) -> None:
+    """Each article the page could not use, its message, and a button to remove it (or undo its date)."""
+    hidden = st.session_state.get("hidden")
+    if hidden and st.button(f"Show the {len(hidden)} removed sample article(s) again", key="unhide"):
+        hidden.clear()
+        st.rerun()
+    if not aside:
+        return
+    many = len(aside) > 3
+    box = st.expander(f"{len(aside)} articles set aside", expanded=False) if many else st.container(border=True)
+    with box:
+        if not many:
+            st.markdown(f"**{'An article was' if len(aside) == 1 else f'{len(aside)} articles were'} set aside**; "
+                        "everything else works without it.")
+        for item in aside:
+            text, buttons = st.columns([5, 2], vertical_alignment="center")
+            text.error(f"**{markup.escape_markdown(item.name)}**: {markup.escape_markdown(item.problem)}",
+                       icon=":material/block:")
+            if item.corrected:
+                buttons.button("Undo the date correction", key=f"undo-{item.key}", on_click=undo_correction,
+                               args=(item.doc_id,), use_container_width=True)
+            buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,),
+                           use_container_width=True, help="Remove it from this session's articles")
 
 
 # --------------------------------------------------------------------------- sidebar filters
@@ -143,6 +273,68 @@ def picked_event(events: pd.DataFrame) -> str | None:
     return event if event is not None and (events["event_id"] == event).any() else None
 
 
+# --------------------------------------------------------------------------- what the link asked for
+
+_LIST_PARAMS = {"outlet": "outlet", "actor": "actor", "place": "place", "precision": "precision", "when": "relation"}
+
+
+def opened_with() -> dict[str, list[str]]:
+    """The page's query parameters as the link gave them."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def view_params(chosen: filters.Filters, lane: str, color: str, event: str | None) -> dict[str, list[str]]:
+    """The parameters of the view on screen, each as a list, in the link's encoding (shown labels for layouts)."""
+    params = {key: value if isinstance(value, list) else [value] for key, value in chosen.to_query_params().items()}
+    params["merge"] = ["true" if chosen.merge else "false"]
+    params["lane"], params["color"] = [chart.LANES[lane]], [chart.COLORS[color]]
+    if event is not None:
+        params[EVENT_PARAM] = [event]
+    return params
+
+
+def ignored_in_link(link: Mapping[str, list[str]], used: Mapping[str, list[str]]) -> list[str]:
+    """Each value of the link the page did not use, with why (``from=2025-13-45 (not a date)``).
+
+    Streamlit drops a bound widget's unusable URL value without a word; comparing what the link asked for
+    (``link``) with the view the widgets took (``used``, see `view_params`) names every one it dropped.
+    """
+    notes = []
+    for key, values in link.items():
+        for value in values:
+            why = _why_ignored(key, value.strip(), used.get(key, []))
+            if value.strip() and why:
+                notes.append(f"{key}={value} ({why})")
+    return notes
+
+
+def _why_ignored(key: str, value: str, used: list[str]) -> str:
+    if key in ("from", "to"):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return "" if used else "not a date: want YYYY-MM-DD"  # a format Streamlit read and we do not is used
+        return "" if day.isoformat() in used else "not used"
+    if key == "merge":
+        return "" if value.lower() in used else "not true or false"
+    if key in ("lane", "color"):
+        choices = chart.LANES if key == "lane" else chart.COLORS
+        return "" if value in used else "not one of " + ", ".join(choices.values())
+    if key == EVENT_PARAM:
+        return "" if value in used else "no such event in these articles"
+    if key in _LIST_PARAMS:
+        return "" if value in used else f"no {_LIST_PARAMS[key]} by that name in these articles"
+    if key == "q":
+        return ""
+    return "not a setting of this page"
+
+
+def link_note(ignored: list[str]) -> None:
+    if ignored:
+        shown = "; ".join(markup.escape_markdown(textwrap.shorten(note, 120, placeholder="…")) for note in ignored)
+        st.info(f"Ignored from the link: {shown}", icon=":material/link_off:")
+
+
 # --------------------------------------------------------------------------- panels
 
 
@@ -170,10 +362,21 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
     st.caption("The Article tab shows this article whole, every date in it resolved.")
 
 
-def article_view(docs: tuple[Document, ...]) -> None:
-    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}" for d in docs}
+def article_view(docs: tuple[Document, ...], problems: Mapping[str, str]) -> None:
+    """One article whole, every expression highlighted; a set-aside one shows why, and the start of its text."""
+    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}"
+              + (" (set aside)" if d.doc_id in problems else "") for d in docs}
     doc_id = st.selectbox("Article", list(titles), format_func=titles.get, key="article")
-    doc = next(d for d in docs if d.doc_id == doc_id)
+    doc = next((d for d in docs if d.doc_id == doc_id), None)
+    if doc is None:
+        return
+    if doc.doc_id in problems:
+        st.error(f"Set aside: {markup.escape_markdown(problems[doc.doc_id])}")
+        preview = doc.text[:PREVIEW_CHARS]
+        if len(doc.text) > PREVIEW_CHARS:
+            st.caption(f"The first {PREVIEW_CHARS:,} of its {len(doc.text):,} characters:")
+        st.markdown(markup.block(markup.highlight(preview, [])), unsafe_allow_html=True)
+        return
     if doc.published is None:
         st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
         st.markdown(markup.block(markup.highlight(doc.text, [])), unsafe_allow_html=True)
@@ -199,7 +402,7 @@ def add_articles() -> None:
             add_documents(load_bytes(file.name, data))
             st.success(f"Added {markup.escape_markdown(file.name)}.")
         except DocumentError as exc:
-            st.error(f"Could not read this file: {markup.escape_markdown(str(exc))}")
+            unreadable()[digest] = SetAside(digest, file.name, f"could not read this file: {exc}")
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("Paste an article")
         title = st.text_input("Title (optional)")
@@ -211,11 +414,33 @@ def add_articles() -> None:
                 add_documents([document_from_text(text, published, title=title, outlet=outlet)])
             except DocumentError as exc:
                 st.error(f"Could not add the article: {markup.escape_markdown(str(exc))}")
-    if st.session_state.get("added") and st.button("Remove my articles", key="remove"):
+    added = st.session_state.get("added")
+    if not (added or unreadable()):
+        return
+    left, right = st.columns(2)
+    if added:
+        left.download_button("Save my articles (JSON)",
+                             functools.partial(saved_articles, dict(added), dict(st.session_state.get("anchors", {}))),
+                             "my-articles.json", "application/json", on_click="ignore", key="save",
+                             help="Upload this file again to get your articles back, in this or a later session.")
+    if right.button("Remove my articles", key="remove"):
         st.session_state["added"] = {}
+        unreadable().clear()
         st.session_state["seen_uploads"] = set()
         st.session_state["uploads_reset"] += 1  # a fresh, empty uploader, so nothing is re-added
+        st.session_state.pop("dates", None)
         st.rerun()
+
+
+def saved_articles(added: Mapping[str, Document], anchors: Mapping[str, dt.date]) -> bytes:
+    """The user's articles as a JSON table the loader reads back (ids kept, so shared event links still work),
+    each with the publication date in use, the user's correction included."""
+    rows = []
+    for doc in added.values():
+        published = anchors.get(doc.doc_id) or doc.published
+        rows.append({"id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
+                     "published": published.isoformat() if published else "", "text": doc.text})
+    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def publication_dates(docs: tuple[Document, ...]) -> None:
@@ -249,7 +474,7 @@ def exports(shown: pd.DataFrame, figure: object) -> None:
                             lambda: json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8"),
                             "timelinejs.json", "application/json", on_click="ignore")
     cols[3].download_button("Chart as HTML", lambda: figure.to_html(include_plotlyjs=True).encode("utf-8"),
-                            "timeline.html", "text/html", on_click="ignore")
+                            "timeline.html", "text/html", on_click="ignore", disabled=figure is None)
 
 
 # --------------------------------------------------------------------------- the page
@@ -277,36 +502,46 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, figure: object, even
 def main() -> None:
     st.set_page_config(page_title="News timeline", layout="wide")
     st.title("News timeline")
+    link = st.session_state.setdefault("link", opened_with())  # before any widget: they drop what they cannot use
     summary = st.container()
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
-    with tab_mine:
+    with tab_mine, guarded("upload form"):
         add_articles()
     docs = corpus()
-    events = events_of(docs)
+    events, aside = corpus_events(docs)
+    aside = [*unreadable().values(), *aside]
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
-    undated = [d for d in docs if d.published is None]
-    summary.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
-                    + (f" · {len(undated)} without a publication date" if undated else ""))
-    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
-                                 for d in docs])
     event = picked_event(events)
-    figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
-    with tab_chart:
+    if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
+        st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
+    undated = [d for d in docs if d.published is None]
+    with summary:
+        st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
+                   + (f" · {len(undated)} without a publication date" if undated else "")
+                   + (f" · {len(aside)} set aside" if aside else ""))
+        link_note(st.session_state["link_ignored"])
+        set_aside_panel(aside)
+    failed = {item.doc_id for item in aside}
+    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
+                                 for d in docs if d.doc_id not in failed])
+    figure = None
+    with tab_chart, guarded("timeline"):
+        figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
         timeline_tab(shown, events, figure, event)
     if event is not None and st.session_state.get("article_follows") != event:
         st.session_state["article_follows"] = event  # the Article tab opens on the picked event's article
         st.session_state["article"] = events.loc[events["event_id"] == event, "doc_id"].iloc[0]
-    with tab_article:
-        article_view(docs)
-    with tab_mine:
+    with tab_article, guarded("article"):
+        article_view(docs, {item.doc_id: item.problem for item in aside if item.doc_id})
+    with tab_mine, guarded("table of publication dates"):
         publication_dates(docs)
-    with tab_export:
+    with tab_export, guarded("export"):
         exports(shown, figure)
 
 
 try:
     main()
-except Exception as exc:
-    st.error(f"Something went wrong: {markup.escape_markdown(str(exc))}. "
-             "Your articles and filters are kept; try again or reload the page.")
+except Exception as exc:  # the last guard: every panel has its own, so this should never show
+    st.error(f"Something went wrong: {markup.escape_markdown(problem(exc))}. Your articles and filters are kept: "
+             "remove the article you added last, or change a filter.")
