@@ -5,9 +5,10 @@ anchor, so a filter change re-extracts nothing), filter, chart, explain. Every f
 to a URL query parameter (the encoding `timeline.filters.Filters.to_query_params` documents), and
 so is the selected event (``event``), so a copied link opens the same view.
 
-One article never takes the page down: each is extracted on its own first (cached by its content and
-date, failures included, so a bad or huge article costs its CPU once), one that fails is set aside with
-its message and a remove button, and the corpus steps (joining names, merging reports) run over the rest.
+One article never takes the page down: when the corpus fails to extract, each article is tried on its own,
+one that fails is set aside with its message and a remove button, and the corpus steps (joining names,
+merging reports) run over the rest. Every step is cached by content and date, failures included, so a bad
+or huge article costs its CPU once, not on every rerun.
 What a link asks for that the page cannot show is named, not silently dropped.
 """
 
@@ -50,31 +51,37 @@ def seed_documents() -> tuple[tuple[Document, ...], tuple[str, ...]]:
 
 def problem(exc: Exception) -> str:
     """An exception as a sentence for the page (never a traceback)."""
-    if isinstance(exc, pd.errors.OutOfBoundsDatetime):
-        return f"it has a date the event table cannot hold ({exc})"
+    if isinstance(exc, pd.errors.OutOfBoundsDatetime):  # pandas says "Out of bounds ... timestamp: <the date>"
+        return f"it mentions a date outside the years the event table can hold ({str(exc).rpartition(': ')[2]})"
     return str(exc) or type(exc).__name__
 
 
-@st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=1024)
-def article_events(doc: Document) -> tuple[pd.DataFrame | None, str]:
-    """One article's events on their own, or why it gives none: ``(table, "")`` or ``(None, problem)``.
-
-    Keyed by the article's content, metadata and date. A failure is returned, not raised, so that it is
-    cached too: a bad article costs its CPU once, not on every rerun. Too long a text is refused before
-    any work, with the limit `find_timexes` itself enforces.
-    """
+def too_long(doc: Document) -> str:
+    """Why a text is refused before any work (the limit `find_timexes` itself enforces), or ""."""
     if len(doc.text) > MAX_TEXT_CHARS:
-        return None, f"the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}: split it"
+        return f"the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}: split it"
+    return ""
+
+
+def extracted(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str]:
+    """The event table, or why it failed: ``(table, "")`` or ``(None, problem)``. A failure is returned, not
+    raised, so that the caches below keep it too: a bad article costs its CPU once, not on every rerun."""
     try:
-        return extract_events([doc]), ""
-    except Exception as exc:  # any failure of one article is that article's, and is reported as such
+        return extract_events(documents), ""
+    except Exception as exc:  # any failure is reported on the page, and its article found and set aside
         return None, problem(exc)
 
 
-@st.cache_data(show_spinner="Joining names and merging reports across the articles…", max_entries=16)
-def events_of(documents: tuple[Document, ...]) -> pd.DataFrame:
+@st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=16)
+def events_of(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str]:
     """Keyed by every document's content, metadata and anchor: the same corpus is never extracted twice."""
-    return extract_events(documents)
+    return extracted(documents)
+
+
+@st.cache_data(show_spinner="Looking for the article that fails…", max_entries=1024)
+def article_events(doc: Document) -> tuple[pd.DataFrame | None, str]:
+    """One article's events on its own, keyed by its content, metadata and anchor."""
+    return extracted((doc,))
 
 
 @st.cache_data(max_entries=64)
@@ -126,29 +133,45 @@ def corpus() -> tuple[Document, ...]:
 
 
 def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAside]]:
-    """The event table of the articles that extract on their own, and those set aside with their problem.
+    """The event table of the articles that can be extracted, and those set aside with their problem.
 
-    Joining names and merging reports need the whole corpus, so they run (cached) over the articles that
-    succeeded; should that step fail, each article's own table is shown, unmerged, and the page says so.
+    The corpus is extracted whole (joining names and merging reports need all of it). Only when that fails is
+    each article tried on its own to find the ones at fault, and the corpus extracted again without them; every
+    step is cached, so a rerun repeats none. Should the corpus still fail, each article's own table is shown,
+    unmerged, and the page says so.
     """
-    kept, tables, aside = [], [], []
+    aside, candidates = [], []
     for doc in docs:
+        why = too_long(doc)
+        if why:
+            aside.append(_set_aside(doc, why))
+        else:
+            candidates.append(doc)
+    events, _ = events_of(tuple(candidates))
+    if events is not None:
+        return events, aside
+    kept, tables = [], []
+    for doc in candidates:
         table, why = article_events(doc)
         if table is None:
-            aside.append(SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id,
-                                  doc.anchor_source == "user" and doc.doc_id in st.session_state["anchors"]))
+            aside.append(_set_aside(doc, why))
         else:
             kept.append(doc)
             tables.append(table)
-    try:
-        return events_of(tuple(kept)), aside
-    except Exception as exc:
-        st.warning(f"Joining names and merging reports across the articles failed "
-                   f"({markup.escape_markdown(problem(exc))}): each article's events are shown on their own.")
-        if not tables:
-            return extract_events([]), aside
-        joined = pd.concat(tables, ignore_index=True)
-        return joined.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"), aside
+    events, why = events_of(tuple(kept))
+    if events is not None:
+        return events, aside
+    st.warning(f"Joining names and merging reports across the articles failed ({markup.escape_markdown(why)}): "
+               "each article's events are shown on their own.")
+    if not tables:
+        return extract_events([]), aside
+    joined = pd.concat(tables, ignore_index=True)
+    return joined.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"), aside
+
+
+def _set_aside(doc: Document, why: str) -> SetAside:
+    corrected = doc.anchor_source == "user" and doc.doc_id in st.session_state.get("anchors", {})
+    return SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id, corrected)
 
 
 def unreadable() -> dict[str, SetAside]:
@@ -170,14 +193,23 @@ def add_documents(new: list[Document]) -> None:
 
 
 def remove(item: SetAside) -> None:
-    """The remove button of a set-aside article: the user's own is dropped, a sample one hidden."""
+    """The remove button of a set-aside article: the user's own is dropped, a sample one hidden.
+
+    The file it came from leaves the uploader too, and may be uploaded again (it would be ignored as seen).
+    """
+    upload = item.key
     if item.doc_id is None:
         unreadable().pop(item.key, None)
     elif item.doc_id in st.session_state.get("added", {}):
         del st.session_state["added"][item.doc_id]
         st.session_state["anchors"].pop(item.doc_id, None)
+        upload = st.session_state.get("upload_of", {}).pop(item.doc_id, None)
     else:
         st.session_state["hidden"].add(item.doc_id)
+        upload = None
+    if upload is not None:
+        st.session_state.get("seen_uploads", set()).discard(upload)
+        st.session_state["uploads_reset"] = st.session_state.get("uploads_reset", 0) + 1  # a fresh uploader
     st.session_state.pop("dates", None)  # the table of dates loses a row: its pending edits would shift
 
 
@@ -194,21 +226,18 @@ def set_aside_panel(aside: list[SetAside]) -> None:
         st.rerun()
     if not aside:
         return
-    many = len(aside) > 3
-    box = st.expander(f"{len(aside)} articles set aside", expanded=False) if many else st.container(border=True)
-    with box:
-        if not many:
-            st.markdown(f"**{'An article was' if len(aside) == 1 else f'{len(aside)} articles were'} set aside**; "
-                        "everything else works without it.")
+    label = (f"{'An article was' if len(aside) == 1 else f'{len(aside)} articles were'} set aside: "
+             f"everything else works without {'it' if len(aside) == 1 else 'them'}")
+    with st.expander(label, expanded=len(aside) <= 3, icon=":material/block:"):
         for item in aside:
             text, buttons = st.columns([5, 2], vertical_alignment="center")
             text.error(f"**{markup.escape_markdown(item.name)}**: {markup.escape_markdown(item.problem)}",
                        icon=":material/block:")
             if item.corrected:
                 buttons.button("Undo the date correction", key=f"undo-{item.key}", on_click=undo_correction,
-                               args=(item.doc_id,), use_container_width=True)
+                               args=(item.doc_id,), width="stretch")
             buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,),
-                           use_container_width=True, help="Remove it from this session's articles")
+                           width="stretch", help="Remove it from this session's articles")
 
 
 # --------------------------------------------------------------------------- sidebar filters
@@ -399,10 +428,13 @@ def add_articles() -> None:
             continue
         seen.add(digest)
         try:
-            add_documents(load_bytes(file.name, data))
+            docs = load_bytes(file.name, data)
+            add_documents(docs)
+            st.session_state.setdefault("upload_of", {}).update(dict.fromkeys((d.doc_id for d in docs), digest))
             st.success(f"Added {markup.escape_markdown(file.name)}.")
         except DocumentError as exc:
-            unreadable()[digest] = SetAside(digest, file.name, f"could not read this file: {exc}")
+            where = f"{exc.source}: " if exc.source and exc.source != file.name else ""  # a table's row
+            unreadable()[digest] = SetAside(digest, file.name, f"could not read this file: {where}{exc.problem}")
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("Paste an article")
         title = st.text_input("Title (optional)")
@@ -516,13 +548,13 @@ def main() -> None:
     if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
         st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
     undated = [d for d in docs if d.published is None]
+    failed = {item.doc_id for item in aside if item.doc_id}
     with summary:
-        st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
+        st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs) - len(failed)} articles"
                    + (f" · {len(undated)} without a publication date" if undated else "")
                    + (f" · {len(aside)} set aside" if aside else ""))
         link_note(st.session_state["link_ignored"])
         set_aside_panel(aside)
-    failed = {item.doc_id for item in aside}
     publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
                                  for d in docs if d.doc_id not in failed])
     figure = None
