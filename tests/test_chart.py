@@ -79,7 +79,7 @@ def test_each_filter_narrows_the_table(seed_events) -> None:
 
 
 def test_merging_collapses_each_cluster_into_one_row_naming_its_outlets(seed_events) -> None:
-    merged = filters.filter_events(seed_events, filters.Filters(merge=True))
+    merged = filters.filter_events(seed_events, filters.Filters(merge=True, roles=()))
     assert len(merged) == seed_events["cluster_id"].nunique()
     trip = merged[merged["timex_text"] == "next week"].iloc[0]
     assert trip["n_sources"] == 2 and "Euromaidan Press" in trip["outlet"] and "USA Page" in trip["outlet"]
@@ -111,7 +111,7 @@ def test_markdown_in_article_text_stays_literal() -> None:
 def test_filters_travel_in_a_link_and_back() -> None:
     chosen = filters.Filters(start=dt.date(2025, 2, 1), end=dt.date(2025, 2, 28), outlets=("RT", "A & B"),
                              actors=("NATO",), places=("Kyiv",), keyword="troops?", granularities=("week", "day"),
-                             relations=("future",), merge=True)
+                             relations=("future",), roles=("event", "reference"), merge=True)
     params = chosen.to_query_params()
     assert params["from"] == "2025-02-01" and params["outlet"] == ["RT", "A & B"] and params["merge"] == "true"
     assert filters.Filters.from_query_params(params) == chosen
