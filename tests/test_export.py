@@ -22,6 +22,20 @@ def precision_events() -> pd.DataFrame:
     return extract_events([document_from_text(text, published=dt.date(2025, 2, 12), outlet="Wire", doc_id="p")])
 
 
+@pytest.fixture(scope="module")
+def far_events() -> pd.DataFrame:
+    """Days in years 1, 1650, 2262 (one past the nanosecond limit), 9000 and 9999; one reference date."""
+    def doc(text: str, published: dt.date, doc_id: str):
+        return document_from_text(text, published=published, outlet="Wire", doc_id=doc_id)
+    return extract_events([
+        doc("The vault was opened today.", dt.date(1, 1, 1), "year-1"),
+        doc("The abbey was founded in 1650. The vault will open in the year 9000, the monks said.",
+            dt.date(2025, 2, 12), "abbey"),
+        doc("The dam was finished in the year 2262. It has held since the year 2270.", dt.date(2301, 5, 1), "dam"),
+        doc("The vault was opened today.", dt.date(9999, 12, 31), "year-9999"),
+    ])
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -32,6 +46,29 @@ def test_each_table_format_reads_back_equal(seed_events, tmp_path: Path, suffix:
     back = export.read_table(path)
     pd.testing.assert_frame_equal(back, seed_events)  # values and dtypes
     assert list(back.columns) == schema.COLUMNS
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_days_from_year_1_to_9999_read_back_equal(far_events, tmp_path: Path, suffix: str) -> None:
+    years = {d.year for column in schema.DATE_COLUMNS for d in far_events[column]}
+    assert {1, 1650, 2262, 9000, 9999} <= years
+    path = tmp_path / f"far{suffix}"
+    export.write_table(far_events, path)
+    pd.testing.assert_frame_equal(export.read_table(path), far_events)
+
+
+def test_csv_and_json_write_far_days_as_iso_dates(far_events) -> None:
+    records = json.loads(export.to_json_bytes(far_events))
+    assert {r["start"] for r in records} >= {"0001-01-01", "1650-01-01", "2262-01-01", "9000-01-01", "9999-12-31"}
+    csv = pd.read_csv(pd.io.common.BytesIO(export.to_csv_bytes(far_events)), dtype=str, keep_default_na=False)
+    assert csv["published"].iloc[0] == "0001-01-01" and set(csv["role"]) == {"event", "reference"}
+
+
+def test_a_table_written_before_roles_reads_as_events(seed_events, tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes(export.to_csv_bytes(seed_events.drop(columns=["role", "role_reason"])))
+    back = export.read_table(path)
+    assert (back["role"] == "event").all() and back["role_reason"].str.contains("no role").all()
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
@@ -80,6 +117,17 @@ def test_timelinejs_dates_carry_the_expressions_precision(precision_events) -> N
     clock = next(item for text, item in by_text.items() if "10:35" in text)
     assert clock["start_date"] == {"year": 2025, "month": 2, "day": 7, "hour": 10, "minute": 35}
     assert "this week" in week["display_date"] and "2025-02-10" in week["display_date"]
+
+
+def test_timelinejs_writes_far_days_and_leaves_reference_dates_out(far_events) -> None:
+    data = export.to_timelinejs(far_events)
+    starts = [item["start_date"] for item in data["events"]]
+    assert starts == [{"year": 1, "month": 1, "day": 1}, {"year": 1650}, {"year": 2262}, {"year": 9000},
+                      {"year": 9999, "month": 12, "day": 31}]
+    assert len(far_events) == len(starts) + 1  # "since 2270" bounds; it is no slide
+    assert "0001-01-01 to 9999-12-31" in data["title"]["text"]["text"]
+    reference = far_events.loc[far_events["role"] == "reference", "event_id"].tolist()
+    assert len(reference) == 1 and reference[0] not in {item["unique_id"] for item in data["events"]}
 
 
 def test_timelinejs_structure(seed_events) -> None:

@@ -19,7 +19,7 @@ from timeline.timex.tense import sentence_bounds
 EVENT, REFERENCE = "event", "reference"
 
 #: Words that may stand between a cue and the expression: "since the", "since early", "until at least".
-_FILLER = r"(?:(?:the|a|an|at\s+least|as\s+early\s+as|as\s+late\s+as|about|around|roughly|some)\s+)*"
+_FILLER = r"(?:(?:the|a|an|year|at\s+least|as\s+early\s+as|as\s+late\s+as|about|around|roughly|some)\s+)*"
 _SINCE = re.compile(rf"\b(?P<cue>(?:ever\s+)?since)\s+{_FILLER}$", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?P<cue>as\s+(?:of|at))\s+{_FILLER}$", re.IGNORECASE)
 _BOUND = re.compile(rf"\b(?P<cue>(?:up\s+)?until|till|til|through|thru|up\s+to)\s+{_FILLER}$", re.IGNORECASE)
@@ -50,15 +50,13 @@ _CHANGE = re.compile(
 _RECORD = re.compile(
     r"\b(?P<cue>first|last|only|record|(?:high|low|big|larg|small|long|short|strong|weak|warm|cold|hot|wett|dri|"
     r"deadli|great|fast|slow|cheap|steep|sharp|wid|deep|bold|hard|bright|few|safe|poor|rich|heavi|busi|earli)est|"
-    r"most|least|worst|best)\b(?P<gap>(?:\s+[\w'’-]+){0,4}?)\s+in\s+$",
+    r"most|least|worst|best)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+in\s+$",
     re.IGNORECASE,
 )
 #: A verb between the record word and "in N years" makes it a plan: "the first round will be held in 2 weeks".
 _VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|has|have|had|could|should|may|might|can|to|"
                    r"\w+ed)\b", re.IGNORECASE)
 _IN_N_UNITS = "in N units"
-_AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?|months?)[\s-]+old\b|^\s*years?\s+of\s+age\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?P<cue>aged|age\s+of|ages\s+of|at\s+age)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
 
 
@@ -88,7 +86,8 @@ def role_of(text: str, timex: Timex) -> Role:
     "through" bound one (but "not until March" dates the event); "compared with", "than",
     "up from" make it a baseline; it is one end of "from X to Y" / "between X and Y" in a
     clause that measures a change; or it is "in N years" counted from a record ("the first
-    agreement in 16 years"), or an age. Otherwise an event.
+    agreement in 16 years"). Otherwise an event. (Ages, "the 45-year-old", are no time
+    expression at all: `timeline.timex` leaves them out.)
     """
     begin, stop = sentence_bounds(text, timex.start_char, timex.end_char)
     clause_begin, clause_stop = _clause(text, timex.start_char, timex.end_char, begin, stop)
@@ -96,9 +95,6 @@ def role_of(text: str, timex: Timex) -> Role:
     after = text[timex.end_char:stop]
     clause = text[clause_begin:timex.start_char] + " " + text[timex.end_char:clause_stop]
     written = timex.text
-    if (m := _AGE_BEFORE.search(before)) or _AGE_AFTER.match(after):
-        cue = _quote(m) if m else "years old"
-        return Role(REFERENCE, f"an age ('{cue}'), not a date")
     if m := _SINCE.search(before):
         return Role(REFERENCE, f"'{_quote(m)} {written}' bounds a stretch of time that began then; "
                                "it does not say something happened then")
