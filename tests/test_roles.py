@@ -33,6 +33,12 @@ CASES = [
     ("Sales rose 5% in 2024 as exports recovered.", "2024", EVENT),
     ("Zelensky said on Thursday that the talks had failed.", "Thursday", EVENT),
     ("The vote was moved to Thursday rather than on Wednesday.", "Thursday", EVENT),
+    ("The minister, who lived in exile from 1968, when the tanks rolled in, returned in 1990.", "1968", EVENT),
+    ("He has been in hiding since the March 2019 bombing of the embassy.", "March 2019", EVENT),
+    ("Talks have stalled since Monday's attack on the convoy.", "Monday", EVENT),
+    ("The factory wasn't expected to start production until 2027.", "2027", EVENT),
+    ("The retailer had more than $110 million in sales last year.", "last year", EVENT),
+    ("Payments from the fund will continue to be a burden on the budget through 2026.", "2026", REFERENCE),
     # references: the date bounds, measures or is the baseline of something else
     ("These were the first direct talks between the two sides since 2022.", "2022", REFERENCE),
     ("As of April, at least 300 civilians had been killed.", "April", REFERENCE),
@@ -58,6 +64,12 @@ CASES = [
     ("Revenue rose 8% compared with last year.", "last year", REFERENCE),
     ("The deficit narrowed to 2.1%, down from 3.4% in 2023.", "2023", REFERENCE),
     ("The vote was moved to Thursday rather than on Wednesday.", "Wednesday", REFERENCE),
+    ("Net income rose to $87 million, or $2.02 a share, from $58 million, or $1.40 a share, a year earlier.",
+     "a year earlier", REFERENCE),
+    ("Volume was 840 million shares, up from 443 million Thursday.", "Thursday", REFERENCE),
+    ("Exports fell 8.4% from a year ago, hurting the currency.", "a year ago", REFERENCE),
+    ("The deficit fell to $14 billion last year, down $2.5 billion from 2023.", "2023", REFERENCE),
+    ("The index closed down 4.5% from the previous Friday.", "Friday", REFERENCE),
 ]
 
 

@@ -83,7 +83,7 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
             continue
         actors, places = actors_and_places(mentions, sentence.start_char, sentence.end_char)
         span = (timex.start_char - sentence.start_char, timex.end_char - sentence.start_char)
-        role = role_of(doc.text, timex)
+        role = role_of(doc.text, timex, (sentence.start_char, sentence.end_char))
         rows.append({
             "event_id": event_id(doc.doc_id, timex), "doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet,
             "url": doc.url, "published": published, "anchor_source": doc.anchor_source,
