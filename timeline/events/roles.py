@@ -23,7 +23,8 @@ _FILLER = (r"(?:(?:the|a|an|year|previous|preceding|prior|at\s+least|as\s+early\
            r"roughly|some)\s+)*")
 #: An amount: "3.5%", "$58 million", "C$307.2", "4 pence", "fewer than 100,000", "earnings of $33 million".
 _AMOUNT = (r"(?P<owner>(?:[\w-]+\s+){1,3}?of\s+)?"
-           r"(?:(?:about|around|nearly|roughly|some|just|only|more\s+than|less\s+than|fewer\s+than)\s+)?(?:[A-Z]{0,2}[$€£¥#]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent)|(?:\s+[a-z]+){0,3}?)")
+           r"(?:(?:about|around|nearly|roughly|some|just|only|more\s+than|less\s+than|fewer\s+than)\s+)?"
+           r"(?:[A-Z]{0,2}[$€£¥#]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent)|(?:\s+[a-z]+){0,3}?)")
 _SINCE = re.compile(rf"\b(?P<cue>(?:ever\s+)?since)\s+{_FILLER}$", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?P<cue>as\s+(?:of|at))\s+{_FILLER}$", re.IGNORECASE)
 _BOUND = re.compile(rf"\b(?P<cue>(?:up\s+)?until|till|til|through|thru|up\s+to)\s+{_FILLER}$", re.IGNORECASE)
@@ -38,17 +39,17 @@ _NAMES_A_HAPPENING = re.compile(
     r"might|must|did|do|does)\b)(?P<noun>(?-i:[a-z][a-z-]+))\b(?<!ed)(?<!ly)", re.IGNORECASE)
 #: A baseline: "compared with last year", "higher than in 2019", "up 15% from 4 pence a year earlier".
 _BASELINE = re.compile(
-    rf"\b(?P<cue>compared\s+(?:with|to)|than|versus|vs\.|relative\s+to|(?:up|down)(?:\s+[^,;:]{{1,30}}?)?\s+from|from)\s+"
-    rf"(?:(?P<amount>{_AMOUNT})(?:,\s+or\s+[^,;:]{{1,30}},)?\s+(?:(?:in|on|during|at|for)\s+)?|(?:in|on|during|at)\s+)?"
-    rf"{_FILLER}$", re.IGNORECASE)
+    rf"\b(?P<cue>compared\s+(?:with|to)|than|versus|vs\.|relative\s+to|(?:up|down)(?:\s+[^,;:]{{1,30}}?)?\s+from|"
+    rf"from)\s+(?:(?P<amount>{_AMOUNT})(?:,\s+or\s+[^,;:]{{1,30}},)?\s+(?:(?:in|on|during|at|for)\s+)?|"
+    rf"(?:in|on|during|at)\s+)?{_FILLER}$", re.IGNORECASE)
 #: The start of a range: "from 2019", "between 2019", "from 3% in 2019" (followed by "to ...").
 _RANGE_START = re.compile(rf"\b(?P<cue>from|between)\s+(?:(?P<amount>{_AMOUNT})\s+(?:in|on|during)\s+)?{_FILLER}$",
                           re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"^\s*(?:to|until|till|through|thru|and|[-–])\s+\S", re.IGNORECASE)
 #: The end of a range: "from 2019 to", "between 2019 and", "from 3% in 2019 to 5% in".
 _RANGE_END = re.compile(rf"\b(?:from|between)\s+(?P<first>(?:[^,;:]|(?<=\d),(?=\d)){{1,60}}?)\s+"
-                        rf"(?P<cue>to|until|till|through|thru|and|[-–])\s+(?:(?P<amount>{_AMOUNT})\s+(?:(?:in|on|during)\s+)?)?"
-                        rf"{_FILLER}$", re.IGNORECASE)
+                        rf"(?P<cue>to|until|till|through|thru|and|[-–])\s+"
+                        rf"(?:(?P<amount>{_AMOUNT})\s+(?:(?:in|on|during)\s+)?)?{_FILLER}$", re.IGNORECASE)
 #: A verb inside "from ... to" means the "from" is no range start: "from Wall Street will be a drag through 1990".
 _AUXILIARY = re.compile(r"\b(?:will|would|shall|is|are|was|were|be|been|has|have|had|could|should|may|might|must)\b",
                         re.IGNORECASE)
@@ -125,8 +126,7 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
     bombing" the bombing); "compared with", "than", "up from $5 million" make it a baseline;
     it is one end of "from X to Y" / "between X and Y" in a clause that measures a change; or
     it is "in N years" counted from a record ("the first agreement in 16 years"). Otherwise an
-    event. (Ages, "the 45-year-old", are no time
-    expression at all: `timeline.timex` leaves them out.)
+    event. (Ages, "the 45-year-old", are no time expression at all: `timeline.timex` leaves them out.)
     """
     begin, stop = sentence or sentence_bounds(text, timex.start_char, timex.end_char)
     clause_begin, clause_stop = _clause(text, timex.start_char, timex.end_char, begin, stop)
