@@ -22,6 +22,7 @@ import csv
 import dataclasses
 import datetime as dt
 import hashlib
+import html
 import io
 import json
 import os
@@ -31,7 +32,6 @@ import sys
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from dateutil import parser as dateutil_parser
@@ -131,6 +131,8 @@ def parse_date(value: object, what: str = "date") -> dt.date:
     text = " ".join(value.split())
     if not text:
         raise DocumentError(f"empty {what}")
+    if text.isdigit() and len(text) != 8:  # 20250314 is ISO's basic format
+        raise DocumentError(f"{what} {_shown(text)} is a bare number, not a date (want YYYY-MM-DD)")
     if len(text) > 80:
         raise DocumentError(f"{what} {_shown(text)} is too long to be a date (want YYYY-MM-DD)")
     try:
@@ -524,63 +526,61 @@ def _from_html(name: str, text: str, sidecar: Mapping[str, object], path: str) -
     return document_from_record(record, name, path, evidence), notes
 
 
-class _PageText(HTMLParser):
-    """A page's text with its tags stripped, and how deep its elements nest.
+_TAG = re.compile(r"<!--|<(/?)([a-zA-Z][^\s/>]*)[^>]*>")
+_RAW_TEXT = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "title", "textarea")}
+_SKIPPED = frozenset({"head", "noscript", "template", "svg", "nav", "footer", "aside", "form", "select"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
+                     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 
-    A streaming parser keeps no tree, so no depth is too deep for it: the fallback when lxml
-    cannot see the text.
+
+@dataclass(frozen=True)
+class _PageText:
+    """A page's text with its tags stripped, its title, and how deep its elements nest.
+
+    One linear pass that keeps no tree, so no nesting is too deep for it: the fallback when lxml
+    cannot see the text. Scripts, styles, menus, forms and footers are left out.
     """
 
-    _SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg", "nav", "footer", "aside", "form"})
-    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                       "track", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = self.max_depth = self.skipping = 0
-        self.in_title = False
-        self.parts: list[str] = []
-        self.titles: list[str] = []
+    text: str
+    title: str
+    max_depth: int
 
     @classmethod
     def read(cls, page: str) -> _PageText:
-        parser = cls()
-        parser.feed(page)
-        parser.close()
-        return parser
-
-    @property
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
-        return "\n".join(line for line in lines if line)
-
-    @property
-    def title(self) -> str:
-        return " ".join("".join(self.titles).split())[:200]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.parts.append("\n")
-        if tag in self._VOID:
-            return
-        self.depth += 1
-        self.max_depth = max(self.max_depth, self.depth)
-        if self.skipping or tag in self._SKIPPED:
-            self.skipping += 1
-        self.in_title = tag == "title" or self.in_title
-
-    def handle_endtag(self, tag: str) -> None:
-        self.parts.append("\n")
-        if tag in self._VOID:
-            return
-        self.depth = max(self.depth - 1, 0)
-        self.skipping = max(self.skipping - 1, 0)
-        self.in_title = self.in_title and tag != "title"
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.titles.append(data)
-        elif not self.skipping:
-            self.parts.append(data)
+        parts: list[str] = []
+        title = ""
+        depth = max_depth = skipping = pos = 0
+        for tag in _TAG.finditer(page):
+            if tag.start() < pos:  # inside a comment or a script already skipped
+                continue
+            if not skipping:
+                parts.append(page[pos:tag.start()])
+            pos = tag.end()
+            if tag.group(0).startswith("<!--"):
+                close = page.find("-->", tag.start() + 4)
+                pos = len(page) if close < 0 else close + 3
+                continue
+            name = tag.group(2).lower()
+            parts.append("" if name in _INLINE else "\n")
+            if tag.group(1):  # an end tag
+                if name not in _VOID:
+                    depth, skipping = max(depth - 1, 0), max(skipping - 1, 0)
+            elif name in _RAW_TEXT:  # their content is no markup: skip to their end tag
+                close = _RAW_TEXT[name].search(page, pos)
+                if name == "title" and not title:
+                    title = " ".join(html.unescape(page[pos:close.start() if close else pos + 500]).split())[:200]
+                pos = close.end() if close else len(page)
+            elif name not in _VOID and not tag.group(0).endswith("/>"):
+                depth += 1
+                max_depth = max(max_depth, depth)
+                if skipping or name in _SKIPPED:
+                    skipping += 1
+        if not skipping:
+            parts.append(page[pos:])
+        lines = (" ".join(line.split()) for line in html.unescape("".join(parts)).split("\n"))
+        return cls("\n".join(line for line in lines if line), title, max_depth)
 
 
 def _read_json(text: str, name: str) -> object:
