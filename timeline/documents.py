@@ -385,7 +385,8 @@ def read_regular_file(path: str | Path, limit: int = MAX_FILE_BYTES, name: str =
     except OSError as exc:
         raise DocumentError(f"cannot read it ({exc.strerror or exc})", name) from None
     if len(data) > limit:
-        raise DocumentError(f"more than {limit / 2**20:.0f} MB, over the limit per file; split it", name)
+        shown = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit:,} bytes"
+        raise DocumentError(f"more than {shown}, over the limit per file; split it", name)
     return data
 
 
@@ -600,17 +601,17 @@ def _json_int(digits: str) -> int | str:
     return digits if limit and len(digits) > limit else int(digits)
 
 
-Row = tuple[str, object]  # (where: "file#n", the record as read)
+Row = tuple[str, object]  # (where: "file#n", the record as read, or the DocumentError of a line that could not be)
 
 
-def _table_records(name: str, text: str) -> tuple[list[Row], list[DocumentError]]:
-    """The records of a table file, each named ``file#n``, and the errors of the lines that could not be read.
+def _table_records(name: str, text: str) -> list[Row]:
+    """The records of a table file in order, each named ``file#n``; a line that could not be read stands
+    in its place as its DocumentError.
 
     A .jsonl keeps its good lines and names the bad ones (numbered among the non-blank lines, so the
     others keep their ids); a .csv keeps the rows before a malformed line.
     """
     suffix = Path(name).suffix.lower()
-    errors: list[DocumentError] = []
     if suffix == ".json":
         data = _read_json(text, name)
         if isinstance(data, dict):
@@ -618,26 +619,24 @@ def _table_records(name: str, text: str) -> tuple[list[Row], list[DocumentError]
             data = data[wrapper] if wrapper else [data]
         if not isinstance(data, list):
             raise DocumentError("want a list of article objects (each with a 'text')", name)
-        records = data
-    elif suffix == ".jsonl":
-        records, row = [], 0
+        return [(f"{name}#{row}", record) for row, record in enumerate(data, 1)]
+    if suffix == ".jsonl":
+        rows: list[Row] = []
         for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may stand inside a string
             if not line.strip():
                 continue
-            row += 1
+            where = f"{name}#{len(rows) + 1}"
             try:
-                records.append((row, json.loads(line, parse_int=_json_int)))
+                rows.append((where, json.loads(line, parse_int=_json_int)))
             except json.JSONDecodeError as exc:
-                errors.append(DocumentError(f"malformed JSONL on line {number}: {exc.msg} (column {exc.colno})",
-                                            f"{name}#{row}"))
+                rows.append((where, DocumentError(f"malformed JSONL on line {number}: {exc.msg} "
+                                                  f"(column {exc.colno})", where)))
             except RecursionError:
-                errors.append(DocumentError(f"malformed JSONL on line {number}: nested too deeply to read",
-                                            f"{name}#{row}"))
-        return [(f"{name}#{row}", record) for row, record in records], errors
-    else:
-        records, error = _csv_records(name, text)
-        errors.extend([error] if error else [])
-    return [(f"{name}#{row}", record) for row, record in enumerate(records, 1)], errors
+                rows.append((where, DocumentError(f"malformed JSONL on line {number}: nested too deeply to read",
+                                                  where)))
+        return rows
+    records, error = _csv_records(name, text)
+    return [(f"{name}#{row}", record) for row, record in enumerate(records, 1)] + ([(name, error)] if error else [])
 
 
 def _csv_records(name: str, text: str) -> tuple[list[Mapping[str, object]], DocumentError | None]:
@@ -655,7 +654,7 @@ def _csv_records(name: str, text: str) -> tuple[list[Mapping[str, object]], Docu
             if any((v or "").strip() for v in row.values() if isinstance(v, str)):
                 rows.append(row)
     except csv.Error as exc:
-        error = DocumentError(f"malformed CSV on line {reader.line_num}: {exc}", name)
+        error = DocumentError(f"malformed CSV on line {reader.line_num + 1}: {exc}", name)  # lines read before it
         if not rows:
             raise error from None
         return rows, DocumentError(f"{error.problem}; the {len(rows)} rows before it were read", name)
@@ -677,10 +676,11 @@ def _parse(name: str, data: bytes, anchors: Mapping[str, dt.date | str] | None,
     if suffix in HTML_SUFFIXES:
         doc, html_notes = _from_html(name, text, sidecar, path)
         return [with_anchor(doc, anchors)], [], notes + html_notes
-    docs, ids = [], set()
-    rows, errors = _table_records(name, text)
-    for where, record in rows:
+    docs, ids, errors = [], set(), []
+    for where, record in _table_records(name, text):
         try:
+            if isinstance(record, DocumentError):
+                raise record
             if not isinstance(record, Mapping):
                 raise DocumentError(f"{_kind_of(record)}, not an article object (want a list of article objects, "
                                     "each with a 'text')", where)
