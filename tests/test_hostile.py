@@ -87,7 +87,7 @@ def test_far_anchors_and_old_dates_resolve_without_an_exception() -> None:
             assert timex.start is None or timex.start <= timex.end
 
 
-def _table_holds(day: dt.date) -> bool:
+def table_holds(day: dt.date) -> bool:
     """Whether the event table's date columns can hold a day outside pandas' nanosecond range (1677-2262)."""
     row = {name: [None] for name in schema.COLUMNS}
     row.update(published=[pd.Timestamp(day)], start=[pd.Timestamp(day)], end=[pd.Timestamp(day)])
@@ -98,7 +98,7 @@ def _table_holds(day: dt.date) -> bool:
     return True
 
 
-@pytest.mark.xfail(not _table_holds(dt.date(1, 1, 1)), strict=True, raises=ValueError,
+@pytest.mark.xfail(not table_holds(dt.date(1, 1, 1)), strict=True, raises=ValueError,
                    reason="needs the event table's dtype fix (another branch): runs for real once it is merged")
 def test_articles_about_1650_or_the_11th_century_and_year_1_or_9999_anchors_give_their_events() -> None:
     docs = [document_from_text("The treaty of 1650 was signed on Monday.", published=dt.date(2025, 2, 14),
