@@ -118,11 +118,11 @@ def _stage(target: str, what: str) -> tuple[Path, Path]:
     path = Path(os.path.realpath(target))  # a link is followed: its target is what gets replaced
     folder = path.parent
     if not folder.is_dir():
-        raise OutputError(f"{what} {target}: the folder {folder} does not exist")
+        raise OutputError(f"cannot write {what} {target}: the folder {folder} does not exist")
     if path.is_dir():
-        raise OutputError(f"{what} {target} is a folder; give a file name")
+        raise OutputError(f"cannot write {what} {target}: it is a folder; give a file name")
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-        raise OutputError(f"{what} {target} is not a regular file")
+        raise OutputError(f"cannot write {what} {target}: it is not a regular file")
     temp = folder / f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}"
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies, as to any file
@@ -131,7 +131,7 @@ def _stage(target: str, what: str) -> tuple[Path, Path]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise OutputError(f"{what} {target}: cannot write in {folder} ({exc.strerror or exc})") from None
+        raise OutputError(f"cannot write {what} {target}: {exc.strerror or exc} (in {folder})") from None
     return path, temp
 
 
