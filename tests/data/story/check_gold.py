@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles"
 ABBREV = {
     "p.m.",
     "a.m.",
@@ -71,17 +72,17 @@ def sentence_of(text, quote):
 
 def main():
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    meta = json.loads((HERE / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((ARTICLES / "metadata.json").read_text(encoding="utf-8"))
     aliases = gold.get("aliases", {})
     problems = []
     texts = {}
     for name in meta:
-        p = HERE / name
+        p = ARTICLES / name
         if not p.exists():
             problems.append(f"metadata names missing file {name}")
         else:
             texts[name] = p.read_text(encoding="utf-8")
-    for p in HERE.glob("*.txt"):
+    for p in ARTICLES.glob("*.txt"):
         if p.name not in meta:
             problems.append(f"{p.name} is not in metadata.json")
 
