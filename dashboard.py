@@ -28,10 +28,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import export
-from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
+from timeline import export, schema
+from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_corpus, parse_bytes
 from timeline.events import extract_events
-from timeline.timex import MAX_TEXT_CHARS, find_timexes
+from timeline.timex import find_timexes
 from timeline.view import chart, filters, markup
 
 SEEDS = Path(__file__).parent / "seeds"
@@ -51,35 +51,28 @@ def seed_documents() -> tuple[tuple[Document, ...], tuple[str, ...]]:
 
 def problem(exc: Exception) -> str:
     """An exception as a sentence for the page (never a traceback)."""
-    if isinstance(exc, pd.errors.OutOfBoundsDatetime):  # pandas says "Out of bounds ... timestamp: <the date>"
-        return f"it mentions a date outside the years the event table can hold ({str(exc).rpartition(': ')[2]})"
     return str(exc) or type(exc).__name__
 
 
-def too_long(doc: Document) -> str:
-    """Why a text is refused before any work (the limit `find_timexes` itself enforces), or ""."""
-    if len(doc.text) > MAX_TEXT_CHARS:
-        return f"the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}: split it"
-    return ""
-
-
-def extracted(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str]:
-    """The event table, or why it failed: ``(table, "")`` or ``(None, problem)``. A failure is returned, not
-    raised, so that the caches below keep it too: a bad article costs its CPU once, not on every rerun."""
+def extracted(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
+    """``(table, "", failed)`` or ``(None, problem, {})``: the event table and the articles whose extraction failed
+    (their path or id -> why, from ``attrs["errors"]``), or why the corpus as a whole failed. A failure is
+    returned, not raised, so that the caches below keep it too: it costs its CPU once, not on every rerun."""
     try:
-        return extract_events(documents), ""
-    except Exception as exc:  # any failure is reported on the page, and its article found and set aside
-        return None, problem(exc)
+        table = extract_events(documents)
+    except Exception as exc:  # reported on the page; the articles are then tried one by one
+        return None, problem(exc), {}
+    return table, "", {error.path: error.message for error in table.attrs.get("errors", ())}
 
 
 @st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=16)
-def events_of(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str]:
+def events_of(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
     """Keyed by every document's content, metadata and anchor: the same corpus is never extracted twice."""
     return extracted(documents)
 
 
 @st.cache_data(show_spinner="Looking for the article that fails…", max_entries=1024)
-def article_events(doc: Document) -> tuple[pd.DataFrame | None, str]:
+def article_events(doc: Document) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
     """One article's events on its own, keyed by its content, metadata and anchor."""
     return extracted((doc,))
 
@@ -135,38 +128,39 @@ def corpus() -> tuple[Document, ...]:
 def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAside]]:
     """The event table of the articles that can be extracted, and those set aside with their problem.
 
-    The corpus is extracted whole (joining names and merging reports need all of it). Only when that fails is
-    each article tried on its own to find the ones at fault, and the corpus extracted again without them; every
-    step is cached, so a rerun repeats none. Should the corpus still fail, each article's own table is shown,
-    unmerged, and the page says so.
+    The corpus is extracted whole (joining names and merging reports need all of it); an article whose own
+    extraction fails is named by `extract_events` and set aside. Only when the corpus step itself fails is each
+    article tried on its own, and the corpus extracted again without those at fault. Every step is cached, so a
+    rerun repeats none. Should the corpus still fail, each article's own table is shown, unmerged, with a word.
     """
-    aside, candidates = [], []
-    for doc in docs:
-        why = too_long(doc)
-        if why:
-            aside.append(_set_aside(doc, why))
-        else:
-            candidates.append(doc)
-    events, _ = events_of(tuple(candidates))
+    events, why, failed = events_of(docs)
     if events is not None:
-        return events, aside
-    kept, tables = [], []
-    for doc in candidates:
-        table, why = article_events(doc)
-        if table is None:
-            aside.append(_set_aside(doc, why))
+        events.attrs.clear()  # (a copy, as cached data always is) its errors are set aside here, not shown as data
+        return events, [_set_aside(d, failed[_key(d)]) for d in docs if _key(d) in failed]
+    kept, tables, aside = [], [], []
+    for doc in docs:
+        table, why, failed = article_events(doc)
+        if table is None or failed:
+            aside.append(_set_aside(doc, why or next(iter(failed.values()))))
         else:
             kept.append(doc)
             tables.append(table)
-    events, why = events_of(tuple(kept))
+    events, why, _ = events_of(tuple(kept))
     if events is not None:
+        events.attrs.clear()
         return events, aside
     st.warning(f"Joining names and merging reports across the articles failed ({markup.escape_markdown(why)}): "
                "each article's events are shown on their own.")
     if not tables:
-        return extract_events([]), aside
+        return schema.empty_events(), aside
     joined = pd.concat(tables, ignore_index=True)
+    joined.attrs.clear()
     return joined.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"), aside
+
+
+def _key(doc: Document) -> str:
+    """How `extract_events` names an article in its errors."""
+    return doc.path or doc.doc_id
 
 
 def _set_aside(doc: Document, why: str) -> SetAside:
@@ -249,8 +243,8 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     if not events.empty:
         side.caption(f"Events span {events['start'].min().date()} – {events['end'].max().date()}. "
                      "Leave a date empty for no limit.")
-    start = side.date_input("From", value=None, min_value=dt.date(1, 1, 1), key="from", bind=Q)
-    end = side.date_input("To", value=None, min_value=dt.date(1, 1, 1), key="to", bind=Q)
+    start = side.date_input("From", value=None, min_value=dt.date.min, max_value=dt.date.max, key="from", bind=Q)
+    end = side.date_input("To", value=None, min_value=dt.date.min, max_value=dt.date.max, key="to", bind=Q)
     if start and end and start > end:
         side.warning("“From” is after “To”: no event can match.")
     chosen = filters.Filters(
@@ -262,6 +256,9 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
         granularities=tuple(side.multiselect("Precision", filters.options(events, "granularity"),
                                              key="precision", bind=Q)),
         relations=tuple(side.multiselect("Past or future", ["past", "same day", "future"], key="when", bind=Q)),
+        roles=tuple(side.multiselect("Role", list(schema.ROLES), default=list(filters.DEFAULT_ROLES), key="role",
+                                     bind=Q, help="Reference dates only bound or measure something else "
+                                                  "(“since 2022”, “as of April”). Empty: all.")),
         merge=side.toggle("Merge reports from several articles", key="merge", bind=Q,
                           help="One row per event told by several articles, naming all their outlets."),
     )
@@ -304,7 +301,8 @@ def picked_event(events: pd.DataFrame) -> str | None:
 
 # --------------------------------------------------------------------------- what the link asked for
 
-_LIST_PARAMS = {"outlet": "outlet", "actor": "actor", "place": "place", "precision": "precision", "when": "relation"}
+_LIST_PARAMS = {"outlet": "outlet", "actor": "actor", "place": "place", "precision": "precision", "when": "relation",
+                "role": "role"}
 
 
 def opened_with() -> dict[str, list[str]]:
@@ -316,6 +314,7 @@ def view_params(chosen: filters.Filters, lane: str, color: str, event: str | Non
     """The parameters of the view on screen, each as a list, in the link's encoding (shown labels for layouts)."""
     params = {key: value if isinstance(value, list) else [value] for key, value in chosen.to_query_params().items()}
     params["merge"] = ["true" if chosen.merge else "false"]
+    params["role"] = list(chosen.roles)  # left out of a link at its default, but a link may still name it
     params["lane"], params["color"] = [chart.LANES[lane]], [chart.COLORS[color]]
     if event is not None:
         params[EVENT_PARAM] = [event]
@@ -383,6 +382,7 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         f"<p><b>Expression</b> “{html.escape(row['timex_text'])}” → <b>{span}</b> "
         f"({html.escape(row['granularity'])}, {html.escape(row['relation'])}; "
         f"TIMEX3 <code>{html.escape(row['timex_value'])}</code>)<br>"
+        f"<b>Role</b> {html.escape(row['role'])}: {html.escape(row['role_reason'])}<br>"
         f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
         f"<b>Rule</b> {html.escape(row['rule'])}<br>"
         f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
@@ -427,20 +427,26 @@ def add_articles() -> None:
         if digest in seen:
             continue
         seen.add(digest)
-        try:
-            docs = load_bytes(file.name, data)
-            add_documents(docs)
-            st.session_state.setdefault("upload_of", {}).update(dict.fromkeys((d.doc_id for d in docs), digest))
-            st.success(f"Added {markup.escape_markdown(file.name)}.")
-        except DocumentError as exc:
-            where = f"{exc.source}: " if exc.source and exc.source != file.name else ""  # a table's row
-            unreadable()[digest] = SetAside(digest, file.name, f"could not read this file: {where}{exc.problem}")
+        result = parse_bytes(file.name, data)  # never raises; a table keeps its good rows
+        add_documents(list(result.documents))
+        st.session_state.setdefault("upload_of", {}).update(dict.fromkeys((d.doc_id for d in result.documents),
+                                                                          digest))
+        for i, error in enumerate(result.errors):
+            row = error.path != file.name  # a table's row or line
+            key = f"{digest}#{i}" if i else digest
+            unreadable()[key] = SetAside(key, file.name, f"could not read {'a row: ' + error.path if row else 'it'}: "
+                                                         f"{error.message}")
+        for note in result.warnings:
+            st.info(f"{markup.escape_markdown(file.name)}: {markup.escape_markdown(note.message)}")
+        if result.documents:
+            some = f" ({len(result.documents)} of its articles)" if result.errors else ""
+            st.success(f"Added {markup.escape_markdown(file.name)}{some}.")
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("Paste an article")
         title = st.text_input("Title (optional)")
         outlet = st.text_input("Outlet (optional)")
         published = st.date_input("Publication date (leave empty to look for it in the text)", value=None,
-                                  min_value=dt.date(1, 1, 1))
+                                  min_value=dt.date.min, max_value=dt.date.max)
         if st.form_submit_button("Add article"):
             try:
                 add_documents([document_from_text(text, published, title=title, outlet=outlet)])
@@ -522,7 +528,7 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, figure: object, even
             st.caption("Click an event on the chart or a row of the table to see how its date was resolved.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
-    table = shown[["start", "end", "granularity", "relation", "timex_text", "headline", "outlet", "n_sources"]]
+    table = shown[["start", "end", "granularity", "relation", "role", "timex_text", "headline", "outlet", "n_sources"]]
     # A new key when the rows change, so a row picked under other filters never points at another event.
     key = "table-" + hashlib.sha1("\n".join(shown["event_id"]).encode()).hexdigest()[:12]
     st.session_state["table_ids"] = list(shown["event_id"])
