@@ -220,18 +220,17 @@ def set_aside_panel(aside: list[SetAside]) -> None:
         st.rerun()
     if not aside:
         return
-    label = (f"{'An article was' if len(aside) == 1 else f'{len(aside)} articles were'} set aside: "
-             f"everything else works without {'it' if len(aside) == 1 else 'them'}")
+    label = f"Set aside ({len(aside)}): the rest of the page works without {'it' if len(aside) == 1 else 'them'}"
     with st.expander(label, expanded=len(aside) <= 3, icon=":material/block:"):
-        for item in aside:
-            text, buttons = st.columns([5, 2], vertical_alignment="center")
-            text.error(f"**{markup.escape_markdown(item.name)}**: {markup.escape_markdown(item.problem)}",
-                       icon=":material/block:")
+        for item in aside:  # one compact row each: a phone still sees the chart on its first screen
+            text, buttons = st.columns([5, 1], vertical_alignment="center", gap="small")
+            text.markdown(f":red[:material/block:] **{markup.escape_markdown(item.name)}**: "
+                          f"{markup.escape_markdown(item.problem)}")
             if item.corrected:
-                buttons.button("Undo the date correction", key=f"undo-{item.key}", on_click=undo_correction,
-                               args=(item.doc_id,), width="stretch")
-            buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,),
-                           width="stretch", help="Remove it from this session's articles")
+                buttons.button("Undo date", key=f"undo-{item.key}", on_click=undo_correction, args=(item.doc_id,),
+                               type="tertiary", icon=":material/undo:", help="Undo the date correction")
+            buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,), type="tertiary",
+                           icon=":material/delete:", help="Remove it from this session's articles")
 
 
 # --------------------------------------------------------------------------- sidebar filters

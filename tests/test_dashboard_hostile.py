@@ -46,7 +46,8 @@ def shown(at: AppTest) -> int:
 
 def set_aside(at: AppTest) -> list[str]:
     """The messages of the set-aside articles, as shown."""
-    return [plain(e.value) for e in at.error if e.icon == ":material/block:"]
+    mark = ":red[:material/block:] "
+    return [plain(m.value.removeprefix(mark)) for m in at.markdown if m.value.startswith(mark)]
 
 
 def remove_buttons(at: AppTest) -> list:
