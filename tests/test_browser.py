@@ -188,3 +188,20 @@ def test_hostile_screenshots(server: str, page, tmp_path: Path) -> None:
         page.wait_for_timeout(1500)  # the chart's resize after the panel above it grew
         page.screenshot(path=str(folder / f"hostile-{name}.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_my_articles_saved_as_json_load_back_the_same(server: str, page, tmp_path: Path) -> None:
+    from timeline.documents import parse_bytes
+
+    open_view(page, server)
+    (tmp_path / "evil.md").write_text(EVIL, encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "evil.md"))
+    page.get_by_role("tab", name="Your articles").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Save my articles (JSON)").click()
+    saved = parse_bytes("my-articles.json", Path(download.value.path()).read_bytes())
+    uploaded = parse_bytes("evil.md", EVIL.encode())
+    assert not saved.errors and len(saved.documents) == 1
+    [again], [first] = saved.documents, uploaded.documents
+    assert (again.doc_id, again.title, again.outlet, again.published, again.text) == \
+        (first.doc_id, first.title, first.outlet, first.published, first.text)
