@@ -62,7 +62,11 @@ _IRREGULAR = frozenset(
 _PRESENT = frozenset(  # none that is also a noun ("plan", "calls"): a noun taken for a verb splits a clause
     "say says tell tells make makes take takes give gives go goes come comes include includes remain remains want "
     "wants seek seeks expect expects urge urges warn warns accuse accuses deny denies reject rejects ask asks "
-    "become becomes keep keeps begin begins continue continues seem seems appear appears belong belongs".split())
+    "become becomes keep keeps begin begins continue continues seem seems appear appears belong belongs know knows "
+    "think thinks believe believes".split())
+#: Participles that work as prepositions ("starting with Brussels", "including Britain"): no clause of their own.
+_PREPOSITION_LIKE = frozenset("starting beginning including following according concerning regarding "
+                              "excluding".split())
 _NOT_VERBS = frozenset("hundred indeed speed need seed feed bed red breed creed steed shred sled".split())
 _ADVERBS = frozenset("also just still not never already reportedly formally now then later temporarily almost "
                      "only even again first jointly officially allegedly".split())
@@ -127,7 +131,8 @@ def _verb(tok: _Token) -> bool:
 
 
 def _ing(tok: _Token) -> bool:
-    return tok.text[:1].islower() and tok.low.endswith("ing") and len(tok.low) > 5 and tok.low.isalpha()
+    return (tok.text[:1].islower() and tok.low.endswith("ing") and len(tok.low) > 5 and tok.low.isalpha()
+            and tok.low not in _PREPOSITION_LIKE)
 
 
 def _verb_ahead(toks: list[_Token], i: int, allow_ing: bool = False) -> bool:
@@ -142,7 +147,7 @@ def _clause_ahead(toks: list[_Token], i: int, limit: int = 7) -> bool:
     if i >= len(toks) or _verb_ahead(toks, i) or not _word(toks[i]):
         return False
     for j in range(i + 1, min(len(toks), i + limit + 1)):
-        if toks[j].text in ",;:":
+        if toks[j].text in ",;:–—--" or toks[j].low in _COORDINATORS:
             return False
         if _verb(toks[j]):
             return True
@@ -158,11 +163,12 @@ def _capitalize(text: str) -> str:
 
 @dataclass
 class _Clause:
-    kind: str  # main, hard, rel, redrel, sub, coord, part, partp, appos, attr
+    kind: str  # main, hard, rel, redrel, sub, coord, part, partp, abs, appos
     marker: int  # index of the word that opens it (-1 for the main clause)
     parent: int
     tokens: list[int]
     has_verb: bool = False
+    bare: bool = False  # opened without a comma: "A man who was injured ... was arrested"
 
 
 def _antecedent(toks: list[_Token], end: int, start: int = 0) -> list[int]:
@@ -235,7 +241,7 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         nonlocal current, back_to
         if interrupts and not clauses[current].has_verb and back_to is None:
             back_to = current
-        clauses.append(_Clause(kind, marker, current, []))
+        clauses.append(_Clause(kind, marker, current, [], bare=toks[marker - 1].text not in _PUNCT))
         current = len(clauses) - 1
 
     i = lo
@@ -252,7 +258,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 current, back_to = back_to, None  # the interruption ends here: "Kopp, who ..., was indicted"
                 i += 1
                 continue
-            if current != 0 and not clauses[0].has_verb and clauses[0].tokens and _clause_ahead(toks, i + 1):
+            if current != 0 and not clauses[0].has_verb and clauses[0].tokens and _clause_ahead(toks, i + 1) \
+                    and nxt.low not in _COORDINATORS:
                 current, back_to = 0, None  # "In the years that followed, the fighters waged war"
                 clauses[0].tokens.append(i)
                 i += 1
@@ -289,17 +296,20 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         prev = toks[p] if p >= lo else None
         if prev is not None and prev.text not in _PUNCT:
             if (current != 0 and not clauses[0].has_verb and clauses[current].has_verb and clauses[0].tokens
+                    and clauses[current].bare and clauses[current].kind in ("rel", "redrel")
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
                     and not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")):
                 current, back_to = 0, None  # "A man who was injured in a shooting ... was arrested"
             elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and (
                     _vp_ahead(toks, i + 1, hi)
-                    or (_clause_ahead(toks, i + 1, 5) and toks[i + 1].low not in _PREPOSITIONS)):
+                    or (_clause_ahead(toks, i + 1, 5) and toks[i + 1].low not in _PREPOSITIONS
+                        and not any(t.low in ("between", "both") for t in toks[max(lo, i - 4):i]))):
                 open_clause("coord", i, interrupts=False)
             elif low in _RELATIVES and tok.text.islower() and (not _verb(prev) or (i - 1 in skip and low == "who")) \
                     and prev.low not in _SPEECH \
                     and prev.low not in _PREPOSITIONS | _DETERMINERS | {"so", "such", "now"} \
-                    and (low != "that" or _verb_ahead(toks, i + 1) or _clause_ahead(toks, i + 1)):
+                    and (low != "that" or _verb_ahead(toks, i + 1)
+                         or (prev.text[:1].islower() and _clause_ahead(toks, i + 1))):
                 open_clause("rel", i, interrupts=False)
             elif low in _SUBORDINATORS and tok.text.islower() and clauses[current].has_verb and (
                     _clause_ahead(toks, i + 1) or _verb_ahead(toks, i + 1, allow_ing=True)):
@@ -337,6 +347,8 @@ def _reduced_relative(toks: list[_Token], i: int, hi: int, prev: _Token, has_ver
     if not has_verb or not prev.text[:1].islower() or _verb(prev) or prev.low in _FUNCTION_END | _NUMBER_WORDS \
             or _ing(prev) or prev.low[:1].isdigit():
         return False
+    if not any(t.low in _DETERMINERS or t.low.endswith(("’s", "'s")) for t in toks[max(0, i - 4):i]):
+        return False  # "made clear he opposed": a complement, not "the offer Boeing made"
     tok = toks[i]
     if tok.low in _SUBJECT_PRONOUNS and tok.low != "it" and i + 1 < hi:
         return _verb(toks[i + 1]) and toks[i + 1].low not in _AUXILIARIES - _PAST_AUX
@@ -390,7 +402,7 @@ def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None
             return None
         if _verb(tok) and tok.low not in _SPEECH and not (tok.low in _THINK and i > lo and toks[i - 1].low in "iwe"):
             return None
-        if (tok.low in _SPEECH - {"according"} or (tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we"))) \
+        if (tok.low in _SPEECH - {"according", "asked"} or (tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we"))) \
                 and tok.text.islower() and i > lo:
             j = i + 1
             if tok.low in _TOLD:  # told reporters / told Fox Business
@@ -583,6 +595,7 @@ def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool =
         nxt = _tok(toks, items[n + 1]) if n + 1 < len(items) else None
         cut = (t.text in ",;:(–—--" or t.low in _PREPOSITIONS or t.low in _RELATIVES | _SUBORDINATORS
                or (t.low in _COORDINATORS and nxt is not None and items[n + 1].index is not None
+                   and not any(_tok(toks, x).low in ("between", "both") for x in items[max(0, n - 4):n])
                    and (_verb_ahead(toks, items[n + 1].index) or _clause_ahead(toks, items[n + 1].index)
                         or (prev.text.islower() and prev.text.isalpha() and t.low == "and")))
                or ((_ing(t) or (_verb(t) and t.low not in _AUXILIARIES)) and prev.text[:1].islower()
@@ -748,7 +761,8 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             hi = tail
             if quote_open:
                 lo += 1
-    head = _speech_head(toks, lo, hi)
+    lead = _lead_in(_items(toks, list(range(lo, hi))), toks)
+    head = _speech_head(toks, lead[0].index if lead and lead[0].index is not None else lo, hi)
     if head is not None:
         if timex and head[0] < min(timex) < head[1] and _has_other_date(toks, head[1], hi, timex):
             pass  # "X said on Monday that Y would happen on Friday": Monday's event is the saying, told whole
@@ -770,7 +784,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     main = sorted(i for c in clauses if c.kind == "main" for i in c.tokens if i not in aside)
     items = _items(toks, own)
     if where.kind in ("rel", "redrel"):
-        items = _relative(where, items, toks, lo)
+        items = _relative(where, _drop_timex(items, toks, timex), toks, lo)
     elif where.kind == "sub":
         items = items[1:]
     elif where.kind in ("coord", "part", "partp", "abs"):
