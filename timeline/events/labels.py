@@ -254,7 +254,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
             i += 1
             continue
         if tok.text in ",–—--" and nxt is not None:
-            if back_to is not None and current != back_to and _verb_ahead(toks, i + 1):
+            if back_to is not None and current != back_to and (_verb_ahead(toks, i + 1) or (
+                    nxt.text.islower() and nxt.low.endswith("s") and nxt.low not in _FUNCTION_END)):
                 current, back_to = back_to, None  # the interruption ends here: "Kopp, who ..., was indicted"
                 i += 1
                 continue
@@ -350,7 +351,7 @@ def _reduced_relative(toks: list[_Token], i: int, hi: int, prev: _Token, has_ver
     if not any(t.low in _DETERMINERS or t.low.endswith(("’s", "'s")) for t in toks[max(0, i - 4):i]):
         return False  # "made clear he opposed": a complement, not "the offer Boeing made"
     tok = toks[i]
-    if tok.low in _SUBJECT_PRONOUNS and tok.low != "it" and i + 1 < hi:
+    if tok.low in _SUBJECT_PRONOUNS and i + 1 < hi:
         return _verb(toks[i + 1]) and toks[i + 1].low not in _AUXILIARIES - _PAST_AUX
     if tok.text[:1].isupper() and tok.low not in _TIME_NAMES and i not in skip:
         j = i
@@ -370,13 +371,14 @@ def _speech_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
         if toks[i].low not in _SPEECH or toks[i].low == "according" or not toks[i].text.islower():
             continue
         after = [t for t in toks[i + 1:hi] if _word(t)]
-        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after):
+        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or any(
+                t.text in ",;:" for t in toks[i + 1:hi]):
             return None
         j = i - 1
         while j > lo and toks[j].text not in ",;:“”\"" and i - j <= 9 and not _verb(toks[j]):
             j -= 1
         if toks[j].text == ",":
-            return j if j > lo else None
+            return j if j > lo and toks[j + 1].low not in _RELATIVES else None
         if toks[j].text in "”\"" and j > lo:  # “Y,” X said
             return j + 1
         # no comma: "... for the first time in a month the Prime Minister's Office announced on Friday"
@@ -785,6 +787,10 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     items = _items(toks, own)
     if where.kind in ("rel", "redrel"):
         items = _relative(where, _drop_timex(items, toks, timex), toks, lo)
+        if where.kind == "redrel" and items and _tok(toks, items[0]).low in ("it", "they", "he", "she"):
+            subject = _subject(main, toks)  # "Boeing withdrew the offer it made" -> "Boeing made the offer"
+            if subject and toks[subject[0]].low not in _SUBJECT_PRONOUNS:
+                items = [*_items(toks, subject), *items[1:]]
     elif where.kind == "sub":
         items = items[1:]
     elif where.kind in ("coord", "part", "partp", "abs"):
