@@ -323,7 +323,9 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 open_clause("partp", i, interrupts=False)  # "two Libyans suspected of blowing up a jet"
         clauses[current].tokens.append(i)
         kind = clauses[current].kind
-        if (_verb(tok) and (kind != "appos" or low in _AUXILIARIES)) or (_ing(tok) and kind in ("part", "abs")):
+        adjective = kind == "appos" and low not in _AUXILIARIES and (  # "an impassioned and nomadic opponent"
+            prev is None or not prev.text.islower() or prev.low in _FUNCTION_END | _NUMBER_WORDS)
+        if (_verb(tok) and not adjective) or (_ing(tok) and kind in ("part", "abs")):
             clauses[current].has_verb = True
         i += 1
     for clause in clauses:  # an "appositive" with a verb was a list ("Gonzalez, his brother and ... planned")
@@ -402,10 +404,10 @@ def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None
         tok = toks[i]
         if tok.text in _PUNCT and tok.text not in "“”\"":
             return None
-        if _verb(tok) and tok.low not in _SPEECH and not (tok.low in _THINK and i > lo and toks[i - 1].low in "iwe"):
+        thinking = tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we")  # "I think ..."
+        if _verb(tok) and tok.low not in _SPEECH and not thinking:
             return None
-        if (tok.low in _SPEECH - {"according", "asked"} or (tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we"))) \
-                and tok.text.islower() and i > lo:
+        if (tok.low in _SPEECH - {"according", "asked"} or thinking) and tok.text.islower() and i > lo:
             j = i + 1
             if tok.low in _TOLD:  # told reporters / told Fox Business
                 k = j
@@ -413,7 +415,7 @@ def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None
                         and not _clause_ahead(toks, k, 4):
                     k += 1
                 j = k
-            while j < hi and (toks[j].low in ("that", ":", "on", ",") or _TIME_LEAD_OR_NAME(toks[j])):
+            while j < hi and (toks[j].low in ("that", ":", "on", ",") or _time_lead_or_name(toks[j])):
                 j += 1
             if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]):
                 return i, j
@@ -421,7 +423,7 @@ def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None
     return None
 
 
-def _TIME_LEAD_OR_NAME(tok: _Token) -> bool:  # noqa: N802 - a predicate read like a word list
+def _time_lead_or_name(tok: _Token) -> bool:
     return tok.low in _TIME_NAMES or tok.low in ("yesterday", "today", "tonight", "last", "this", "week", "month")
 
 
@@ -693,7 +695,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
 
 
 def _parenthetical(toks: list[_Token], j: int) -> bool:
-    return toks[j].text in "()" or (j > 0 and toks[j - 1].text == "(") or (j + 1 < len(toks) and toks[j + 1].text == ")")
+    return toks[j].text in "()" or (j > 0 and toks[j - 1].text == "(") or (
+        j + 1 < len(toks) and toks[j + 1].text == ")")
 
 
 _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today last this earlier later then and but "
