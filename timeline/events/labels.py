@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 HEADLINE_WORDS = 12
 
@@ -99,40 +101,54 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*)?(?:\([\w .&/-]{1,30}\)\s*)?(?:_|--|[-–—])\s*(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
-_PUNCT = frozenset(",;:!?()[]“”\"–—--")
 
 
-@dataclass(frozen=True)
+_PUNCT = frozenset([*",;:!?()[]“”\"–—-", "--"])
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 class _Token:
-    text: str
-    start: int
-    end: int
+    """A word or mark with its offsets, classified once (each is looked at many times)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.strip("'‘’").lower()
+    __slots__ = ("end", "ing", "low", "start", "text", "time", "verb", "word")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.low, self.word, self.verb, self.ing, self.time = _classify(text)
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=8192)  # news repeats its words: each is classified once
+def _classify(text: str) -> tuple[str, bool, bool, bool, bool]:
+    low = text.strip("'‘’").lower()
+    lower = text[:1].islower()
+    word = text not in _PUNCT and text.strip("'‘’.") != ""
+    verb = low in _AUXILIARIES or (lower and (
+        low in _IRREGULAR or low in _PRESENT or low.endswith("n't")
+        or (low.endswith("ed") and len(low) > 4 and low not in _NOT_VERBS and low.isalpha())))
+    ing = lower and low.endswith("ing") and len(low) > 5 and low.isalpha() and low not in _PREPOSITION_LIKE
+    w = low.rstrip(",.")
+    w = w[:-2] if w.endswith(("’s", "'s")) else w
+    time = ((w.rstrip(".") in _TIME_NAMES and text[:1].isupper())
+            or w in ("yesterday", "today", "tonight") or bool(_YEAR.fullmatch(w)))
+    return low, word, verb, ing, time
+
+
+@lru_cache(maxsize=64)  # a sentence with several dates is labelled once per date
+def _tokens(text: str) -> tuple[_Token, ...]:
+    return tuple(_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def _word(tok: _Token) -> bool:
-    return tok.text not in _PUNCT and tok.text.strip("'‘’.") != ""
+    return tok.word
 
 
 def _verb(tok: _Token) -> bool:
     """Does the word look like a finite verb or participle (no part-of-speech model: its shape)?"""
-    w = tok.low
-    if not tok.text[:1].islower() and w not in _AUXILIARIES:
-        return False
-    return (w in _AUXILIARIES or w in _IRREGULAR or w in _PRESENT or w.endswith("n't")
-            or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS and w.isalpha()))
+    return tok.verb
 
 
 def _ing(tok: _Token) -> bool:
-    return (tok.text[:1].islower() and tok.low.endswith("ing") and len(tok.low) > 5 and tok.low.isalpha()
-            and tok.low not in _PREPOSITION_LIKE)
+    return tok.ing
 
 
 def _verb_ahead(toks: list[_Token], i: int, allow_ing: bool = False) -> bool:
@@ -446,10 +462,7 @@ def _speech_aside(toks: list[_Token], lo: int, hi: int) -> set[int]:
 
 def _time_word(tok: _Token) -> bool:
     """A word of a time expression other than the labelled one ("Dec. 15", "in 1955", "last year")."""
-    w = tok.low.rstrip(",.")
-    w = w[:-2] if w.endswith(("’s", "'s")) else w
-    return ((w.rstrip(".") in _TIME_NAMES and tok.text[:1].isupper())
-            or w in ("yesterday", "today", "tonight") or bool(re.fullmatch(r"(?:19|20)\d\d", w)))
+    return tok.time
 
 
 def _time_groups(items: list[_Item], toks: list[_Token], timex: set[int]) -> list[tuple[int, int]]:
@@ -535,8 +548,7 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
 # --------------------------------------------------------------------------- assembling a label
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     text: str
     index: int | None  # the token it came from (None: a word put in, like a subject moved back)
 
@@ -591,9 +603,12 @@ def _tok(toks: list[_Token], item: _Item) -> _Token:
 def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool = True) -> list[int]:
     """Where the label may end (before items[n]): a phrase boundary after the verb, leaving at most ``words``."""
     verb = next((n for n, item in enumerate(items) if _verb(_tok(toks, item))), None) if after_verb else None
+    counts = [0]
+    for item in items:
+        counts.append(counts[-1] + (item.text not in _PUNCT and item.text.strip("'‘’") != ""))
     cuts = []
     for n in range(1, len(items)):
-        if (verb is not None and n <= verb) or _count(items[:n]) > words:
+        if (verb is not None and n <= verb) or counts[n] > words:
             continue
         t, prev = _tok(toks, items[n]), _tok(toks, items[n - 1])
         nxt = _tok(toks, items[n + 1]) if n + 1 < len(items) else None
@@ -608,7 +623,7 @@ def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool =
         before = _tok(toks, items[n - 2]) if n >= 2 else None
         participle = (_verb(prev) or _ing(prev)) and n - 1 != verb and before is not None and not _verb(before)
         if cut and not participle and prev.low not in _FUNCTION_END and prev.text not in _PUNCT \
-                and _count(items[:n]) >= 2 and not (before is not None and before.text == ","):
+                and counts[n] >= 2 and not (before is not None and before.text == ","):
             cuts.append(n)
     return cuts
 
@@ -743,10 +758,10 @@ def _has_other_date(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> bo
 def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]:
     lo, hi = 0, len(toks)
     m = _DATELINE.match(text)
-    if m and len(text[:m.end()].split()) <= 8:
-        while lo < hi and toks[lo].start < m.end():
+    if m and len(text[:m.end()].split()) <= 8 and m.end() < len(text):
+        while lo < hi - 1 and toks[lo].start < m.end():
             lo += 1
-    if timex and toks[lo].low in ("and", "but"):
+    if timex and lo < hi - 1 and toks[lo].low in ("and", "but"):
         lo += 1
     speaker: list[int] = []
     quote_open = toks[lo].text in "“\"" or toks[lo].text.startswith(("''", "‘‘", "``"))
