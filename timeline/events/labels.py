@@ -39,8 +39,8 @@ _PREPOSITIONS = frozenset(
     "over past per since through throughout to toward towards under until unlike upon via with within without "
     "regarding including following amid".split())
 #: Words that may stand before an expression and go with it ("on Friday", "as of April", "this coming Tuesday").
-_TIME_LEAD = frozenset("on in at by during over since from until till of as early late around about "
-                       "approximately roughly this coming".split())
+_TIME_LEAD = frozenset("on in at by during over since from until till of for through throughout as early late "
+                       "around about approximately roughly this coming".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some any each every no "
                          "another both all several many few".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they".split())
@@ -68,7 +68,7 @@ _PRESENT = frozenset(  # none that is also a noun ("plan", "calls"): a noun take
     "think thinks believe believes".split())
 #: Participles that work as prepositions ("starting with Brussels", "including Britain"): no clause of their own.
 _PREPOSITION_LIKE = frozenset("starting beginning including following according concerning regarding "
-                              "excluding".split())
+                              "excluding compared based given provided".split())
 _NOT_VERBS = frozenset("hundred indeed speed need seed feed bed red breed creed steed shred sled".split())
 _ADVERBS = frozenset("also just still not never already reportedly formally now then later temporarily almost "
                      "only even again first jointly officially allegedly".split())
@@ -163,7 +163,8 @@ def _clause_ahead(toks: list[_Token], i: int, limit: int = 7) -> bool:
     if i >= len(toks) or _verb_ahead(toks, i) or not _word(toks[i]):
         return False
     for j in range(i + 1, min(len(toks), i + limit + 1)):
-        if toks[j].text in ",;:–—--" or toks[j].low in _COORDINATORS:
+        if toks[j].text in ",;:–—--" or (toks[j].low in _COORDINATORS and not (  # not "Immigration and Naturalization"
+                toks[j - 1].text[:1].isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())):
             return False
         if _verb(toks[j]):
             return True
@@ -293,7 +294,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 open_clause("part", i + 1, interrupts=True)
             elif n == "with" and any(_ing(t) for t in toks[i + 2:min(hi, i + 9)]):
                 open_clause("abs", i + 1, interrupts=False)  # ", with the last car rolling off the line"
-            elif _verb(nxt) and nxt.low not in _AUXILIARIES and i + 2 < hi and toks[i + 2].low in _PREPOSITIONS:
+            elif _verb(nxt) and nxt.low not in _AUXILIARIES | _PREPOSITION_LIKE and i + 2 < hi \
+                    and toks[i + 2].low in _PREPOSITIONS:
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
                     (not clauses[current].has_verb and current == 0 and clauses[0].tokens)
@@ -317,7 +319,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
                     and not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")):
                 current, back_to = 0, None  # "A man who was injured in a shooting ... was arrested"
-            elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and (
+            elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and not (
+                    prev.text[:1].isupper() and i + 1 < hi and toks[i + 1].text[:1].isupper()) and (
                     _vp_ahead(toks, i + 1, hi)
                     or (_clause_ahead(toks, i + 1, 5) and toks[i + 1].low not in _PREPOSITIONS
                         and not any(t.low in ("between", "both") for t in toks[max(lo, i - 4):i]))):
@@ -333,10 +336,11 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 open_clause("sub", i, interrupts=False)
             elif _reduced_relative(toks, i, hi, prev, clauses[current].has_verb, skip):
                 open_clause("redrel", i, interrupts=False)
-            elif (clauses[current].has_verb and _verb(tok) and low not in _AUXILIARIES and i + 1 < hi
+            elif (_verb(tok) and low not in _AUXILIARIES | _PREPOSITION_LIKE and i + 1 < hi
                   and toks[i + 1].low in ("of", "by") and not _verb(prev) and prev.low not in _FUNCTION_END
-                  and not prev.low.endswith("ly")):
-                open_clause("partp", i, interrupts=False)  # "two Libyans suspected of blowing up a jet"
+                  and not prev.low.endswith("ly") and (clauses[current].has_verb or toks[i + 1].low == "by")):
+                # "two Libyans suspected of blowing up a jet"; "The new study written by X, who ..., warns"
+                open_clause("partp", i, interrupts=not clauses[current].has_verb)
         clauses[current].tokens.append(i)
         kind = clauses[current].kind
         adjective = kind == "appos" and low not in _AUXILIARIES and (  # "an impassioned and nomadic opponent"
@@ -414,11 +418,11 @@ def _according_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
     return None
 
 
-def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None:
+def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple[int, int] | None:
     """"X said (on Monday) (that) Y": the span of the speaker and where Y starts."""
-    for i in range(lo, min(hi, lo + 12)):
+    for i in range(lo, min(hi, lo + 16)):
         tok = toks[i]
-        if tok.text in _PUNCT and tok.text not in "“”\"":
+        if tok.text in _PUNCT and tok.text not in "“”\",":
             return None
         thinking = tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we")  # "I think ..."
         if _verb(tok) and tok.low not in _SPEECH and not thinking:
@@ -431,7 +435,8 @@ def _speech_head(toks: list[_Token], lo: int, hi: int) -> tuple[int, int] | None
                         and not _clause_ahead(toks, k, 4):
                     k += 1
                 j = k
-            while j < hi and (toks[j].low in ("that", ":", "on", ",") or _time_lead_or_name(toks[j])):
+            while j < hi and (toks[j].low in ("that", ":", ",") or toks[j].low in _TIME_LEAD or j in timex
+                              or _time_lead_or_name(toks[j])):
                 j += 1
             if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]):
                 return i, j
@@ -521,6 +526,10 @@ def _gapped(items: list[_Item], toks: list[_Token], timex: set[int]) -> list[_It
     return [*items[:verb + 1], *items[start:groups[ours][1] + 1]]
 
 
+_GENERIC_NOUNS = frozenset("period quarter year month week season time half day level levels figure figures results "
+                           "earnings".split())
+
+
 def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | None:
     """"the October 1998 shooting death of Dr. Slepian", "Friday’s shooting at a mall": the noun is the event."""
     first, last = min(timex), max(timex)
@@ -530,9 +539,17 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
     n = last + 1
     if n >= hi or not toks[n].text[:1].islower() or _verb(toks[n]) or toks[n].low in _FUNCTION_END:
         return None
+    if toks[n].low in _GENERIC_NOUNS:  # "the 1988 period": no happening of its own
+        return None
     out = []
-    while n < hi and toks[n].text not in _PUNCT and not _verb(toks[n]) and toks[n].low not in _RELATIVES \
-            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on")) and len(out) < 10:
+    while n < hi and not _verb(toks[n]) and toks[n].low not in _RELATIVES and len(out) < 12 \
+            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on")):
+        if toks[n].text in _PUNCT:
+            if not (toks[n].text == "," and n + 2 < hi and toks[n + 1].text[:1].isupper() and toks[n + 2].text == ","):
+                break
+            out.extend((n, n + 1, n + 2))  # "a Birmingham, Ala., abortion clinic"
+            n += 3
+            continue
         out.append(n)
         n += 1
     while out and toks[out[-1]].low in _FUNCTION_END:
@@ -641,10 +658,14 @@ def _shorten(items: list[_Item], toks: list[_Token], words: int) -> list[_Item]:
     if _count(items) <= words:
         return items
     cuts = _cuts(items, toks, words)
-    if not cuts:  # a long subject ("Gonzalez, the boy's stepmother, ... and some adults"): its first name
+    if not cuts:  # a long subject ("Gonzalez, the boy's stepmother, ..."; "A venture involving ..."): its head
         verb = next((n for n, item in enumerate(items) if _verb(_tok(toks, item))), None)
-        comma = next((n for n, item in enumerate(items[:verb or 0]) if item.text == ","), None)
-        if comma is not None and comma >= 1:
+        comma = next((n for n, item in enumerate(items[:verb or 0]) if n >= 1 and (item.text == "," or (
+            n >= 2 and _tok(toks, items[n - 1]).low not in _DETERMINERS
+            and (_tok(toks, item).low in _PREPOSITIONS or _ing(_tok(toks, item)))))), None)
+        participle = verb is not None and verb + 1 < len(items) and _tok(toks, items[verb - 1]).text.islower() \
+            and _tok(toks, items[verb + 1]).low in _PREPOSITIONS - {"to"}  # "a strand of hair found near ..."
+        if comma is not None and comma >= 1 and not participle:
             shorter = [*items[:comma], *items[verb:]]
             cuts = _cuts(shorter, toks, words)
             if cuts or _count(shorter) <= words:
@@ -691,13 +712,13 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
         return items
     first, last = min(timex), max(timex)
     drop = set(timex)
+    if toks[last].low.endswith(("’s", "'s")):  # "up from last year’s $2.34 billion" -> "up from the $2.34 billion"
+        drop.discard(last)
+        return [_Item("the", None) if item.index == last else item for item in items if item.index not in drop]
     j = first - 1
     while j >= 0 and (toks[j].low in _TIME_LEAD or _CLOCK.match(toks[j].low) or _parenthetical(toks, j)):
         drop.add(j)
         j -= 1
-    if toks[last].low.endswith(("’s", "'s")):  # "Friday’s shooting" -> "the shooting"
-        drop.discard(last)
-        return [_Item("the", None) if item.index == last else item for item in items if item.index not in drop]
     n = last + 1
     while n < len(toks) and toks[n].low in ("night", "morning", "afternoon", "evening"):
         drop.add(n)
@@ -720,15 +741,22 @@ _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today 
 
 def _lead_in(items: list[_Item], toks: list[_Token]) -> list[_Item]:
     """"In March, American Medical received ..." -> "American Medical received ..."."""
-    for n, item in enumerate(items[:12]):
+    for n, item in enumerate(items[:16]):
         if item.text == ",":
             head = items[:n]
             first = head[0].text.lower() if head else ""
+            words = [toks[i.index] for i in head if i.index is not None]
             if head and (first in _PREPOSITIONS or first in _ADVERBS or first in _LEAD_WORDS) and not any(
-                    i.index is not None and _verb(toks[i.index]) for i in head):
+                    _verb(t) for t in words):
+                return items[n + 1:]
+            if head and (first in _SUBORDINATORS or first == "to" or (  # "But as the craze died,", "To make ...,"
+                    first in ("and", "but") and len(head) > 1 and head[1].text.lower() in _SUBORDINATORS)):
+                return items[n + 1:]
+            if words and all(t.time or t.low in _TIME_LEAD or t.low.isdigit() for t in words):  # "Friday, ..."
                 return items[n + 1:]
             return items
-        if item.index is not None and _verb(toks[item.index]):
+        if item.index is not None and _verb(toks[item.index]) and n and items[0].text.lower() not in (
+                *_SUBORDINATORS, "to", "and", "but"):
             return items
     return items
 
@@ -782,7 +810,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             if quote_open:
                 lo += 1
     lead = _lead_in(_items(toks, list(range(lo, hi))), toks)
-    head = _speech_head(toks, lead[0].index if lead and lead[0].index is not None else lo, hi)
+    head = _speech_head(toks, lead[0].index if lead and lead[0].index is not None else lo, hi, timex)
     if head is not None:
         if timex and head[0] < min(timex) < head[1] and _has_other_date(toks, head[1], hi, timex):
             pass  # "X said on Monday that Y would happen on Friday": Monday's event is the saying, told whole
