@@ -89,6 +89,7 @@ def test_the_seed_appeals_and_links_are_boilerplate_and_the_reporting_is_not() -
     "Jane Doe | Reuters", "Jane Doe and John Roe | AP", "Jane Doe/Reuters", "AFP via Getty Images",
     "February 15, 2025", "Saturday, February 15, 2025", "Feb. 15, 2025 10:35 AM ET",
     "Feb 15, 2025 / 10:35 AM / Updated 2 hours ago", "Updated on Monday", "Sept. 13, 2025, 5:00 AM",
+    "[email protected]", "newsdesk@example.com", "Last Updated: 5:36 PM EST November 23, 2020",
 ])
 def test_site_chrome_is_boilerplate(line: str) -> None:
     assert is_boilerplate(line)

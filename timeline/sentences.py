@@ -165,6 +165,7 @@ _CHROME = [
     r"^(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von))*)\s*[|/•]\s*"
     r"(?-i:[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via))*)(?:\s*[|/•]\s*(?-i:[A-Z][\w.'’ &-]*))?$",
     r"^(?:[A-Z]{2,}|[\w.]+) via (?:Getty Images|Reuters|AP|AFP|Shutterstock)$",
+    r"^(?:\[email protected\]|[\w.+-]+@[\w-]+\.[\w.]+)$",  # an e-mail address alone
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME), re.IGNORECASE)
 _NAV = re.compile(  # lines of navigation: a single word or two from a site's menus and share bars
