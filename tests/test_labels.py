@@ -96,6 +96,12 @@ def test_headline_rules(sentence: str, expression: str, expected: str) -> None:
      "The Senate passed the bill"),
     ("THE HAGUE, Netherlands (AP)_ The World Court Friday rejected the objections.", "Friday",
      "The World Court rejected the objections"),
+    ("``Today, I'm here to tell you we have our suspect,'' said Bernard Tolbert, agent-in-charge of the office.",
+     "Today", "We have our suspect"),
+    ("“This little boy belongs with his father,” Meissner said Wednesday, adding that the ruling was final.",
+     "Wednesday", "This little boy belongs with his father"),
+    ("“We were betrayed,” said Josefa Gonzalez, who left Cuba in 1962 when she was 4.", "1962",
+     "Josefa Gonzalez left Cuba"),  # the speaker's own event
 ])
 def test_attribution_and_datelines_go(sentence: str, expression: str, expected: str) -> None:
     assert label(sentence, expression) == expected
@@ -118,6 +124,11 @@ def test_the_telling_is_the_event_when_the_report_has_its_own_date() -> None:
      "gun.", "Tuesday", "A 27-year-old man was arrested for illegal possession of a firearm"),
     ("Police found the man's dismembered and decapitated body Friday wrapped in plastic garbage bags at the dump.",
      "Friday", "Police found the man's dismembered and decapitated body"),  # never "... body wrapped"
+    # what a dropped date leaves behind goes with it
+    ("The gain left wages 3.8 percent higher than a year earlier.", "a year earlier",
+     "The gain left wages 3.8 percent higher"),
+    ("The offer is scheduled to expire at the end of November.", "the end of November",
+     "The offer is scheduled to expire"),
 ])
 def test_long_clauses_end_at_a_phrase_boundary(sentence: str, expression: str, expected: str) -> None:
     assert label(sentence, expression) == expected

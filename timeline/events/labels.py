@@ -39,8 +39,8 @@ _PREPOSITIONS = frozenset(
     "over past per since through throughout to toward towards under until unlike upon via with within without "
     "regarding including following amid".split())
 #: Words that may stand before an expression and go with it ("on Friday", "as of April", "this coming Tuesday").
-_TIME_LEAD = frozenset("on in at by during over since from until till of for through throughout as early late "
-                       "around about approximately roughly this coming".split())
+_TIME_LEAD = frozenset("on in at by during over since from until till of for through throughout into than as early "
+                       "late around about approximately roughly this coming".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your some any each every no "
                          "another both all several many few".split())
 _SUBJECT_PRONOUNS = frozenset("i he she it we they".split())
@@ -392,9 +392,12 @@ def _speech_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
     for i in range(hi - 1, lo, -1):
         if toks[i].low not in _SPEECH or toks[i].low == "according" or not toks[i].text.islower():
             continue
-        after = [t for t in toks[i + 1:hi] if _word(t)]
+        if i - 1 > lo and toks[i - 1].text in "”\"" and toks[i - 2].text in ",”\"":
+            return i - 1  # “We have our suspect,” said Bernard Tolbert, special agent-in-charge
+        end = next((k for k in range(i + 1, hi - 1) if toks[k].text == "," and toks[k + 1].ing), hi)
+        after = [t for t in toks[i + 1:end] if _word(t)]  # "..., Meissner said Wednesday, adding that ..."
         if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or any(
-                t.text in ",;:" for t in toks[i + 1:hi]):
+                t.text in ",;:" for t in toks[i + 1:end]):
             return None
         j = i - 1
         while j > lo and toks[j].text not in ",;:“”\"" and i - j <= 9 and not _verb(toks[j]):
@@ -429,8 +432,8 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
             return None
         if (tok.low in _SPEECH - {"according", "asked"} or thinking) and tok.text.islower() and i > lo:
             j = i + 1
-            if tok.low in _TOLD:  # told reporters / told Fox Business
-                k = j
+            if tok.low in _TOLD:  # told reporters / told Fox Business / tell you
+                k = j + 1 if j < hi and toks[j].low not in ("that", ":") and j not in timex else j
                 while k < hi and k - j < 4 and toks[k].low not in ("that", ":") and not _verb(toks[k]) \
                         and not _clause_ahead(toks, k, 4):
                     k += 1
@@ -505,7 +508,8 @@ def _gapped(items: list[_Item], toks: list[_Token], timex: set[int]) -> list[_It
 
     def bare(a: int, b: int) -> bool:  # the words between two dates: a separator, then a verbless item
         between = items[a:b]
-        return bool(between) and between[0].text.lower() in (",", "and") and not any(
+        words = [x for x in between if x.text.lower() not in (",", "and") and _tok(toks, x).low not in _PREPOSITIONS]
+        return bool(words) and between[0].text.lower() in (",", "and") and not any(
             item.index is not None and (_verb(toks[item.index]) or toks[item.index].text in ";:") for item in between)
 
     chain = [ours]
@@ -799,6 +803,9 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     elif tail is not None:  # the date is the document's: "according to a memorandum distributed ... last December"
         lo = tail + 3
     tail = _speech_tail(toks, lo, hi)
+    if tail is not None and timex and min(timex) >= tail and any(
+            toks[k].low in ("who", "which", "whose") for k in range(tail, min(timex))):
+        tail = None  # “...,” said Josefa Gonzalez, who left Cuba in 1962: the speaker's own event
     telling: list[_Item] = []
     if tail is not None:
         if timex and min(timex) >= tail and _has_other_date(toks, lo, tail, timex) and not quote_open:
@@ -862,8 +869,10 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     items = _gapped(items, toks, timex)
     items = _drop_timex(items, toks, timex)
     items = _lead_in(items, toks)
-    if speaker and items and items[0].index is not None and toks[items[0].index].low in _SUBJECT_PRONOUNS \
-            and len(speaker) <= 8 and toks[speaker[0]].low not in _SUBJECT_PRONOUNS:
+    if speaker and items and items[0].index is not None and toks[items[0].index].low in ("it", "they", "he", "she") \
+            and len(speaker) <= 8 and toks[speaker[0]].low not in _SUBJECT_PRONOUNS \
+            and not any(toks[i].low == "to" or toks[i].low.endswith(("’m", "'m", "’re", "'re", "’ve", "'ve"))
+                        for i in speaker):
         items = [*_items(toks, _speaker_head(speaker, toks)), *items[1:]]  # "The company said it expects"
     return _tidy(items)
 
@@ -907,7 +916,7 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     The label is the clause that holds the expression, subject first, without the expression, attribution
     or page chrome, and at most ``words`` words, cut at a phrase boundary. Without a span it is the main clause.
     """
-    text = sentence.strip()
+    text = sentence.strip().replace("``", " “").replace("''", "” ")  # the same length: offsets hold
     offset = len(sentence) - len(sentence.lstrip())
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)
     if end:
@@ -920,6 +929,8 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     if _count(items) < 2:  # nothing left of the clause: fall back on the main clause
         items = _tidy(_drop_timex(_lead_in(_items(toks, list(range(len(toks)))), toks), toks, timex))
     items = _shorten(items, toks, words)
+    while len(items) > 1 and (_tok(toks, items[-1]).low in _FUNCTION_END or items[-1].text in _PUNCT):
+        items = items[:-1]  # what a dropped date leaves behind: "higher than", "is scheduled to expire at the"
     label = _join(items, text, toks).strip(" \"“”'‘’,;:")
     if label.endswith(".") and not re.search(r"(?:\b[A-Z]|\.[A-Za-z])\.$", label):
         label = label[:-1]
