@@ -26,14 +26,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from timeline.documents import Document
+from timeline.entities.abbreviations import definitions
 from timeline.entities.gazetteer import (
-    CITIES,
     CONTEXTUAL,
-    COUNTRIES,
     DEMONYMS,
     FIRST_NAME_VARIANTS,
     FIRST_NAMES,
@@ -41,6 +41,7 @@ from timeline.entities.gazetteer import (
     NOT_PLACES,
     ORG_HEADS,
     ORGANIZATIONS,
+    OUTLETS,
     PARTICLES,
     PLACE_FEATURES,
     SPEECH_VERBS,
@@ -48,11 +49,14 @@ from timeline.entities.gazetteer import (
     TITLE_ABBREVIATIONS,
     TITLES,
 )
+from timeline.entities.matcher import Matcher
+from timeline.entities.places import Place, place_table
 
 _BLOCKED = "blocked"  # internal: a phrase that is no entity ("Latin America") but hides the shorter one inside
 ACTOR_KINDS = ("person", "organization")
-PLACE_KINDS = ("country", "city")
-KINDS = ACTOR_KINDS + PLACE_KINDS
+PLACE_KINDS = ("country", "region", "city")
+SOURCE_KINDS = ("source",)  # a news outlet cited for what it reported: neither actor nor place
+KINDS = ACTOR_KINDS + PLACE_KINDS + SOURCE_KINDS
 
 
 @dataclass(frozen=True)
@@ -62,47 +66,115 @@ class Mention:
     text: str
     start_char: int
     end_char: int
-    kind: str  # person | organization | country | city
+    kind: str  # person | organization | country | region | city | source
     name: str
 
 
 # --------------------------------------------------------------------------- gazetteer matching
 
-
-def _alias_table() -> dict[str, tuple[str, str] | None]:
-    """alias -> (kind, canonical); None for phrases that only block a shorter match ("Latin America")."""
-    table: dict[str, tuple[str, str] | None] = dict.fromkeys(NOT_PLACES)
-    for kind, entries in (("organization", ORGANIZATIONS), ("country", COUNTRIES), ("city", CITIES)):
-        for canonical, aliases in entries.items():
-            for alias in (canonical, *aliases):
-                table.setdefault(alias, (kind, canonical))
-                if kind != "organization" and len(alias) > 3 and alias.upper() not in table:  # "KYIV, May 13 -"
-                    table[alias.upper()] = (kind, canonical)
-    return table
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One alternation shaped as a trie, so matching costs the length of a word, not the number of words."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return walk(trie)
+@cache
+def _lexicon() -> tuple[dict[str, tuple], Matcher]:
+    """alias -> its candidates: ((kind, canonical),) for organizations and blocking phrases, else Places."""
+    table: dict[str, tuple] = {alias: ((_BLOCKED, ""),) for alias in NOT_PLACES}
+    for canonical, aliases in ORGANIZATIONS.items():
+        for alias in (canonical, *aliases):
+            table.setdefault(alias, (("organization", canonical),))
+    places = place_table()
+    for alias, candidates in places.items():
+        table.setdefault(alias, candidates)
+    for alias, candidates in places.items():  # "KYIV, May 13 -": datelines, for places that need no context
+        if len(alias) > 3 and not candidates[0].guarded and alias.upper() not in table:
+            table[alias.upper()] = candidates
+    return table, Matcher(table)
 
 
-_ALIASES = _alias_table()
-_GAZETTEER = re.compile(r"(?<![\w.])(?:" + _trie_pattern(_ALIASES) + r")(?!\w)")  # "US-led", "pro-Russia" count
+#: Words after which a place named like a common word or a given name is the place ("in Reading").
+_PLACE_PREPOSITIONS = frozenset("in at from near to of outside into across around toward towards via "
+                                "through throughout based headquartered".split())
+#: Lower-case words after a country's abbreviation that show it is no adjective ("the U.S. said").
+_NOT_NOUNS = frozenset("""
+and or of in on at to for with by from as than that which who whose but not also already still has have had is
+are was were be been being will would could should can may might must did does do its it this these those there
+then now when while where after before since until if so because though although against about over under into
+through during amid across between among per via nor yet just only even again soon later today tonight
+""".split()) | SPEECH_VERBS | frozenset("""
+says warns plans wants needs seeks moves agrees hopes expects faces remains launched imposed struck reached
+""".split())
+_ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")  # "U.S.", "UK", "USA"
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "-"):
+        j -= 1
+    if i == start:
+        return ""
+    word = text[j:i].lower()
+    return word.rsplit("-", 1)[-1]
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"MOBILE, Ala. (AP) -": a place in capitals opening a line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[start:end].isupper() and text[end:end + 1] in ",("
+
+
+def _adjective(text: str, match_end: int, alias: str) -> bool:
+    """"U.S. officials", "UK government", "U.S. President": a country's abbreviation used as an adjective."""
+    if not _ABBREVIATED_COUNTRY.match(alias) or not text.startswith(" ", match_end):
+        return False
+    following = re.match(r" ([A-Za-z][\w'’\-]*)", text[match_end:match_end + 40])
+    if following is None:
+        return False
+    word = following.group(1)
+    if word[0].islower():
+        return word not in _NOT_NOUNS
+    return word.lower() in TITLES or word in ORG_HEADS or word in DEMONYMS
+
+
+def _choose(candidates: tuple[Place, ...], votes: Counter[str]) -> Place:
+    """The first candidate, unless another's country is named in the article and the first's is not
+    ("Georgia" in an article on Atlanta and Ohio is the US state)."""
+    first = candidates[0]
+    best = max(candidates, key=lambda p: votes[p.country] if p.country else 0)
+    if best is not first and votes[best.country] >= 2 and votes[first.country] == 0:
+        return best
+    return first
+
+
+def _gazetteer_mentions(text: str) -> list[Mention]:
+    table, matcher = _lexicon()
+    matches = matcher.find(text)
+    votes: Counter[str] = Counter()  # regions and towns by country: the article's geography
+    for _, _, alias in matches:
+        candidates = table[alias]
+        if isinstance(candidates[0], Place) and len(candidates) == 1 and candidates[0].kind != "country":
+            votes[candidates[0].country] += 1
+    found: list[Mention] = []
+    for i, (start, end, alias) in enumerate(matches):
+        candidates = table[alias]
+        if not isinstance(candidates[0], Place):
+            kind, canonical = candidates[0]
+            found.append(Mention(alias, start, end, kind, canonical))
+            continue
+        if _FEATURE_AFTER.match(text, end):
+            continue  # "Dnipro River", "Jordan Valley"
+        place = _choose(candidates, votes)
+        if place.guarded and not (
+                _word_before(text, start) in _PLACE_PREPOSITIONS or _dateline(text, start, end)
+                or (text.startswith(", ", end) and i + 1 < len(matches) and matches[i + 1][0] == end + 2
+                    and isinstance(table[matches[i + 1][2]][0], Place))):
+            continue  # "Reading the report", "Nice to see", "Mobile phones"
+        if place.kind == "country" and _adjective(text, end, alias):
+            continue
+        found.append(Mention(alias, start, end, place.kind, place.name))
+    plain = {m.name for m in found if m.text not in CONTEXTUAL}
+    return [m for m in found if m.text not in CONTEXTUAL or m.name in plain]
+
+
 _FEATURE_AFTER = re.compile(r"[ \u00a0](?:" + "|".join(sorted(PLACE_FEATURES)) + r")\b")
 
 # --------------------------------------------------------------------------- tokens
@@ -159,6 +231,7 @@ class _Doc:
 
     doc: Document
     fixed: list[Mention]  # gazetteer and generic organizations
+    abbreviations: dict[str, tuple[str, str]]  # abbreviation this article defines -> (kind, name)
     full: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, name of two words or more
     single: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, a lone word
 
@@ -186,19 +259,26 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
-def _gazetteer_mentions(text: str) -> list[Mention]:
-    found = []
-    for match in _GAZETTEER.finditer(text):
-        kind, canonical = _ALIASES[match.group(0)] or (_BLOCKED, "")
-        if kind != "organization" and _FEATURE_AFTER.match(text, match.end()):
-            continue
-        found.append(Mention(match.group(0), match.start(), match.end(), kind, canonical))
-    plain = {m.name for m in found if m.text not in CONTEXTUAL}
-    return [m for m in found if m.text not in CONTEXTUAL or m.name in plain]
+def _overlapping(starts: list[int], ends: list[int], start: int, end: int) -> range:
+    """Indexes of the sorted, non-overlapping spans that overlap ``[start, end)``: two bisections."""
+    return range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end))
+
+
+def _merge(mentions: list[Mention], added: list[Mention], removed: set[int]) -> list[Mention]:
+    kept = [m for i, m in enumerate(mentions) if i not in removed]
+    return sorted(kept + added, key=lambda m: m.start_char)
 
 
 def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Add organizations known by their last word; one may swallow the places it names ("Bank of England")."""
+    """Add organizations known by their last word; one may swallow the places it names ("Bank of England").
+
+    ``mentions`` are sorted and never overlap, so each candidate finds the mentions it covers by
+    bisection: the pass is linear in the text (it was quadratic when it rescanned every mention)."""
+    aliases = _lexicon()[0]
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added: list[Mention] = []
+    removed: set[int] = set()
     for match in _GENERIC_ORG.finditer(text):
         tokens = list(re.finditer(r"\S+", match.group(0)))
         head = next(i for i, t in enumerate(tokens) if t.group(0) in ORG_HEADS)
@@ -206,7 +286,7 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         for i, token in enumerate(tokens[:head]):
             word = token.group(0)
             if ((word in STOPWORDS and word not in _ORG_KEEP) or word.endswith("-based")
-                    or (word.isupper() and len(word) > 4 and word not in _ALIASES)):
+                    or (word.isupper() and len(word) > 4 and word not in aliases)):
                 cut = i + 1
         ands = [i for i, t in enumerate(tokens[:head]) if t.group(0) == "and"]
         if len(ands) > 1 or (ands and ands[-1] + 1 == head):  # "Reno and Immigration and Naturalization Service"
@@ -216,16 +296,43 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start = match.start() + tokens[0].start()
         end = match.end()
-        inside = [m for m in mentions if start <= m.start_char and m.end_char <= end]
-        if any(m.start_char < end and start < m.end_char for m in mentions if m not in inside) or any(
-                m.kind == "organization" for m in inside):
+        over = _overlapping(starts, ends, start, end)
+        inside = [i for i in over if start <= starts[i] and ends[i] <= end]
+        if len(inside) < len(over) or any(mentions[i].kind == "organization" for i in inside):
             continue
-        if len(inside) == 1 and (inside[0].start_char, inside[0].end_char) == (start, end):
+        if len(inside) == 1 and (starts[inside[0]], ends[inside[0]]) == (start, end):
             continue
         name = text[start:end]
-        mentions = [m for m in mentions if m not in inside]
-        mentions.append(Mention(name, start, end, "organization", name))
-    return mentions
+        removed.update(inside)
+        added.append(Mention(name, start, end, "organization", name))
+    return _merge(mentions, added, removed)
+
+
+def _abbreviation_orgs(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, tuple[str, str]]]:
+    """The long forms this text defines ("the National Transportation Safety Board (NTSB)") as mentions, and
+    abbreviation -> (kind, name) of each: a known entity's own name, else the long form as an organization."""
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added: list[Mention] = []
+    removed: set[int] = set()
+    meanings: dict[str, tuple[str, str]] = {}
+    for d in definitions(text):
+        over = _overlapping(starts, ends, d.start, d.end)
+        inside = [i for i in over if d.start <= starts[i] and ends[i] <= d.end]
+        same = [i for i in inside if (starts[i], ends[i]) == (d.start, d.end)]
+        if same:
+            meanings.setdefault(d.abbreviation, (mentions[same[0]].kind, mentions[same[0]].name))
+            continue
+        if len(inside) < len(over) or any(i in removed for i in inside):
+            continue
+        if any(mentions[i].kind == "organization" and mentions[i].end_char == d.end for i in inside):
+            meanings.setdefault(d.abbreviation, ("organization", mentions[inside[-1]].name))
+            continue  # "the U.S. Federal Aviation Administration (FAA)": the org found already
+        long = d.long
+        removed.update(inside)
+        added.append(Mention(long, d.start, d.end, "organization", long))
+        meanings.setdefault(d.abbreviation, ("organization", long))
+    return _merge(mentions, added, removed), meanings
 
 
 def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]]]:
@@ -241,11 +348,18 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
         j = bisect.bisect_right(starts, tok.start()) - 1
         mention = spans[j][2] if j >= 0 and tok.start() < spans[j][1] else None
         # "Jordan Bardella", "Jim Jordan": a one-word place that is part of a person's name
+        # "Paris Hilton": a city's name first, a name-like word after; kept only if the pair has a person's evidence
         place_in_name = mention is not None and mention.kind in PLACE_KINDS and mention.text == word and (
-            (not run and word in FIRST_NAMES and adjacent and following.group(0) not in STOPWORDS)
+            (not run and adjacent and (word in FIRST_NAMES or mention.kind == "city")
+             and following.group(0) not in STOPWORDS and following.group(0) not in NAME_ENDERS
+             and following.group(0) not in ORG_HEADS and following.group(0).lower() not in TITLES)
             or (len(run) == 1 and run[0].group(0) in FIRST_NAMES))
         lower = word.lower()
-        breaker = (word in STOPWORDS or word in NAME_ENDERS or word in ORG_HEADS or lower in TITLES
+        # "John Major said": a title word right after a lone given name, ending the name, is the surname
+        title_surname = (lower in TITLES and mention is None and not adjacent and len(run) == 1
+                         and run[0].group(0) in FIRST_NAMES and not text.startswith(".", tok.end()))
+        breaker = not title_surname and (
+                   word in STOPWORDS or word in NAME_ENDERS or word in ORG_HEADS or lower in TITLES
                    or (mention is not None and not place_in_name)
                    or (lower in TITLE_ABBREVIATIONS and text.startswith(".", tok.end()))
                    or ("-" in word and all(part in TITLES for part in lower.split("-"))))  # "Secretary-General"
@@ -261,8 +375,8 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
 
 def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
     text = doc.text
-    mentions = _generic_orgs(text, _gazetteer_mentions(text))
-    state = _Doc(doc, mentions)
+    mentions, abbreviations = _abbreviation_orgs(text, _generic_orgs(text, _gazetteer_mentions(text)))
+    state = _Doc(doc, mentions, abbreviations)
     for run in _segments(text, mentions):
         while run and run[0].group(0) in PARTICLES:
             run.pop(0)
@@ -400,8 +514,17 @@ def _group_singles(words: Counter[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- the corpus
 
 
+class Mentions(list):
+    """One document's mentions sorted by ``start_char``, with their starts kept for bisection: the
+    per-event `actors_and_places` then costs the mentions of that sentence, not of the article."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        super().__init__(sorted(mentions, key=lambda m: (m.start_char, -m.end_char)))
+        self.starts = [m.start_char for m in self]
+
+
 def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
-    """doc_id -> the mentions of people, organizations, countries and cities, sorted by start_char."""
+    """doc_id -> the mentions of people, organizations, places and cited outlets, sorted by start_char."""
     if isinstance(documents, (Document, str)):
         raise TypeError("find_entities wants a sequence of Documents, not a single one")
     documents = list(documents)
@@ -419,14 +542,79 @@ def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
     counts = Counter(name for state in states for _, _, name in state.full if name in accepted)
     canonical = _join_people(counts)
     surnames = _Surnames(canonical, counts)
+    corpus_abbreviations = _corpus_abbreviations(states)
     resolved = [_resolve(state, accepted, canonical, surnames, lowercase) for state in states]
     singles = _group_singles(Counter(w for _, unknown in resolved for _, _, w in unknown))
     result: dict[str, list[Mention]] = {}
     for state, (mentions, unknown) in zip(states, resolved, strict=True):
         mentions = [m for m in mentions if m.kind != _BLOCKED] + [
             Mention(w, s, e, "person", singles[w]) for s, e, w in unknown]
-        result[state.doc.doc_id] = sorted(mentions, key=lambda m: (m.start_char, -m.end_char))
+        mentions = _abbreviation_mentions(state.doc.text, mentions, {**corpus_abbreviations, **state.abbreviations})
+        result[state.doc.doc_id] = Mentions(_cited_outlets(state.doc, mentions))
     return result
+
+
+def _corpus_abbreviations(states: Sequence[_Doc]) -> dict[str, tuple[str, str]]:
+    """Abbreviation -> the meaning the corpus gives it most often ("IAM" defined in one article, used in another)."""
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    for state in states:
+        for abbreviation, meaning in state.abbreviations.items():
+            votes.setdefault(abbreviation, Counter())[meaning] += 1
+    return {abbreviation: counter.most_common(1)[0][0] for abbreviation, counter in votes.items()}
+
+
+_UPPER_WORD = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9&]{1,9}s?(?![\w\-])")
+
+
+def _abbreviation_mentions(text: str, mentions: list[Mention], meanings: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Lone "IAM", "NTSB" where the article or the corpus defines them: the long form's entity."""
+    if not meanings:
+        return mentions
+    mentions = sorted(mentions, key=lambda m: m.start_char)
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added = []
+    for match in _UPPER_WORD.finditer(text):
+        word = match.group(0)
+        meaning = meanings.get(word) or (meanings.get(word[:-1]) if word.endswith("s") else None)
+        if meaning is None or len(_overlapping(starts, ends, match.start(), match.end())):
+            continue
+        added.append(Mention(word, match.start(), match.end(), *meaning))
+    return mentions + added
+
+
+_CITED_BEFORE = re.compile(
+    r"(?:according\s+to|told|to|with|in\s+an\s+interview\s+with|interview\s+with|reported\s+by|cited\s+by|"
+    r"quoted\s+by|citing|via|per|on|in|by|from|report\s+(?:by|from|in)|published\s+(?:by|in))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_CITED_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*)?(?:(?:first|has|had|also|previously|earlier|later|which|that|was\s+first\s+to)\s+)?"
+    r"(?:reported|reports|reporting|report|said|says|cited|citing|quoted|wrote|writes|published|revealed|learned|"
+    r"story|article|interview|poll|analysis|investigation|editorial|obtained|noted|added)\b")
+_OUTLET_HEADS = frozenset("News Times Post Press Journal Herald Tribune Gazette Network Radio Television".split())
+
+
+def _outlet(mention: Mention) -> bool:
+    return mention.kind == "organization" and (
+        mention.name in OUTLETS or mention.name.rsplit(" ", 1)[-1] in _OUTLET_HEADS)
+
+
+def _cited_outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """News outlets cited as sources ("according to Reuters", "The Washington Post reported", "told CNN") and
+    the article's own outlet are sources, not actors: every mention of such an outlet in this article."""
+    text = doc.text
+    own = doc.outlet.strip().lower()
+    cited = set()
+    for m in mentions:
+        if _outlet(m) and (
+                m.name.lower() == own or m.text.lower() == own
+                or _CITED_BEFORE.search(text, max(0, m.start_char - 40), m.start_char) is not None
+                or _CITED_AFTER.match(text[m.end_char:m.end_char + 60]) is not None):
+            cited.add(m.name)
+    if not cited:
+        return mentions
+    return [Mention(m.text, m.start_char, m.end_char, "source", m.name) if _outlet(m) and m.name in cited else m
+            for m in mentions]
 
 
 def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surnames: _Surnames,
@@ -434,11 +622,13 @@ def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surname
     """One document's mentions with people named, and its title-led single names of no known person."""
     text = state.doc.text
     people = [Mention(n, s, e, "person", canonical[n]) for s, e, n in state.full if n in accepted]
+    people_starts = [p.start_char for p in people]  # state.full is in text order and never overlaps
+    people_ends = [p.end_char for p in people]
     local = {m.name for m in people}
     local_surnames = {_name_parts(n)[1] for n in local}
     fixed = []
     for m in state.fixed:  # "Jordan said" in an article about Jim Jordan: the person
-        if any(m.start_char < p.end_char and p.start_char < m.end_char for p in people):
+        if len(_overlapping(people_starts, people_ends, m.start_char, m.end_char)):
             continue
         if m.kind in PLACE_KINDS and " " not in m.text and m.text.lower() in local_surnames:
             person = surnames.lookup(m.text, local)
@@ -464,12 +654,20 @@ def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surname
 
 
 def actors_and_places(mentions: Sequence[Mention], start: int, end: int) -> tuple[list[str], list[str]]:
-    """The distinct canonical actor and place names mentioned inside ``[start, end)``, in order of appearance."""
+    """The distinct canonical actor and place names mentioned inside ``[start, end)``, in order of appearance.
+
+    Given the `Mentions` of `find_entities` (sorted, starts kept) this costs a bisection plus the
+    mentions of the span; any other sequence is sorted first. Cited outlets are neither."""
+    if not isinstance(mentions, Mentions):
+        mentions = Mentions(mentions)
     actors: list[str] = []
     places: list[str] = []
-    for m in sorted(mentions, key=lambda m: m.start_char):
-        if start <= m.start_char and m.end_char <= end:
-            target = actors if m.kind in ACTOR_KINDS else places
-            if m.name not in target:
+    for i in range(bisect.bisect_left(mentions.starts, start), len(mentions)):
+        m = mentions[i]
+        if m.start_char >= end:
+            break
+        if m.end_char <= end:
+            target = actors if m.kind in ACTOR_KINDS else places if m.kind in PLACE_KINDS else None
+            if target is not None and m.name not in target:
                 target.append(m.name)
     return actors, places

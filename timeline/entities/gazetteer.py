@@ -25,87 +25,54 @@ def _entries(block: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-COUNTRIES = _entries("""
-Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia; Australia; Austria
-Azerbaijan; Bahamas | The Bahamas; Bahrain; Bangladesh; Barbados; Belarus | Byelorussia; Belgium; Belize; Benin
-Bhutan; Bolivia; Bosnia and Herzegovina | Bosnia | Bosnia-Herzegovina; Botswana; Brazil; Brunei; Bulgaria
-Burkina Faso; Burundi; Cabo Verde | Cape Verde; Cambodia; Cameroon; Canada; Central African Republic; Chad; Chile
-China | PRC | People's Republic of China | Mainland China; Colombia; Comoros
-Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo
-Republic of the Congo | Congo-Brazzaville; Costa Rica; Côte d'Ivoire | Cote d'Ivoire | Ivory Coast; Croatia; Cuba
-Cyprus; Czech Republic | Czechia; Denmark; Djibouti; Dominica; Dominican Republic; Ecuador; Egypt; El Salvador
-Equatorial Guinea; Eritrea; Estonia; Eswatini | Swaziland; Ethiopia; Fiji; Finland; France; Gabon
-Gambia | The Gambia; Georgia; Germany; Ghana; Greece; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti
-Honduras; Hungary; Iceland; India; Indonesia; Iran; Iraq; Ireland | Republic of Ireland; Israel; Italy; Jamaica
-Japan; Jordan; Kazakhstan; Kenya; Kiribati; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia; Libya
-Liechtenstein; Lithuania; Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta; Marshall Islands
-Mauritania; Mauritius; Mexico; Micronesia; Moldova; Monaco; Mongolia; Montenegro; Morocco; Mozambique
-Myanmar | Burma; Namibia; Nauru; Nepal; Netherlands | Holland | The Netherlands; New Zealand; Nicaragua; Niger
-Nigeria; North Korea | DPRK | Democratic People's Republic of Korea; North Macedonia | Macedonia; Norway; Oman
-Pakistan; Palau; Panama; Papua New Guinea; Paraguay; Peru; Philippines | The Philippines; Poland; Portugal; Qatar
-Romania; Russia | Russian Federation; Rwanda; Saint Kitts and Nevis; Saint Lucia; Saint Vincent and the Grenadines
-Samoa; San Marino; São Tomé and Príncipe | Sao Tome and Principe; Saudi Arabia; Senegal; Serbia; Seychelles
-Sierra Leone; Singapore; Slovakia; Slovenia; Solomon Islands; Somalia; South Africa
-South Korea | Republic of Korea; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria
-Tajikistan; Tanzania; Thailand; Timor-Leste | East Timor; Togo; Tonga; Trinidad and Tobago; Tunisia
-Turkey | Türkiye | Turkiye; Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates | UAE | U.A.E.
-United Kingdom | UK | U.K. | Britain | Great Britain
+#: ISO 3166 country -> the name news uses, where pycountry's differs ("Russian Federation", "Türkiye").
+COUNTRY_NAMES: dict[str, str] = {
+    "RU": "Russia", "TR": "Turkey", "CZ": "Czech Republic", "VA": "Vatican City", "PS": "Palestine",
+    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "BN": "Brunei", "FM": "Micronesia",
+    "BO": "Bolivia", "MD": "Moldova", "TZ": "Tanzania", "VE": "Venezuela", "TW": "Taiwan", "IR": "Iran",
+    "SY": "Syria", "LA": "Laos", "KR": "South Korea", "KP": "North Korea", "VN": "Vietnam",
+    "VG": "British Virgin Islands", "VI": "US Virgin Islands", "FK": "Falkland Islands",
+}
+
+#: What ISO 3166 lacks: the short forms and old names news writes (canonical as in COUNTRY_NAMES or pycountry).
+COUNTRY_ALIASES = _entries("""
 United States | US | U.S. | USA | U.S.A. | United States of America | America
-Uruguay; Uzbekistan; Vanuatu; Venezuela; Vietnam | Viet Nam; Yemen; Zambia; Zimbabwe
-Taiwan; Kosovo; Palestine | State of Palestine | Palestinian territories; Gaza | Gaza Strip; West Bank
-Vatican City | Vatican | Holy See; Western Sahara; Greenland; Puerto Rico; England; Scotland; Wales
-Northern Ireland; Crimea; Abkhazia; South Ossetia; Transnistria; Northern Cyprus; Somaliland
-Soviet Union | USSR | U.S.S.R.
+United Kingdom | UK | U.K. | Britain | Great Britain
+Russia | Russian Federation; Turkey | Türkiye | Turkiye; Czech Republic | Czechia; Côte d'Ivoire | Ivory Coast
+China | PRC | People's Republic of China | Mainland China; North Korea | DPRK | Democratic People's Republic of Korea
+South Korea | Republic of Korea; Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo
+Republic of the Congo | Congo-Brazzaville; Myanmar | Burma; Netherlands | Holland | The Netherlands
+Bahamas | The Bahamas; Gambia | The Gambia; Philippines | The Philippines; Eswatini | Swaziland
+Cabo Verde | Cape Verde; Timor-Leste | East Timor; United Arab Emirates | UAE | U.A.E.; Belarus | Byelorussia
+North Macedonia | Macedonia; Vatican City | Vatican | Holy See; Palestine | State of Palestine
+Bosnia and Herzegovina | Bosnia | Bosnia-Herzegovina; Ireland | Republic of Ireland; Vietnam | Viet Nam
 """)
 
-CITIES = _entries("""
-Kyiv | Kiev; Moscow; Washington | Washington, D.C. | Washington D.C. | Washington DC; Brussels; Paris; London
-Berlin; Rome; Madrid; Warsaw; Vilnius; Riga; Tallinn; Helsinki; Stockholm; Oslo; Copenhagen; Reykjavik | Reykjavík
-Amsterdam; The Hague; Rotterdam; Antwerp; Vienna; Geneva; Zurich | Zürich; Bern; Lisbon; Porto; Athens
-Thessaloniki; Ankara; Istanbul; Izmir; Antalya; Sofia; Varna; Bucharest; Constanta | Constanța; Budapest; Prague
-Brno; Bratislava; Ljubljana; Zagreb; Belgrade; Novi Sad; Sarajevo; Podgorica; Skopje; Tirana; Pristina
-Chisinau | Chișinău | Kishinev; Tiraspol; Minsk; Tbilisi; Yerevan; Baku; Dublin; Belfast; Edinburgh; Glasgow
-Cardiff; Manchester; Birmingham; Liverpool; Oxford; Cambridge; Munich; Frankfurt; Hamburg; Cologne; Stuttgart
-Dresden; Leipzig; Düsseldorf | Dusseldorf; Bonn; Ramstein; Milan; Naples; Turin; Venice; Florence; Genoa; Bologna
-Palermo; Barcelona; Valencia; Seville; Bilbao; Marseille | Marseilles; Lyon | Lyons; Strasbourg; Bordeaux
-Toulouse; Lille; Kraków | Krakow | Cracow; Gdańsk | Gdansk; Wrocław | Wroclaw; Rzeszów | Rzeszow; Lublin
-Kaunas; Tartu; Narva; Gothenburg; Malmö | Malmo; Bergen; Tampere; Aarhus; Salzburg; Davos; Dubrovnik; Valletta
-Andorra la Vella; Vaduz
-Kharkiv | Kharkov; Odesa | Odessa; Lviv; Dnipro | Dnipropetrovsk; Zaporizhzhia | Zaporizhia | Zaporozhye
-Kherson; Mariupol; Donetsk; Luhansk | Lugansk; Bakhmut | Artemovsk; Avdiivka; Pokrovsk; Kramatorsk
-Sloviansk | Slavyansk; Sumy; Chernihiv; Poltava; Mykolaiv | Nikolaev; Vinnytsia; Izium | Izyum; Bucha; Irpin
-Kupiansk; Chasiv Yar; Vuhledar; Sievierodonetsk | Severodonetsk; Lysychansk; Melitopol; Berdiansk; Enerhodar
-Kursk; Belgorod; Bryansk; Rostov-on-Don; St. Petersburg | Saint Petersburg | St Petersburg; Sevastopol
-Simferopol; Kerch; Novorossiysk; Kaliningrad; Volgograd; Vladivostok; Yekaterinburg; Novosibirsk; Kazan; Sochi
-Murmansk; Grozny
-Tel Aviv; Jerusalem; Haifa; Gaza City; Rafah; Khan Younis; Ramallah; Beirut; Damascus; Aleppo; Homs; Idlib
-Raqqa; Baghdad; Mosul; Basra; Erbil; Tehran | Teheran; Isfahan; Tabriz; Mashhad; Amman; Riyadh; Jeddah; Mecca
-Medina; Doha; Dubai; Abu Dhabi; Muscat; Manama; Kuwait City; Sanaa | Sana'a; Aden; Hodeidah; Cairo; Alexandria
-Sharm el-Sheikh; Tripoli; Benghazi; Misrata; Tunis; Algiers; Rabat; Casablanca; Marrakech
-Khartoum; Omdurman; El Fasher; Juba; Addis Ababa; Asmara; Djibouti City; Mogadishu; Nairobi; Mombasa; Kampala
-Kigali; Gitega; Bujumbura; Dodoma; Dar es Salaam; Kinshasa; Goma; Lubumbashi; Brazzaville; Luanda; Lusaka
-Harare; Lilongwe; Maputo; Windhoek; Gaborone; Pretoria; Johannesburg; Cape Town; Durban; Maseru; Mbabane
-Antananarivo; Port Louis; Lagos; Abuja; Kano; Accra; Lomé | Lome; Porto-Novo; Cotonou; Ouagadougou; Niamey
-Bamako; Dakar; Banjul; Bissau; Conakry; Freetown; Monrovia; Abidjan; Yamoussoukro; Yaoundé | Yaounde; Douala
-Libreville; Malabo; Bangui; N'Djamena; Nouakchott
-Beijing | Peking; Shanghai; Hong Kong; Macau | Macao; Guangzhou; Shenzhen; Wuhan; Chengdu; Chongqing; Tianjin
-Nanjing; Hangzhou; Xi'an; Lhasa; Urumqi; Taipei; Kaohsiung; Tokyo; Osaka; Kyoto; Yokohama; Hiroshima
-Nagasaki; Seoul; Busan; Pyongyang; Ulaanbaatar | Ulan Bator; New Delhi; Delhi; Mumbai | Bombay
-Kolkata | Calcutta; Chennai | Madras; Bengaluru | Bangalore; Hyderabad; Islamabad; Karachi; Lahore; Peshawar
-Kabul; Kandahar; Herat; Dhaka; Kathmandu; Thimphu; Colombo; Astana | Nur-Sultan; Almaty; Tashkent; Samarkand
-Bishkek; Dushanbe; Ashgabat; Bangkok; Hanoi; Ho Chi Minh City | Saigon; Phnom Penh; Vientiane
-Naypyidaw | Naypyitaw; Yangon | Rangoon; Kuala Lumpur; Jakarta; Surabaya; Manila; Cebu; Davao; Dili
-Bandar Seri Begawan; Canberra; Sydney; Melbourne; Brisbane; Perth; Adelaide; Auckland; Wellington
-Port Moresby; Suva
-New York | New York City | NYC; Los Angeles; Chicago; Houston; Phoenix; Philadelphia; San Antonio; San Diego
-Dallas; San Francisco; Seattle; Denver; Boston; Detroit; Atlanta; Miami; Minneapolis; New Orleans; Las Vegas
-Baltimore; Pittsburgh; Cleveland; Cincinnati; Dayton; Nashville; St. Louis; Kansas City; Honolulu; Anchorage
-Palm Beach | West Palm Beach; Sacramento; Orlando; Tampa; Salt Lake City; Milwaukee; Indianapolis
-Oklahoma City; Toronto; Montreal | Montréal; Vancouver; Calgary; Ottawa; Quebec City; Mexico City; Guadalajara
-Monterrey; Tijuana; Havana; Santo Domingo; Port-au-Prince; Kingston; Guatemala City; San Salvador; Tegucigalpa
-Managua; Panama City; Bogotá | Bogota; Medellín | Medellin; Caracas; Quito; Lima; La Paz; Santiago
-Buenos Aires; Montevideo; Asunción | Asuncion; São Paulo | Sao Paulo; Rio de Janeiro; Brasília | Brasilia
-Georgetown; Paramaribo; Nuuk; Nassau; Bridgetown; Port of Spain
+#: Places of the news that are no ISO 3166 country: treated as countries.
+EXTRA_COUNTRIES = _entries("""
+Kosovo; Gaza | Gaza Strip; West Bank; England; Scotland; Wales; Northern Ireland; Crimea; Abkhazia; South Ossetia
+Transnistria; Northern Cyprus; Somaliland; Soviet Union | USSR | U.S.S.R.; Palestinian territories
+""")
+
+#: City names GeoNames spells otherwise, and old or transliterated names: canonical as in GeoNames.
+CITY_ALIASES = _entries("""
+Kyiv | Kiev; Washington | Washington, D.C. | Washington D.C. | Washington DC; New York City | New York | NYC
+Kharkiv | Kharkov; Odesa | Odessa; Dnipro | Dnipropetrovsk; Zaporizhzhia | Zaporizhia | Zaporozhye
+Luhansk | Lugansk; Bakhmut | Artemovsk; Sloviansk | Slavyansk; Mykolaiv | Nikolaev; Izium | Izyum
+Sievierodonetsk | Severodonetsk; Saint Petersburg | St. Petersburg | St Petersburg; Chisinau | Kishinev
+Tehran | Teheran; Beijing | Peking; Mumbai | Bombay; Kolkata | Calcutta; Chennai | Madras
+Bengaluru | Bangalore; Yangon | Rangoon; Ho Chi Minh City | Saigon; Astana | Nur-Sultan; Kraków | Cracow
+Sanaa | Sana'a; Ulaanbaatar | Ulan Bator; Naypyidaw | Naypyitaw; Marseille | Marseilles; Lyon | Lyons
+St. Louis | Saint Louis; The Hague; Gaza City; Andorra la Vella; Vatican City; West Palm Beach; Palm Beach
+""")
+
+#: Regions that are no country, state or city ("Middle East"): places of their own.
+REGIONS = _entries("""
+Middle East; Latin America; North America; South America; Central America; Central Asia; Southeast Asia
+East Asia; South Asia; Sub-Saharan Africa; North Africa; West Africa; East Africa; Horn of Africa; Balkans
+Caucasus; Scandinavia; Baltics | Baltic states; Donbas | Donbass; Sahel; Persian Gulf; Gulf of Mexico
+Black Sea; Baltic Sea; South China Sea; East China Sea; Red Sea; Mediterranean; Arctic; Indo-Pacific
+Silicon Valley; Wall Street; Pacific Northwest; Midwest; New England
 """)
 
 ORGANIZATIONS = _entries("""
@@ -135,14 +102,26 @@ SpaceX; Starlink; Boeing; Lockheed Martin; Rheinmetall; BlackRock; Bank of Ameri
 Goldman Sachs; Morgan Stanley; JPMorgan | JPMorgan Chase | JP Morgan; Lehman Brothers; Philip Morris; DuPont | Du Pont
 Financial Times | FT; The Washington Post | Washington Post | WaPo | The Post
 The New York Times | New York Times | NYT; The Wall Street Journal | Wall Street Journal | WSJ; Reuters
-Associated Press | AP; Agence France-Presse | AFP; Bloomberg; BBC; CNN; Fox News; Fox Business; CNBC
+Associated Press | AP; Agence France-Presse | AFP; Bloomberg | Bloomberg News; BBC; CNN; Fox News; Fox Business; CNBC
 NBC News | NBC; CBS News | CBS; ABC News; MSNBC; NPR; Politico; Axios; Semafor; The Hill; Newsweek
 The Telegraph | Telegraph | Daily Telegraph; The Guardian | Guardian; The Economist | Economist
 Der Spiegel | Spiegel; Le Monde; Bild; Daily Mail; Sky News; Euronews; Deutsche Welle | DW
 Radio Free Europe/Radio Liberty | RFE/RL | Radio Liberty; Voice of America | VOA; Kyiv Independent
 Ukrainska Pravda; Kyiv Post; Ukrinform; Euromaidan Press; RBC-Ukraine; TASS; RIA Novosti; Interfax; Sputnik
-RT | Russia Today; Xinhua; Al Jazeera; Al Mayadeen; Kyodo; Yonhap; NHK
+RT | Russia Today; Xinhua; Al Jazeera; Al Mayadeen; Kyodo; Yonhap; NHK; USA Today; Los Angeles Times | LA Times
+Seattle Times | The Seattle Times; The Atlantic; Business Insider; Forbes
 """)
+
+#: Organizations that are news outlets: cited as a source ("according to Reuters"), they are no actor.
+OUTLETS = frozenset("""
+Financial Times | The Washington Post | The New York Times | The Wall Street Journal | Reuters | Associated Press
+Agence France-Presse | Bloomberg | BBC | CNN | Fox News | Fox Business | CNBC | NBC News | CBS News | ABC News
+MSNBC | NPR | Politico | Axios | Semafor | The Hill | Newsweek | The Telegraph | The Guardian | The Economist
+Der Spiegel | Le Monde | Bild | Daily Mail | Sky News | Euronews | Deutsche Welle | Radio Free Europe/Radio Liberty
+Voice of America | Kyiv Independent | Ukrainska Pravda | Kyiv Post | Ukrinform | Euromaidan Press | RBC-Ukraine
+TASS | RIA Novosti | Interfax | Sputnik | RT | Xinhua | Al Jazeera | Al Mayadeen | Kyodo | Yonhap | NHK
+USA Today | Los Angeles Times | Seattle Times | The Atlantic | Business Insider | Forbes
+""".replace("\n", " | ").split(" | ")) - {""}
 
 #: Aliases too vague to count alone: they name the entity only where the same article names it
 #: plainly ("The Post" is the Washington Post only if the article mentions the Washington Post).
@@ -150,10 +129,8 @@ CONTEXTUAL = frozenset({"The Post", "the Alliance", "Wagner", "Rada", "Duma", "G
 
 #: Phrases that contain a place's name but are no place of ours: matched and dropped.
 NOT_PLACES = frozenset("""
-Latin America | North America | South America | Central America | Americas | New Mexico | Gulf of Mexico
-New England | New South Wales | Middle East | Near East | Far East | South China Sea | East China Sea
-Sea of Japan | Gulf of Guinea | Washington state | Washington State | Captain America | America First
-Georgia Tech | Jordan River | Jordan Valley
+Americas | Near East | Far East | Sea of Japan | Gulf of Guinea | Captain America | America First
+Georgia Tech | Jordan River | Jordan Valley | Mobile World Congress | Reading Room
 """.replace("\n", " | ").split(" | ")) - {""}
 
 #: Capitalised words after a place that make it a feature or region of its own ("Dnipro River").
@@ -316,6 +293,6 @@ ORG_HEADS = frozenset("""
 Ministry Department Council Commission Conference Assembly Agency Party Bank Forces Army Navy Alliance Institute
 University Committee Court Tribunal Parliament Organization Organisation Fund Office Service Guard Group Union
 Corporation Company Authority Administration Directorate Command Brigade Regiment Movement Foundation
-Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp
+Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp Board
 News Times Post Press Journal Herald Tribune Gazette Network Radio Television
 """.split())
