@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from timeline.documents import Document
 from timeline.entities.abbreviations import definitions
 from timeline.entities.gazetteer import (
+    COMPANY_HEADS,
     CONTEXTUAL,
     DEMONYMS,
     FIRST_NAME_VARIANTS,
@@ -50,6 +51,7 @@ from timeline.entities.gazetteer import (
     TITLES,
 )
 from timeline.entities.matcher import Matcher
+from timeline.entities.names import given_names
 from timeline.entities.places import Place, place_table
 
 _BLOCKED = "blocked"  # internal: a phrase that is no entity ("Latin America") but hides the shorter one inside
@@ -145,6 +147,26 @@ def _choose(candidates: tuple[Place, ...], votes: Counter[str]) -> Place:
     return first
 
 
+_ROLE_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+_LOCAL_WORDS = frozenset("resident residents native natives area-based based city county".split())
+
+
+def _place_context(text: str, matches: list[tuple[int, int, str]], i: int, table: dict[str, tuple]) -> bool:
+    """Does the text show that this name, also a common word or given name, is the place? "in Reading",
+    "READING, England -", "Mobile, Alabama", "Wayne, Michigan", "Mobile Mayor ...", "a Mobile councilman"."""
+    start, end, _ = matches[i]
+    if _word_before(text, start) in _PLACE_PREPOSITIONS or _dateline(text, start, end):
+        return True
+    if text.startswith(", ", end) and i + 1 < len(matches) and matches[i + 1][0] == end + 2 and isinstance(
+            table[matches[i + 1][2]][0], Place):
+        return True
+    if text[start - 2:start] == ", " and i > 0 and matches[i - 1][1] == start - 2 and isinstance(
+            table[matches[i - 1][2]][0], Place):
+        return True
+    after = _ROLE_AFTER.match(text, end)
+    return after is not None and (after.group(1).lower() in TITLES or after.group(1).lower() in _LOCAL_WORDS)
+
+
 def _gazetteer_mentions(text: str) -> list[Mention]:
     table, matcher = _lexicon()
     matches = matcher.find(text)
@@ -153,6 +175,10 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
         candidates = table[alias]
         if isinstance(candidates[0], Place) and len(candidates) == 1 and candidates[0].kind != "country":
             votes[candidates[0].country] += 1
+    chosen = [_choose(table[alias], votes) if isinstance(table[alias][0], Place) else None
+              for _, _, alias in matches]
+    confirmed = {place.name for i, place in enumerate(chosen)  # "in Mobile" once: "Mobile" in mid-sentence too
+                 if place is not None and place.guarded and _place_context(text, matches, i, table)}
     found: list[Mention] = []
     for i, (start, end, alias) in enumerate(matches):
         candidates = table[alias]
@@ -162,11 +188,9 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
             continue
         if _FEATURE_AFTER.match(text, end):
             continue  # "Dnipro River", "Jordan Valley"
-        place = _choose(candidates, votes)
-        if place.guarded and not (
-                _word_before(text, start) in _PLACE_PREPOSITIONS or _dateline(text, start, end)
-                or (text.startswith(", ", end) and i + 1 < len(matches) and matches[i + 1][0] == end + 2
-                    and isinstance(table[matches[i + 1][2]][0], Place))):
+        place = chosen[i]
+        if place.guarded and not _place_context(text, matches, i, table) and (
+                place.name not in confirmed or _sentence_initial(text, start)):
             continue  # "Reading the report", "Nice to see", "Mobile phones"
         if place.kind == "country" and _adjective(text, end, alias):
             continue
@@ -182,7 +206,7 @@ _FEATURE_AFTER = re.compile(r"[ \u00a0](?:" + "|".join(sorted(PLACE_FEATURES)) +
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 _LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower())
 _U, _L = f"[{re.escape(_UPPER)}]", f"[{re.escape(_LOWER)}]"
-_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’]|(?:al|el)-)?{_U}{_L}+(?:-{_U}?{_L}+)*)"
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’]|(?:al|el)-)?{_U}{_L}+(?:{_U}{_L}{{2,}})?(?:-{_U}?{_L}+)*)"  # "DeSantis"
 _INITIAL = rf"(?:{_U}\.(?:[ ]?{_U}\.)*)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _SPACE = r"[ \u00a0]"
@@ -209,7 +233,8 @@ _CREDIT_BEFORE = re.compile(
 _PARTICLES_BEFORE = re.compile(rf"(?:(?<![\w])(?i:{_PARTICLE}){_SPACE}+)+$")
 _ORG_MOD = rf"(?:{_WORD}|{_U}{{2,}}[0-9]*|{_INITIAL})"
 _ORG_TAIL = rf"(?:{_SPACE}+(?:of|for){_SPACE}+(?:the{_SPACE}+)?{_WORD}(?:{_SPACE}+(?:and{_SPACE}+)?{_WORD}){{0,3}})"
-_HEADS = "(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + ")"
+_ALL_HEADS = ORG_HEADS | COMPANY_HEADS
+_HEADS = "(?:" + "|".join(sorted(_ALL_HEADS, key=len, reverse=True)) + ")"
 #: "Russian Defense Ministry", "Securities and Exchange Commission", "Ministry of Foreign Affairs"
 _GENERIC_ORG = re.compile(
     rf"(?<![\w.\-])(?:(?:{_ORG_MOD}{_SPACE}+(?:and{_SPACE}+)?){{1,4}}{_HEADS}{_ORG_TAIL}?|{_HEADS}{_ORG_TAIL})(?!\w)")
@@ -281,7 +306,7 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     removed: set[int] = set()
     for match in _GENERIC_ORG.finditer(text):
         tokens = list(re.finditer(r"\S+", match.group(0)))
-        head = next(i for i, t in enumerate(tokens) if t.group(0) in ORG_HEADS)
+        head = next(i for i, t in enumerate(tokens) if t.group(0) in _ALL_HEADS)
         cut = 0  # after the last word that cannot open a name: "BENT President The Reserve Fund" -> "Reserve Fund"
         for i, token in enumerate(tokens[:head]):
             word = token.group(0)
@@ -406,7 +431,7 @@ def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
 
 def _person_evidence(text: str, start: int, end: int) -> bool:
     """A given name first, a title before, a speech verb or an apposition: the words name a person."""
-    if text[start:end].split()[0] in FIRST_NAMES or _titled(text, start):
+    if text[start:end].split()[0] in given_names() or _titled(text, start):
         return True
     after = text[end:end + 120]
     return (_SPEECH_AFTER.match(after) is not None or _APPOSITION.match(after) is not None

@@ -163,7 +163,8 @@ justice colonel major captain lieutenant admiral sergeant mayor premier represen
 congresswoman mr mrs ms dr professor president-elect minister-designate analyst lawmaker mp mep negotiator
 diplomat counterpart correspondent reporter editor columnist economist ayatollah sheikh emir crown marshal
 commissioner undersecretary under-secretary attorney treasurer speaker superintendent inspector detective
-sheriff prosecutor bishop archbishop cardinal rabbi imam reverend
+sheriff prosecutor bishop archbishop cardinal rabbi imam reverend councilman councilwoman councillor councilor
+alderman ceo cfo coo chairperson
 """.split())
 
 #: Abbreviated titles: titles only with their period ("Sen. Jones"; "Hun Sen" is a name).
@@ -288,11 +289,18 @@ FIRST_NAME_VARIANTS: dict[str, str] = {
     "pete": "peter", "phil": "philip", "doug": "douglas", "josh": "joshua", "jon": "jonathan",
 }
 
+#: Last words of a company's name: "American Airlines", "General Motors", "Spirit Aerospace Systems".
+COMPANY_HEADS = frozenset("""
+Airlines Airways Motors Industries Holdings Technologies Systems Aerospace Pharmaceuticals Laboratories Energy
+Petroleum Entertainment Communications Electric Airlines Financial Insurance Semiconductor Steel Automotive
+""".split())
+
 #: Last words of an organization's name ("NATO Parliamentary Assembly", "Russian Defense Ministry").
 ORG_HEADS = frozenset("""
 Ministry Department Council Commission Conference Assembly Agency Party Bank Forces Army Navy Alliance Institute
 University Committee Court Tribunal Parliament Organization Organisation Fund Office Service Guard Group Union
 Corporation Company Authority Administration Directorate Command Brigade Regiment Movement Foundation
 Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp Board
+Center Centre Workers Unions Caucus Senate
 News Times Post Press Journal Herald Tribune Gazette Network Radio Television
 """.split())

@@ -1,7 +1,8 @@
 """One pass over a text for many names at once (Aho-Corasick, ``pyahocorasick``): the cost is the text's
 length plus the matches, whatever the number of names. Matches are case-sensitive, on whole words
 ("US-led" and "pro-Russia" count, "USA" holds no "US", "U.S.A" no "U.S."), leftmost-longest and never
-overlapping ("New York City" beats "New York", which beats "York").
+overlapping ("New York City" beats "New York", which beats "York"). A longest match that is no whole word
+("New York" of "New Yorker") is dropped, not replaced by a shorter one: names rarely hide so.
 """
 
 from __future__ import annotations
@@ -31,19 +32,13 @@ class Matcher:
         """(start, end, key) of each match, in order, none overlapping another."""
         if self._empty:
             return []
-        found: list[tuple[int, int]] = []
-        for last, length in self._automaton.iter(text):
+        out: list[tuple[int, int, str]] = []
+        size = len(text)
+        for last, length in self._automaton.iter_long(text):  # leftmost-longest, never overlapping, in C
             start, end = last + 1 - length, last + 1
             if start > 0 and (_word_char(text[start - 1]) or text[start - 1] == "."):
-                continue
-            if end < len(text) and _word_char(text[end]):
-                continue
-            found.append((start, end))
-        found.sort(key=lambda span: (span[0], -span[1]))  # matches are few and nearly sorted already
-        out: list[tuple[int, int, str]] = []
-        reached = 0
-        for start, end in found:
-            if start >= reached:
-                out.append((start, end, text[start:end]))
-                reached = end
+                continue  # inside a word: "Man" of "German"
+            if end < size and _word_char(text[end]):
+                continue  # "New York" of "New Yorker"
+            out.append((start, end, text[start:end]))
         return out

