@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from timeline.documents import Document
 from timeline.entities.abbreviations import definitions
+from timeline.entities.companies import companies
 from timeline.entities.gazetteer import (
     COMPANY_HEADS,
     CONTEXTUAL,
@@ -82,12 +83,21 @@ def _lexicon() -> tuple[dict[str, tuple], Matcher]:
         for alias in (canonical, *aliases):
             table.setdefault(alias, (("organization", canonical),))
     places = place_table()
+    for company in companies():  # a one-word place keeps its name: "Delta", "Amazon"
+        for alias in company.aliases:
+            if " " in alias or alias not in places:
+                table.setdefault(alias, (("organization", company.name),))
     for alias, candidates in places.items():
         table.setdefault(alias, candidates)
     for alias, candidates in places.items():  # "KYIV, May 13 -": datelines, for places that need no context
         if len(alias) > 3 and not candidates[0].guarded and alias.upper() not in table:
             table[alias.upper()] = candidates
     return table, Matcher(table)
+
+
+@cache
+def _guarded_companies() -> frozenset[str]:
+    return frozenset(alias for company in companies() for alias in company.guarded)
 
 
 #: Words after which a place named like a common word or a given name is the place ("in Reading").
@@ -167,7 +177,11 @@ def _place_context(text: str, matches: list[tuple[int, int, str]], i: int, table
     return after is not None and (after.group(1).lower() in TITLES or after.group(1).lower() in _LOCAL_WORDS)
 
 
-def _gazetteer_mentions(text: str) -> list[Mention]:
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+
+
+def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Gazetteer names in ``text``; ``lowercase`` holds the words the corpus writes in lower case."""
     table, matcher = _lexicon()
     matches = matcher.find(text)
     votes: Counter[str] = Counter()  # regions and towns by country: the article's geography
@@ -184,6 +198,11 @@ def _gazetteer_mentions(text: str) -> list[Mention]:
         candidates = table[alias]
         if not isinstance(candidates[0], Place):
             kind, canonical = candidates[0]
+            if alias in _guarded_companies() and (
+                    alias.lower() in lowercase or _CAPITALISED_AFTER.match(text, end)
+                    or (_sentence_initial(text, start) and not (
+                        text.startswith(("'s", "’s"), end) or _SPEECH_AFTER.match(text, end)))):
+                continue  # "Target the ...", "the Progressive Party", a corpus that writes "target"
             found.append(Mention(alias, start, end, kind, canonical))
             continue
         if _FEATURE_AFTER.match(text, end):
@@ -400,7 +419,7 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
 
 def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
     text = doc.text
-    mentions, abbreviations = _abbreviation_orgs(text, _generic_orgs(text, _gazetteer_mentions(text)))
+    mentions, abbreviations = _abbreviation_orgs(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase)))
     state = _Doc(doc, mentions, abbreviations)
     for run in _segments(text, mentions):
         while run and run[0].group(0) in PARTICLES:
