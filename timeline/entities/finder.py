@@ -110,9 +110,12 @@ are was were be been being will would could should can may might must did does d
 then now when while where after before since until if so because though although against about over under into
 through during amid across between among per via nor yet just only even again soon later today tonight
 """.split()) | SPEECH_VERBS | frozenset("""
-says warns plans wants needs seeks moves agrees hopes expects faces remains launched imposed struck reached
+says warns plans wants needs seeks moves agrees hopes expects faces remains struck continues launches denies
+accuses claims calls sees gets takes makes gives keeps holds tries looks considers insists rejects refuses
+announces reports demands threatens urges backs supports blames sends leads joins signs pays owes won lost
+began begins remain were became went came grew fell rose saw made took got gave held led left ran sent set
+next last early late earlier later yesterday tomorrow week weeks month months year years morning evening night
 """.split())
-_ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")  # "U.S.", "UK", "USA"
 
 
 def _word_before(text: str, start: int) -> str:
@@ -134,17 +137,31 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[start:end].isupper() and text[end:end + 1] in ",("
 
 
-def _adjective(text: str, match_end: int, alias: str) -> bool:
-    """"U.S. officials", "UK government", "U.S. President": a country's abbreviation used as an adjective."""
-    if not _ABBREVIATED_COUNTRY.match(alias) or not text.startswith(" ", match_end):
-        return False
-    following = re.match(r" ([A-Za-z][\w'’\-]*)", text[match_end:match_end + 40])
+#: Lower-case words after a place that keep it a place: where something is ("the Delta Township plant").
+_LOCATION_NOUNS = frozenset("""
+plant plants factory factories facility facilities site sites area areas region office offices headquarters
+airport campus base port warehouse store stores mill mine center centre hospital school city county state suburb
+suburbs neighborhood neighbourhood district metro border coast time resident residents native natives
+""".split())
+#: Capitalised last words of a facility's name: no place of its own ("Kentucky Truck Plant", "Detroit Metro Airport").
+_FACILITY = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,3}[ \u00a0]+(?:Plant|Assembly|Complex|Airport|Factory|Works|"
+                       r"Station|Arsenal|Refinery|Stadium|Arena|Hospital|Center|Centre)\b")
+_NEXT_WORD = re.compile(r"[ \u00a0]([A-Za-z][\w'’\-]*)")
+
+
+def _adjective(text: str, start: int, end: int) -> bool:
+    """A place used to qualify what follows names no place: "U.S. planemaker", "U.S. officials", "Detroit
+    automakers", "Wall Street expectations", "U.S. President", "Kentucky Truck Plant"; but "in the U.S.",
+    "the U.S. said", "the Delta Township plant" (where something is) and "US-led" do."""
+    if _FACILITY.match(text, end):
+        return True
+    following = _NEXT_WORD.match(text, end)
     if following is None:
         return False
     word = following.group(1)
     if word[0].islower():
-        return word not in _NOT_NOUNS
-    return word.lower() in TITLES or word in ORG_HEADS or word in DEMONYMS
+        return not (word in _NOT_NOUNS or word in _LOCATION_NOUNS or word.endswith("ed"))
+    return word.lower() in TITLES and not text.startswith(".", following.end())
 
 
 def _choose(candidates: tuple[Place, ...], votes: Counter[str]) -> Place:
@@ -211,7 +228,7 @@ def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozen
         if place.guarded and not _place_context(text, matches, i, table) and (
                 place.name not in confirmed or _sentence_initial(text, start)):
             continue  # "Reading the report", "Nice to see", "Mobile phones"
-        if place.kind == "country" and _adjective(text, end, alias):
+        if _adjective(text, start, end):
             continue
         found.append(Mention(alias, start, end, place.kind, place.name))
     plain = {m.name for m in found if m.text not in CONTEXTUAL}
