@@ -146,6 +146,9 @@ suburbs neighborhood neighbourhood district metro border coast time resident res
 #: Capitalised last words of a facility's name: no place of its own ("Kentucky Truck Plant", "Detroit Metro Airport").
 _FACILITY = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,3}[ \u00a0]+(?:Plant|Assembly|Complex|Airport|Factory|Works|"
                        r"Station|Arsenal|Refinery|Stadium|Arena|Hospital|Center|Centre)\b")
+_FACILITY_AFTER = re.compile(r"[ \u00a0]+(?:[Pp]lant|[Cc]omplex|[Ff]actory|[Ff]acility)\b")
+#: "the GM Lansing Delta plant": a place, then a capitalised word, then a factory: the factory's name
+_FACILITY_LOWER = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){1,3}[ \u00a0]+(?:plant|complex|factory|facility)\b")
 _NEXT_WORD = re.compile(r"[ \u00a0]([A-Za-z][\w'’\-]*)")
 
 
@@ -153,7 +156,7 @@ def _adjective(text: str, start: int, end: int) -> bool:
     """A place used to qualify what follows names no place: "U.S. planemaker", "U.S. officials", "Detroit
     automakers", "Wall Street expectations", "U.S. President", "Kentucky Truck Plant"; but "in the U.S.",
     "the U.S. said", "the Delta Township plant" (where something is) and "US-led" do."""
-    if _FACILITY.match(text, end):
+    if _FACILITY.match(text, end) or _FACILITY_LOWER.match(text, end):
         return True
     following = _NEXT_WORD.match(text, end)
     if following is None:
@@ -206,6 +209,10 @@ def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozen
         candidates = table[alias]
         if isinstance(candidates[0], Place) and len(candidates) == 1 and candidates[0].kind != "country":
             votes[candidates[0].country] += 1
+    guarded = _guarded_companies()
+    named = {table[alias][0][1] for start, _, alias in matches  # "Ford Motor", or "Ford" inside a sentence:
+             if not isinstance(table[alias][0], Place)  # then "Ford ..." opening one is the company too
+             and (alias not in guarded or not _sentence_initial(text, start))}
     chosen = [_choose(table[alias], votes) if isinstance(table[alias][0], Place) else None
               for _, _, alias in matches]
     confirmed = {place.name for i, place in enumerate(chosen)  # "in Mobile" once: "Mobile" in mid-sentence too
@@ -215,9 +222,11 @@ def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozen
         candidates = table[alias]
         if not isinstance(candidates[0], Place):
             kind, canonical = candidates[0]
-            if alias in _guarded_companies() and (
-                    alias.lower() in lowercase or _CAPITALISED_AFTER.match(text, end)
-                    or (_sentence_initial(text, start) and not (
+            if alias in guarded and (
+                    alias.lower() in lowercase
+                    or (_CAPITALISED_AFTER.match(text, end) and not (i + 1 < len(matches) and isinstance(
+                        table[matches[i + 1][2]][0], Place) and matches[i + 1][0] == end + 1))  # "Ford Michigan ..."
+                    or (_sentence_initial(text, start) and canonical not in named and not (
                         text.startswith(("'s", "’s"), end) or _SPEECH_AFTER.match(text, end)))):
                 continue  # "Target the ...", "the Progressive Party", a corpus that writes "target"
             found.append(Mention(alias, start, end, kind, canonical))
@@ -357,6 +366,8 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start = match.start() + tokens[0].start()
         end = match.end()
+        if _FACILITY_AFTER.match(text, end):
+            continue  # "Chicago Assembly plant", "Toledo Assembly Complex": a factory, no organization
         over = _overlapping(starts, ends, start, end)
         inside = [i for i in over if start <= starts[i] and ends[i] <= end]
         if len(inside) < len(over) or any(mentions[i].kind == "organization" for i in inside):
@@ -367,6 +378,39 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         removed.update(inside)
         added.append(Mention(name, start, end, "organization", name))
     return _merge(mentions, added, removed)
+
+
+_LOCAL = re.compile(r"(?<![\w.])(?:([A-Z][A-Z&]{1,7})[ \u00a0]+)?Local[ \u00a0]+(\d{1,5})\b")
+
+
+def _union_locals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A union's local, "UAW Local 862" or "Local 862", is an organization of its own."""
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added: list[Mention] = []
+    removed: set[int] = set()
+    for match in _LOCAL.finditer(text):
+        over = _overlapping(starts, ends, match.start(), match.end())
+        if any(not (match.start() <= starts[i] and ends[i] <= match.end()) for i in over):
+            continue
+        removed.update(over)
+        added.append(Mention(match.group(0), match.start(), match.end(), "organization", match.group(0)))
+    return _merge(mentions, added, removed) if added else mentions
+
+
+def _join_locals(states: Sequence[_Doc]) -> None:
+    """"Local 862" takes the name "UAW Local 862" where the corpus writes the union once, and only one."""
+    full: dict[str, set[str]] = {}
+    for state in states:
+        for m in state.fixed:
+            if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and match.group(1):
+                full.setdefault(match.group(2), set()).add(m.name)
+    for state in states:
+        state.fixed = [
+            Mention(m.text, m.start_char, m.end_char, m.kind, next(iter(full[n])))
+            if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and not match.group(1)
+            and len(full.get(n := match.group(2), ())) == 1 else m
+            for m in state.fixed]
 
 
 def _abbreviation_orgs(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, tuple[str, str]]]:
@@ -436,7 +480,8 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
 
 def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
     text = doc.text
-    mentions, abbreviations = _abbreviation_orgs(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase)))
+    mentions = _union_locals(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase)))
+    mentions, abbreviations = _abbreviation_orgs(text, mentions)
     state = _Doc(doc, mentions, abbreviations)
     for run in _segments(text, mentions):
         while run and run[0].group(0) in PARTICLES:
@@ -596,6 +641,7 @@ def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
     for doc in documents:
         lowercase.update(_LOWER_WORDS.findall(doc.text))
     states = [_first_pass(doc, lowercase) for doc in documents]
+    _join_locals(states)
     accepted: set[str] = set()
     for state in states:
         accepted.update(name for start, end, name in state.full
@@ -651,8 +697,16 @@ _CITED_BEFORE = re.compile(
 _CITED_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*)?(?:(?:first|has|had|also|previously|earlier|later|which|that|was\s+first\s+to)\s+)?"
     r"(?:reported|reports|reporting|report|said|says|cited|citing|quoted|wrote|writes|published|revealed|learned|"
-    r"story|article|interview|poll|analysis|investigation|editorial|obtained|noted|added)\b")
-_OUTLET_HEADS = frozenset("News Times Post Press Journal Herald Tribune Gazette Network Radio Television".split())
+    r"story|article|interview|poll|analysis|investigation|editorial|obtained|noted|added|confirmed|confirms|"
+    r"reviewed|found)\b")
+_OUTLET_HEADS = frozenset(
+    "News Times Post Press Journal Herald Tribune Gazette Network Radio Television Report".split())
+
+
+#: A credit in parentheses opening a line or after a dateline's place: "(CBS DETROIT) -", "ATLANTA (AP) -",
+#: "VIENNA, Sept 11 (Reuters) -", "(WANE/AP)".
+_CREDIT = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .,'’\-]{1,40}(?:,[ \w.]{1,20})?[ \t]*)?"
+                     r"\(([A-Z][A-Za-z0-9&/ .]{0,30})\)")
 
 
 def _outlet(mention: Mention) -> bool:
@@ -667,6 +721,18 @@ def _cited_outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     own = doc.outlet.strip().lower()
     cited = set()
+    credits = [c.span(1) for c in _CREDIT.finditer(text)]
+    if credits:  # "(CBS DETROIT)", "ATLANTA (AP) -": the outlet is the source, the place its newsroom
+        starts = [a for a, _ in credits]
+        kept = []
+        for m in mentions:
+            i = bisect.bisect_right(starts, m.start_char) - 1
+            if i >= 0 and m.end_char <= credits[i][1]:
+                if m.kind == "organization":
+                    kept.append(Mention(m.text, m.start_char, m.end_char, "source", m.name))
+                continue
+            kept.append(m)
+        mentions = kept
     for m in mentions:
         if _outlet(m) and (
                 m.name.lower() == own or m.text.lower() == own
