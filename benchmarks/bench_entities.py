@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     from timeline.documents import Document
     from timeline.entities import find_entities
 
-    find_entities([Document("warm-up", "Officials in Kyiv said so.")])
+    find_entities([Document("warm-up", "Officials in Kyiv said so. US envoy Keith Kellogg met Reuters (IAM) said.")])
     print(f"One-time cost (import and gazetteer build): {time.perf_counter() - started:.2f} s\n")
     sizes = [int(s) for s in args.sizes.split(",")]
     results = repeated(sizes)

@@ -137,7 +137,7 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[start:end].isupper() and text[end:end + 1] in ",("
 
 
-#: Lower-case words after a place that keep it a place: where something is ("the Delta Township plant").
+#: Lower-case words after a place that keep it a place: where something is ("the Toledo plant").
 _LOCATION_NOUNS = frozenset("""
 plant plants factory factories facility facilities site sites area areas region office offices headquarters
 airport campus base port warehouse store stores mill mine center centre hospital school city county state suburb
@@ -155,7 +155,7 @@ _NEXT_WORD = re.compile(r"[ \u00a0]([A-Za-z][\w'’\-]*)")
 def _adjective(text: str, start: int, end: int) -> bool:
     """A place used to qualify what follows names no place: "U.S. planemaker", "U.S. officials", "Detroit
     automakers", "Wall Street expectations", "U.S. President", "Kentucky Truck Plant"; but "in the U.S.",
-    "the U.S. said", "the Delta Township plant" (where something is) and "US-led" do."""
+    "the U.S. said", "the Toledo plant" (where something is) and "US-led" do."""
     if _FACILITY.match(text, end) or _FACILITY_LOWER.match(text, end):
         return True
     following = _NEXT_WORD.match(text, end)
@@ -168,10 +168,13 @@ def _adjective(text: str, start: int, end: int) -> bool:
 
 
 def _choose(candidates: tuple[Place, ...], votes: Counter[str]) -> Place:
-    """The first candidate, unless another's country is named in the article and the first's is not
+    """The first candidate, unless a region of another country is more at home in the article
     ("Georgia" in an article on Atlanta and Ohio is the US state)."""
     first = candidates[0]
-    best = max(candidates, key=lambda p: votes[p.country] if p.country else 0)
+    others = [p for p in candidates[1:] if p.kind != "city"]  # a state, not a small town: "Ontario" stays Canada's
+    if not others:
+        return first
+    best = max(others, key=lambda p: votes[p.country] if p.country else 0)
     if best is not first and votes[best.country] >= 2 and votes[first.country] == 0:
         return best
     return first
@@ -380,7 +383,9 @@ def _generic_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     return _merge(mentions, added, removed)
 
 
-_LOCAL = re.compile(r"(?<![\w.])(?:([A-Z][A-Z&]{1,7})[ \u00a0]+)?Local[ \u00a0]+(\d{1,5})\b")
+_LOCAL = re.compile(r"(?:([A-Z][A-Z&]{1,7})[ \u00a0]+)?Local[ \u00a0]+(\d{1,5})\b")
+_LOCAL_WORD = re.compile(r"\bLocal[ \u00a0]+\d{1,5}\b")
+_UNION_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Z&]{1,7}[ \u00a0]+$")
 
 
 def _union_locals(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -389,12 +394,14 @@ def _union_locals(text: str, mentions: list[Mention]) -> list[Mention]:
     ends = [m.end_char for m in mentions]
     added: list[Mention] = []
     removed: set[int] = set()
-    for match in _LOCAL.finditer(text):
-        over = _overlapping(starts, ends, match.start(), match.end())
-        if any(not (match.start() <= starts[i] and ends[i] <= match.end()) for i in over):
+    for match in _LOCAL_WORD.finditer(text):  # "Local 862", then the union's letters before it, if any
+        union = _UNION_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        start, end = (union.start() if union else match.start()), match.end()
+        over = _overlapping(starts, ends, start, end)
+        if any(not (start <= starts[i] and ends[i] <= end) for i in over):
             continue
         removed.update(over)
-        added.append(Mention(match.group(0), match.start(), match.end(), "organization", match.group(0)))
+        added.append(Mention(text[start:end], start, end, "organization", text[start:end]))
     return _merge(mentions, added, removed) if added else mentions
 
 
