@@ -66,7 +66,8 @@ def definitions(text: str) -> list[Definition]:
     found: list[Definition] = []
     for match in _DEFINED.finditer(text):
         abbreviation = match.group(1)
-        line_start = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start()) + 1, 0)
+        window = max(0, match.start() - 200)  # a long form is a few words: never scan back further
+        line_start = max(text.rfind("\n", window, match.start()), text.rfind(". ", window, match.start()) + 1, window)
         words = list(_WORDS.finditer(text, line_start, match.start()))
         index = _long_form(abbreviation, words)
         if index is None:
