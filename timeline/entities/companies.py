@@ -5,8 +5,9 @@ Each company is known by its listed name, that name without its legal form ("For
 "Ford Motor" -> "Ford"; "Adobe Inc." -> "Adobe"), and its ticker where the ticker is the name's initials
 ("GM" for General Motors, "UPS" for United Parcel Service; never "F" or "BA"). A short form that is a
 function word, title, nationality or given name is not kept ("General" of General Motors). A one-word
-form that is also an English word ("Ford", "Target") is *guarded*: the finder takes it only inside a
-sentence, alone (not "Progressive Party"), and where the corpus never writes the word in lower case.
+form that is also an English word ("Target") or that the listed name only shortens ("Ford", "Williams": often
+surnames) is *guarded*: the finder takes it only inside a sentence (or where the article names the company
+inside one), alone (not "Progressive Party"), and where the corpus never writes the word in lower case.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def companies() -> tuple[Company, ...]:
         if len(canonical.split()) >= 2 and symbol.isalpha() and symbol.isupper() and symbol == initials.upper():
             forms.append(symbol)
         forms = [f for f in forms if not (len(f) <= 2 and f.lower() in words)]  # "AL", "GO"
-        guarded = tuple(f for f in forms if " " not in f and f.lower() in words)
+        listed = forms[0] == stock["name"].replace(",", "")
+        guarded = tuple(f for f in forms if " " not in f and (  # "Ford", "Williams": words and surnames
+            f.lower() in words or not (listed and f == forms[0])))
         out.setdefault(canonical, Company(canonical, tuple(dict.fromkeys(forms)), guarded))
     return tuple(out.values())

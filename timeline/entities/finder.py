@@ -138,6 +138,8 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 
 #: Lower-case words after a place that keep it a place: where something is ("the Toledo plant").
+_FUNCTION_WORDS = _NOT_NOUNS | _PLACE_PREPOSITIONS | frozenset(
+    "the a an this that these those his her its their".split())
 _LOCATION_NOUNS = frozenset("""
 plant plants factory factories facility facilities site sites area areas region office offices headquarters
 airport campus base port warehouse store stores mill mine center centre hospital school city county state suburb
@@ -184,23 +186,44 @@ _ROLE_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _LOCAL_WORDS = frozenset("resident residents native natives area-based based city county".split())
 
 
+def _beside_place(text: str, matches: list[tuple[int, int, str]], i: int, table: dict[str, tuple]) -> bool:
+    """"Mobile, Alabama", "Wayne, Michigan": a place, comma, a place."""
+    start, end, _ = matches[i]
+    if text.startswith(", ", end) and i + 1 < len(matches) and matches[i + 1][0] == end + 2 and isinstance(
+            table[matches[i + 1][2]][0], Place):
+        return True
+    return text[start - 2:start] == ", " and i > 0 and matches[i - 1][1] == start - 2 and isinstance(
+        table[matches[i - 1][2]][0], Place)
+
+
 def _place_context(text: str, matches: list[tuple[int, int, str]], i: int, table: dict[str, tuple]) -> bool:
     """Does the text show that this name, also a common word or given name, is the place? "in Reading",
     "READING, England -", "Mobile, Alabama", "Wayne, Michigan", "Mobile Mayor ...", "a Mobile councilman"."""
     start, end, _ = matches[i]
     if _word_before(text, start) in _PLACE_PREPOSITIONS or _dateline(text, start, end):
         return True
-    if text.startswith(", ", end) and i + 1 < len(matches) and matches[i + 1][0] == end + 2 and isinstance(
-            table[matches[i + 1][2]][0], Place):
-        return True
-    if text[start - 2:start] == ", " and i > 0 and matches[i - 1][1] == start - 2 and isinstance(
-            table[matches[i - 1][2]][0], Place):
+    if _beside_place(text, matches, i, table):
         return True
     after = _ROLE_AFTER.match(text, end)
     return after is not None and (after.group(1).lower() in TITLES or after.group(1).lower() in _LOCAL_WORDS)
 
 
 _CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][\w’'\-]*)[ \u00a0]$")
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """A small town's name used as a person's or a thing's: after a title ("President Clinton", "Mr. Taylor"),
+    inside a longer name ("Space Shuttle Columbia", "Independence Day"), or as who speaks ("Magna said")."""
+    if _titled(text, start, just=True):
+        return True
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() not in _FUNCTION_WORDS and not _sentence_initial(text, before.start(1)):
+        return True
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after and not text[after.end() - 2:].startswith(_FEATURE_WORDS):
+        return True
+    return _SPEECH_AFTER.match(text[end:end + 120]) is not None and _word_before(text, start) not in _PLACE_PREPOSITIONS
 
 
 def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
@@ -230,7 +253,7 @@ def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozen
                     or (_CAPITALISED_AFTER.match(text, end) and not (i + 1 < len(matches) and isinstance(
                         table[matches[i + 1][2]][0], Place) and matches[i + 1][0] == end + 1))  # "Ford Michigan ..."
                     or (_sentence_initial(text, start) and canonical not in named and not (
-                        text.startswith(("'s", "’s"), end) or _SPEECH_AFTER.match(text, end)))):
+                        text.startswith(("'s", "’s"), end) or _SPEECH_AFTER.match(text[end:end + 120])))):
                 continue  # "Target the ...", "the Progressive Party", a corpus that writes "target"
             found.append(Mention(alias, start, end, kind, canonical))
             continue
@@ -242,12 +265,15 @@ def _gazetteer_mentions(text: str, lowercase: set[str] | frozenset[str] = frozen
             continue  # "Reading the report", "Nice to see", "Mobile phones"
         if _adjective(text, start, end):
             continue
+        if not place.major and _name_like(text, start, end) and not _beside_place(text, matches, i, table):
+            continue  # "President Clinton", "Space Shuttle Columbia", "Magna said", "from Hurricane Hugo"
         found.append(Mention(alias, start, end, place.kind, place.name))
     plain = {m.name for m in found if m.text not in CONTEXTUAL}
     return [m for m in found if m.text not in CONTEXTUAL or m.name in plain]
 
 
 _FEATURE_AFTER = re.compile(r"[ \u00a0](?:" + "|".join(sorted(PLACE_FEATURES)) + r")\b")
+_FEATURE_WORDS = tuple(sorted(PLACE_FEATURES))
 
 # --------------------------------------------------------------------------- tokens
 
@@ -268,7 +294,7 @@ _TITLE = rf"\b(?:(?:{_TITLE_WORDS})|(?:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\
 _TITLE_BEFORE = re.compile(
     rf"{_TITLE}(?:{_SPACE}+(?:for|to|of){_SPACE}+(?:the{_SPACE}+)?[\w.’'-]+(?:{_SPACE}+(?:{_U}[\w.’'-]*|and|of|the))*"
     rf"{_SPACE}*,)?{_SPACE}*$", re.IGNORECASE)
-_TITLE_JUST_BEFORE = re.compile(rf"{_TITLE}{_SPACE}*$", re.IGNORECASE)
+_TITLE_JUST_BEFORE = re.compile(rf"{_TITLE}\.?{_SPACE}*$", re.IGNORECASE)  # "President ", "Mr. "
 _VERBS = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_AFTER = re.compile(
     rf"^(?:,[^,.;\n]{{1,80}},)?\s*(?:has|had|have|also|later|then|previously|again|reportedly|on\s+\w+)?\s*(?:{_VERBS})\b")
@@ -461,11 +487,13 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
         mention = spans[j][2] if j >= 0 and tok.start() < spans[j][1] else None
         # "Jordan Bardella", "Jim Jordan": a one-word place that is part of a person's name
         # "Paris Hilton": a city's name first, a name-like word after; kept only if the pair has a person's evidence
-        place_in_name = mention is not None and mention.kind in PLACE_KINDS and mention.text == word and (
-            (not run and adjacent and (word in FIRST_NAMES or mention.kind == "city")
+        # "Pete Williams", "James A. Taylor": a one-word place or company after a given name (and initials)
+        place_in_name = mention is not None and mention.text == word and (
+            (mention.kind in PLACE_KINDS and not run and adjacent and (word in FIRST_NAMES or mention.kind == "city")
              and following.group(0) not in STOPWORDS and following.group(0) not in NAME_ENDERS
              and following.group(0) not in ORG_HEADS and following.group(0).lower() not in TITLES)
-            or (len(run) == 1 and run[0].group(0) in FIRST_NAMES))
+            or (mention.kind in (*PLACE_KINDS, "organization") and run and run[0].group(0) in given_names()
+                and all(t.group(0).endswith(".") for t in run[1:])))
         lower = word.lower()
         # "John Major said": a title word right after a lone given name, ending the name, is the surname
         title_surname = (lower in TITLES and mention is None and not adjacent and len(run) == 1
@@ -753,6 +781,14 @@ def _cited_outlets(doc: Document, mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
+def _surname_like(m: Mention, local_surnames: set[str]) -> bool:
+    """A small town anywhere, or a company's shortened name in an article that names the person, may be a surname."""
+    candidates = _lexicon()[0].get(m.text, ())
+    if m.kind in PLACE_KINDS:
+        return bool(candidates) and isinstance(candidates[0], Place) and not candidates[0].major
+    return m.kind == "organization" and m.text in _guarded_companies() and m.text.lower() in local_surnames
+
+
 def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surnames: _Surnames,
              lowercase: set[str]) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     """One document's mentions with people named, and its title-led single names of no known person."""
@@ -766,9 +802,16 @@ def _resolve(state: _Doc, accepted: set[str], canonical: dict[str, str], surname
     for m in state.fixed:  # "Jordan said" in an article about Jim Jordan: the person
         if len(_overlapping(people_starts, people_ends, m.start_char, m.end_char)):
             continue
-        if m.kind in PLACE_KINDS and " " not in m.text and m.text.lower() in local_surnames:
+        one_word = " " not in m.text
+        if one_word and m.kind in PLACE_KINDS and m.text.lower() in local_surnames:
             person = surnames.lookup(m.text, local)
-            if person and (not _sentence_initial(text, m.start_char) or _SPEECH_AFTER.match(text, m.end_char)):
+            if person and (not _sentence_initial(text, m.start_char)
+                           or _SPEECH_AFTER.match(text[m.end_char:m.end_char + 120])):
+                people.append(Mention(m.text, m.start_char, m.end_char, "person", person))
+                continue
+        if one_word and m.text.lower() in surnames.index and _surname_like(m, local_surnames):
+            person = surnames.lookup(m.text, local)  # "Castro attended": a small town named like a known person
+            if person:
                 people.append(Mention(m.text, m.start_char, m.end_char, "person", person))
                 continue
         fixed.append(m)

@@ -66,13 +66,25 @@ Sanaa | Sana'a; Ulaanbaatar | Ulan Bator; Naypyidaw | Naypyitaw; Marseille | Mar
 St. Louis | Saint Louis; The Hague; Gaza City; Andorra la Vella; Vatican City; West Palm Beach; Palm Beach
 """)
 
+#: The AP's abbreviations of US states ("Wayne, Mich."): the state only right after a place and a comma.
+US_STATE_ABBREVIATIONS = _entries("""
+Alabama | Ala.; Arizona | Ariz.; Arkansas | Ark.; California | Calif.; Colorado | Colo.; Connecticut | Conn.
+Delaware | Del.; Florida | Fla.; Georgia | Ga.; Illinois | Ill.; Indiana | Ind.; Kansas | Kan.; Kentucky | Ky.
+Louisiana | La.; Maryland | Md.; Massachusetts | Mass.; Michigan | Mich.; Minnesota | Minn.; Mississippi | Miss.
+Missouri | Mo.; Montana | Mont.; Nebraska | Neb.; Nevada | Nev.; New Hampshire | N.H.; New Jersey | N.J.
+New Mexico | N.M.; New York | N.Y.; North Carolina | N.C.; North Dakota | N.D.; Oklahoma | Okla.; Oregon | Ore.
+Pennsylvania | Pa.; Rhode Island | R.I.; South Carolina | S.C.; South Dakota | S.D.; Tennessee | Tenn.
+Vermont | Vt.; Virginia | Va.; Washington | Wash.; West Virginia | W.Va.; Wisconsin | Wis.; Wyoming | Wyo.
+""")
+
 #: Regions that are no country, state or city ("Middle East"): places of their own.
 REGIONS = _entries("""
 Middle East; Latin America; North America; South America; Central America; Central Asia; Southeast Asia
 East Asia; South Asia; Sub-Saharan Africa; North Africa; West Africa; East Africa; Horn of Africa; Balkans
 Caucasus; Scandinavia; Baltics | Baltic states; Donbas | Donbass; Sahel; Persian Gulf; Gulf of Mexico
 Black Sea; Baltic Sea; South China Sea; East China Sea; Red Sea; Mediterranean; Arctic; Indo-Pacific
-Silicon Valley; Wall Street; Pacific Northwest; Midwest; New England
+Silicon Valley; Wall Street; Pacific Northwest; Midwest; New England; Eastern Europe; Western Europe; Central Europe
+Northern Europe; Southern Europe
 """)
 
 ORGANIZATIONS = _entries("""
@@ -129,7 +141,8 @@ CONTEXTUAL = frozenset({"The Post", "the Alliance", "Wagner", "Rada", "Duma", "G
 
 #: Phrases that contain a place's name but are no place of ours: matched and dropped.
 NOT_PLACES = frozenset("""
-Americas | Near East | Far East | Sea of Japan | Gulf of Guinea | Captain America | America First
+Americas | Near East | Far East | Sea of Japan | Gulf of Guinea | Captain America | America First | Europe | Asia
+Africa | Oceania | Antarctica
 Georgia Tech | Jordan River | Jordan Valley | Mobile World Congress | Reading Room
 """.replace("\n", " | ").split(" | ")) - {""}
 

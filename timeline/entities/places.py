@@ -23,8 +23,16 @@ from timeline.entities.gazetteer import (
     COUNTRY_NAMES,
     EXTRA_COUNTRIES,
     FIRST_NAMES,
+    NOT_PLACES,
     REGIONS,
+    US_STATE_ABBREVIATIONS,
 )
+
+#: Month and weekday names: never a place, whatever town bears them.
+CALENDAR_WORDS = frozenset("""
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday
+""".split())
 
 #: ISO 3166-2 subdivision types kept as regions (districts, municipalities, counties and the like are not).
 REGION_TYPES = frozenset({
@@ -46,6 +54,7 @@ class Place:
     country: str
     population: int
     guarded: bool  # a common word or given name: needs context to count
+    major: bool = True  # a country, region, capital or city of 500,000+; a small town may be a surname ("Clinton")
 
 
 def fold(name: str) -> str:
@@ -79,8 +88,12 @@ def place_table() -> dict[str, tuple[Place, ...]]:
         alias = alias.strip()
         if not alias or not alias[0].isupper():
             return
+        if alias in CALENDAR_WORDS or alias in NOT_PLACES:
+            return  # "March" (Cambridgeshire), "Asia" (a town in Peru)
         key = (_RANK[rank], -place.population)
         folded = fold(alias)
+        if folded != alias and (_worded(folded) or folded in CALENDAR_WORDS):
+            folded = alias  # "Būsh" is no "Bush"
         for form in (alias,) if folded == alias else (alias, folded):
             table.setdefault(form, {}).setdefault(place, key)
 
@@ -106,11 +119,14 @@ def place_table() -> dict[str, tuple[Place, ...]]:
         if sub.type not in REGION_TYPES or sub.parent_code or sub.country_code == "US" or any(
                 c in sub.name for c in ",[("):  # US states come from GeoNames, with their counties
             continue
-        add(sub.name, Place(sub.name, "region", sub.country_code, 0, _worded(sub.name)), "region")
+        worded = _worded(sub.name)
+        add(sub.name, Place(sub.name, "region", sub.country_code, 0, worded, not worded), "region")
     for state in gc.get_us_states().values():  # never guarded: "Georgia", "Michigan" are the states in US news
         place = Place(state["name"], "region", "US", 0, False)
         for alias in (state["name"], f"{state['name']} state", f"{state['name']} State"):  # "Washington state"
             add(alias, place, "region")
+        for alias in US_STATE_ABBREVIATIONS.get(state["name"], ()):  # "Mich.": only after "Wayne, "
+            add(alias, Place(state["name"], "region", "US", 0, True, False), "region")
     for county in gc.get_us_counties():  # "Cobb County", "Miami-Dade County": two words, never a common phrase
         if " " in county["name"]:
             add(county["name"], Place(county["name"], "region", "US", 0, False), "region")
@@ -123,7 +139,7 @@ def place_table() -> dict[str, tuple[Place, ...]]:
         capital = (name, code) in capitals
         big = capital or population >= BIG_CITY
         guarded = _worded(name) and not (capital or population >= UNGUARDED_CITY)
-        place = Place(name, "city", code, population, guarded)
+        place = Place(name, "city", code, population, guarded, big)
         add(name, place, "big city" if big else "city")
     cities = {p.name: p for entries in table.values() for p in entries if p.kind == "city"}
     for canonical, aliases in CITY_ALIASES.items():
