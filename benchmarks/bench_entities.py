@@ -7,8 +7,9 @@ Two workloads:
 * news text: the seeds plus the TimeML articles (TimeBank + AQUAINT), one event per sentence that
   holds a time expression, reported per article.
 
-For linear passes the 160K / 40K ratio is about 4 (quadratic would be 16). The one-time cost of
-building the gazetteer (GeoNames, ISO 3166, the matcher) is reported apart.
+Times are CPU seconds (process time), steadier than wall time on a shared machine. For linear passes the
+160K / 40K ratio is about 4 (quadratic would be 16). The one-time cost of building the gazetteer
+(GeoNames, ISO 3166, the companies, the given names, the matcher) is reported apart.
 
     python benchmarks/bench_entities.py            # Markdown tables on stdout
 """
@@ -28,16 +29,16 @@ SENTENCE = "Russia Defense Ministry said on Friday. "
 def _timed(docs: list, sentences: dict[str, list[tuple[int, int]]]) -> tuple[float, float, int]:
     from timeline.entities import actors_and_places, find_entities
 
-    started = time.perf_counter()
+    started = time.process_time()
     mentions = find_entities(docs)
-    found = time.perf_counter() - started
-    started = time.perf_counter()
+    found = time.process_time() - started
+    started = time.process_time()
     rows = 0
     for doc in docs:
         for start, end in sentences[doc.doc_id]:
             actors_and_places(mentions[doc.doc_id], start, end)
             rows += 1
-    return found, time.perf_counter() - started, rows
+    return found, time.process_time() - started, rows
 
 
 def repeated(sizes: list[int]) -> list[dict[str, float]]:
@@ -81,15 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="40000,80000,160000")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    started = time.perf_counter()
+    started = time.process_time()
     from timeline.documents import Document
     from timeline.entities import find_entities
 
     find_entities([Document("warm-up", "Officials in Kyiv said so. US envoy Keith Kellogg met Reuters (IAM) said.")])
-    print(f"One-time cost (import and gazetteer build): {time.perf_counter() - started:.2f} s\n")
+    print(f"One-time cost (import and gazetteer build): {time.process_time() - started:.2f} s\n")
     sizes = [int(s) for s in args.sizes.split(",")]
     results = repeated(sizes)
-    print("| characters | events | find_entities s | actors_and_places s | total s | ratio to first |")
+    print("| characters | events | find_entities CPU s | actors_and_places CPU s | total CPU s | ratio to first |")
     print("|---:|---:|---:|---:|---:|---:|")
     first = results[0]["find"] + results[0]["events_s"]
     for r in results:
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
               f"| {total / first:.1f}x |")
     n = news()
     per_article = (n["find"] + n["events_s"]) / n["articles"] * 1000
-    print("\n| news articles | characters | events | find_entities s | actors_and_places s | ms per article |")
+    print("\n| news articles | characters | events | find_entities CPU s | actors_and_places CPU s "
+          "| CPU ms per article |")
     print("|---:|---:|---:|---:|---:|---:|")
     print(f"| {n['articles']:,} | {n['chars']:,} | {n['events']:,} | {n['find']:.3f} | {n['events_s']:.4f} "
           f"| {per_article:.2f} |")
