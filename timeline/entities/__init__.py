@@ -1,4 +1,4 @@
-"""Actors and places: people, organizations, countries and cities, one name each across a corpus."""
+"""Actors and places: people, organizations, countries, regions and cities, one name each across a corpus."""
 
 from timeline.entities.finder import (
     ACTOR_KINDS,

@@ -1,19 +1,33 @@
-"""Actors and places: people, organizations, countries and cities, each under one name across a corpus.
+"""Actors and places: people, organizations, countries, regions and cities, each under one name across a
+corpus; news outlets cited for what they report are sources, neither.
 
 No model is downloaded (spaCy is not used even when installed: results must not depend on the machine).
+Every pass is linear in the text: one Aho-Corasick pass for all gazetteer names, regexes, and bisection
+wherever one span is checked against the others (`benchmarks/bench_entities.py`).
 
-* Countries, cities and well-known organizations come from `timeline.entities.gazetteer`, matched by one
-  compiled trie-shaped regex. Demonyms are not places ("Ukrainian President" names no place);
-  "Washington" is the city even where it stands for the US government.
+* Places come from GeoNames and ISO 3166 (`timeline.entities.places`), companies from the stock indices
+  (`timeline.entities.companies`), a few organizations and aliases from `timeline.entities.gazetteer`, all
+  matched by `timeline.entities.matcher`. A name with several meanings takes the article's geography
+  ("Georgia" beside Atlanta is the state). Names that are also words or given names need context
+  ("in Reading", "Mobile, Ala."); a small town named like a person is the person ("President Clinton").
+  A place qualifying what follows is no place ("U.S. officials", "Detroit automakers", "Kentucky Truck
+  Plant"), nor is a demonym ("Ukrainian President"); "Washington" is the city even where it stands for
+  the US government.
 * Other organizations are found by their last word: capitalised phrases ending in Ministry,
-  Department, Council, Conference, Party, Forces, News, Times... ("Russian Defense Ministry",
-  "Ministry of Defence", "Kyiv Post"), named as written minus a leading "The".
+  Department, Council, Board, Airlines, Motors, News, Times... ("Russian Defense Ministry",
+  "Ministry of Defence", "Kyiv Post"), named as written minus a leading "The"; a union's "Local 862";
+  and the long forms an article defines ("the National Transportation Safety Board (NTSB)"), whose
+  abbreviation then names them in that article and across the corpus
+  (`timeline.entities.abbreviations`).
+* Outlets cited as sources ("according to Reuters", "The Washington Post reported", "told CNN",
+  "(AP)") and the article's own outlet are kind "source": no actor.
 * People are found by shape and evidence: two to four capitalised words (particles, hyphens and
   apostrophes allowed, "Ursula von der Leyen") that are no gazetteer entry, title, demonym, month
   or function word, with evidence: a title or role before them ("President", "envoy", "Gen."),
   a speech verb ("X said", "said X", "X told"), an apposition (", who", ", the ... minister"), or
-  a known given name first. A name with evidence anywhere in the corpus counts everywhere; a
-  title-led single word ("President Biden") counts too. Photo credits are not actors.
+  a known given name first (`timeline.entities.names`). A name with evidence anywhere in the corpus
+  counts everywhere; a title-led single word ("President Biden") counts too; a surname that is a
+  title word stays ("John Major"). Photo credits are not actors.
 * Joining: a surname alone ("Kellogg", "Trump's") takes the full name seen in the same article,
   else in the corpus; spelling variants join (rapidfuzz on surnames, "Steve"/"Stephen",
   "Volodymyr"/"Vladimir"); each person is named by their most frequent full form (ties: longest).

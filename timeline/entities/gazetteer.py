@@ -1,14 +1,17 @@
-"""What the entity finder knows without a model: places, organizations, and the word lists that
-tell a person's name from a capitalised phrase.
+"""What the entity finder knows by hand, only what the well-kept data lacks: the aliases news uses for
+countries and cities ("UK", "Kiev"), regions that are no state ("Middle East"), the AP's state
+abbreviations, organizations that are no listed company (NATO, ministries, outlets), and the word lists
+that tell a person's name from a capitalised phrase. Places themselves come from GeoNames and ISO 3166
+(`timeline.entities.places`), companies from the stock indices (`timeline.entities.companies`).
 
-Places and organizations are lines ``Canonical | alias | alias``; matching is on whole words and
-case-sensitive (so "US" is the country but "us" a pronoun). Countries are the UN members plus
-territories and states in the news (Taiwan, Kosovo, Palestine, Gaza, the UK's nations...).
-Demonyms ("Ukrainian", "French") are deliberately *not* places: "Ukrainian President Zelensky"
-names a person, not a place; they only stop a person's name from starting there.
+Entries are lines ``Canonical | alias | alias``; matching is on whole words and case-sensitive (so "US"
+is the country but "us" a pronoun). Demonyms ("Ukrainian", "French") are deliberately *not* places:
+"Ukrainian President Zelensky" names a person, not a place; they only stop a person's name from starting
+there.
 
 No person is listed here: people are found by shape and evidence (`timeline.entities`). The given
-names below are generic evidence ("Marine Le Pen" is a name because "Marine" is a given name).
+names below are generic evidence ("Marine Le Pen" is a name because "Marine" is a given name), with
+those of `timeline.entities.names`.
 """
 
 from __future__ import annotations
