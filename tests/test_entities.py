@@ -299,6 +299,12 @@ def test_places_named_like_words_or_people_need_context() -> None:
     assert ("person", "Paris Hilton") in by_kind(found)
 
 
+def test_a_name_with_several_meanings_follows_the_articles_geography() -> None:
+    assert ("country", "Georgia") in by_kind(one("Russia and Georgia met in Tbilisi in March."))
+    us = by_kind(one("Storms hit Atlanta, Florida and Alabama; Georgia said it was ready in March."))
+    assert ("region", "Georgia") in us and not {name for _, name in us} & {"March"}
+
+
 def test_a_place_qualifying_a_noun_is_no_place() -> None:
     found = one("The U.S. planemaker and U.S. officials met U.S. President Joe Biden in the U.S. on Monday. "
                 "Detroit automakers struck the Toledo plant and the Kentucky Truck Plant; "
@@ -326,6 +332,7 @@ def test_outlets_cited_as_sources_are_no_actors() -> None:
         "The Washington Post", "Reuters", "CNN", "Bloomberg", "Detroit Free Press"}
     actors, _ = actors_and_places(found, 0, len(text))
     assert not {"The Washington Post", "Reuters", "CNN", "Bloomberg", "Detroit Free Press"} & set(actors)
+    assert by_kind(one("Reuters staff met officials.", outlet="Reuters")) == {("source", "Reuters")}  # its own
     credit = one("ATLANTA (AP) — Officials met.\n(CBS DETROIT) - Workers struck.")
     assert by_kind(credit) == {("city", "Atlanta"), ("source", "Associated Press"), ("source", "CBS News")}
 
