@@ -15,6 +15,7 @@ from timeline.entities.gazetteer import FIRST_NAMES
 from timeline.entities.places import dictionary_words
 
 MIN_SCORE = 3  # the summed frequency digits (1 = rare ... 13 = very common) over all countries
+_BELOW_MIN = frozenset({"", "1", "2", "11"})  # the only digit strings that sum to less than MIN_SCORE
 
 
 @cache
@@ -30,7 +31,6 @@ def given_names() -> frozenset[str]:
             name = line[3:29].strip()
             if " " in name or "+" in name or not name[:1].isupper() or name.lower() in words:
                 continue
-            score = sum(int(c, 16) for c in line[30:86] if c in "123456789ABCDabcd")
-            if score >= MIN_SCORE:
+            if line[30:86].replace(" ", "") not in _BELOW_MIN:
                 names.add(name)
     return frozenset(names)
