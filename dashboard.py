@@ -160,7 +160,7 @@ def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAsi
 
 def _key(doc: Document) -> str:
     """How `extract_events` names an article in its errors."""
-    return doc.path or doc.doc_id
+    return doc.where
 
 
 def _set_aside(doc: Document, why: str) -> SetAside:

@@ -122,7 +122,7 @@ def extract_events(documents: Iterable[Document], *,
         try:
             rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
         except Exception as exc:  # one article's failure never ends the batch: it is reported instead
-            failures.append(LoadError(doc.path or doc.doc_id, f"no events extracted ({type(exc).__name__}: {exc})"))
+            failures.append(LoadError(doc.where, f"no events extracted ({type(exc).__name__}: {exc})"))
         if progress:
             progress(doc)
     if not rows:
