@@ -13,6 +13,7 @@ import pandas as pd
 from timeline import extract_events
 from timeline.documents import Document, document_from_text
 from timeline.events import merge
+from timeline.events.happenings import HAPPENING_COLUMNS, happenings
 
 PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
 
@@ -236,3 +237,40 @@ def test_candidate_pairs_only_meet_dates_that_agree() -> None:
     assert ((feats.start[i] <= feats.end[j]) & (feats.start[j] <= feats.end[i])).all()
     coarse = (feats.level[i] == 2) | (feats.level[j] == 2)
     assert ((feats.start[i] == feats.start[j]) & (feats.end[i] == feats.end[j]))[coarse].all()
+
+
+# --------------------------------------------------------------------------- happenings
+
+
+def test_happenings_have_one_row_per_cluster_covering_every_row(seed_events) -> None:
+    table = happenings(seed_events)
+    assert list(table.columns) == list(HAPPENING_COLUMNS)
+    assert len(table) == seed_events["cluster_id"].nunique() and table["cluster_id"].is_unique
+    assert sorted(e for ids in table["event_ids"] for e in ids) == sorted(seed_events["event_id"])
+    by_cluster = seed_events.groupby("cluster_id")["doc_id"].nunique()
+    assert (table.set_index("cluster_id")["n_sources"] == by_cluster.loc[table["cluster_id"]]).all()
+    trip = table[table["label"].str.contains("Kellogg") & (table["n_sources"] == 2)].iloc[0]
+    assert {s["outlet"] for s in trip["sources"]} >= {"Euromaidan Press"}
+    assert all(s["url"].startswith("https://") for s in trip["sources"])
+    assert list(table["start"]) == sorted(table["start"])
+    empty = happenings(seed_events.iloc[0:0])
+    assert empty.empty and list(empty.columns) == list(HAPPENING_COLUMNS)
+
+
+def test_a_happening_takes_the_date_and_label_of_its_most_precise_mention() -> None:
+    events = extract_events([
+        article("Kellogg will visit Brussels next week for talks with NATO allies on Ukraine.", "week",
+                dt.date(2025, 2, 15), "Outlet A"),
+        article("Kellogg will arrive in Brussels on Monday for talks with NATO allies on Ukraine.", "monday",
+                dt.date(2025, 2, 16), "Outlet B"),
+    ])
+    assert events["cluster_id"].nunique() == 1
+    table = happenings(events)
+    assert len(table) == 1
+    visit = table.iloc[0]
+    assert (visit["start"], visit["end"], visit["granularity"]) == (pd.Timestamp("2025-02-17"),
+                                                                      pd.Timestamp("2025-02-17"), "day")
+    assert visit["label"] == row(events, "monday", "Monday")["headline"] and visit["n_mentions"] == 2
+    assert visit["outlets"] == ["Outlet A", "Outlet B"]  # earliest published first
+    week = row(events, "week", "next week")  # the rows keep their own dates
+    assert (week["start"], week["end"]) == (pd.Timestamp("2025-02-17"), pd.Timestamp("2025-02-23"))

@@ -76,21 +76,22 @@ def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
 
 
+@lru_cache(maxsize=400_000)
+def _token(match: str) -> str:
+    """A word or number as a token ("#33000", "#64%", "vote"); "" for stop words and odd numbers."""
+    if match[0].isdigit():
+        number = match.replace(",", "").rstrip(".")
+        return "#" + number if number.replace(".", "").replace("%", "").isdigit() else ""
+    word = match.lower().replace("’", "'")
+    if len(word) <= 2 or word in _STOP:
+        return ""
+    lemma = _lemma(word)
+    return "" if lemma in _STOP else lemma
+
+
 def _tokens(text: str) -> list[str]:
-    """Content-word lemmas and numbers ("#33000", "#64%") of a piece of text, in order."""
-    out = []
-    for match in _TOKEN.findall(text):
-        if match[0].isdigit():
-            number = match.replace(",", "").rstrip(".")
-            if number.replace(".", "").replace("%", "").isdigit():
-                out.append("#" + number)
-            continue
-        word = match.lower().replace("’", "'")
-        if len(word) > 2 and word not in _STOP:
-            lemma = _lemma(word)
-            if lemma not in _STOP:
-                out.append(lemma)
-    return out
+    """Content-word lemmas and numbers of a piece of text, in order."""
+    return [t for t in map(_token, _TOKEN.findall(text)) if t]
 
 
 # --------------------------------------------------------------------------- features
@@ -198,42 +199,53 @@ def candidate_pairs(feats: Features) -> np.ndarray:
     and each row keeps its `CANDIDATES` best by shared keys: at most that many pairs per row, whatever
     the corpus.
     """
-    hosts: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    guests: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    month_of = _month_index(feats.start), _month_index(feats.end)
-    order = np.lexsort((feats.rank, feats.end, feats.start))
-    for i in order.tolist():
-        if not feats.mergeable[i]:
-            continue
-        level, start, end = int(feats.level[i]), int(feats.start[i]), int(feats.end[i])
-        if level == 0:
-            buckets = [("w", w) for w in range((start + 3) // 7, (end + 3) // 7 + 1)]  # ISO weeks (epoch: Thursday)
-            probes = [("m", m) for m in range(int(month_of[0][i]), int(month_of[1][i]) + 1)]
-        elif level == 1:
-            buckets, probes = [("m", m) for m in range(int(month_of[0][i]), int(month_of[1][i]) + 1)], []
-        else:
-            buckets, probes = [("c", start, end)], []
-        for token in feats.keys[i]:
-            for bucket in buckets:
-                hosts[(*bucket, token)].append(i)
-            for bucket in probes:
-                guests[(*bucket, token)].append(i)
-    pairs: list[np.ndarray] = []
-    for key, members in hosts.items():
-        block = np.asarray(members, dtype=np.int64)
-        for step in range(1, min(BLOCK_WINDOW, len(block) - 1) + 1):
-            pairs.append(np.stack([block[:-step], block[step:]], axis=1))
-        visitors = guests.get(key)
-        if visitors:
-            near = block[:BLOCK_WINDOW]
-            pairs.append(np.stack(np.meshgrid(np.asarray(visitors[:BLOCK_WINDOW * 4], dtype=np.int64), near),
-                                  axis=-1).reshape(-1, 2))
-    if not pairs:
-        return np.zeros((0, 2), dtype=np.int64)
-    both = np.sort(np.concatenate(pairs), axis=1)
+    n = len(feats.start)
+    months = _month_index(feats.start), _month_index(feats.end)
+    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
+    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
+    fine, month = feats.level == 0, feats.level == 1
+    # each row's buckets (at most two: a range may straddle two weeks or months)
+    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
+            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
+                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
+    host_kind = np.where(fine, 0, np.where(month, 1, 2))
+    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    position = np.empty(n, dtype=np.int64)
+    position[np.lexsort((feats.rank, feats.end, feats.start))] = np.arange(n)
+    lengths = np.fromiter((len(k) if feats.mergeable[i] else 0 for i, k in enumerate(feats.keys)), np.int64, n)
+    key_rows = np.repeat(np.arange(n), lengths)
+    key_tokens = np.fromiter((t for i, k in enumerate(feats.keys) if feats.mergeable[i] for t in k), np.int64,
+                             int(lengths.sum()))
+
+    def postings(buckets: list[np.ndarray], kind: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+        codes, rows = [], []
+        for bucket in buckets:
+            b = bucket[key_rows]
+            ok = b != _NONE
+            k = kind if isinstance(kind, int) else kind[key_rows][ok]
+            codes.append(((k * 2 ** 24 + b[ok] + 2 ** 23) << 32) + key_tokens[ok])
+            rows.append(key_rows[ok])
+        code, row = np.concatenate(codes), np.concatenate(rows)
+        order = np.lexsort((position[row], code))
+        return code[order], row[order]
+
+    host_code, host_row = postings(host, host_kind)
+    pairs = []
+    for step in range(1, BLOCK_WINDOW + 1):
+        same = host_code[:-step] == host_code[step:]
+        pairs.append(np.stack([host_row[:-step][same], host_row[step:][same]], axis=1))
+    guest_code, guest_row = postings(guest, 1)
+    low = np.searchsorted(host_code, guest_code, side="left")
+    high = np.searchsorted(host_code, guest_code, side="right")
+    for offset in range(BLOCK_WINDOW):
+        ok = low + offset < high
+        pairs.append(np.stack([guest_row[ok], host_row[low[ok] + offset]], axis=1))
+    both = np.sort(np.concatenate(pairs), axis=1) if pairs else np.zeros((0, 2), dtype=np.int64)
     both = both[(both[:, 0] != both[:, 1]) & dates_agree(feats, both[:, 0], both[:, 1])]
+    if not len(both):
+        return np.zeros((0, 2), dtype=np.int64)
     unique, shared = np.unique(both, axis=0, return_counts=True)
-    return _best_per_row(unique, shared, len(feats.start))
+    return _best_per_row(unique, shared, n)
 
 
 def _best_per_row(pairs: np.ndarray, shared: np.ndarray, n: int) -> np.ndarray:
@@ -247,6 +259,9 @@ def _best_per_row(pairs: np.ndarray, shared: np.ndarray, n: int) -> np.ndarray:
     keep = np.zeros(len(pairs), dtype=bool)
     keep[which[position < CANDIDATES]] = True
     return pairs[keep]
+
+
+_NONE = -(2 ** 40)  # no bucket (weeks and months before 1970 are negative)
 
 
 def _month_index(days: np.ndarray) -> np.ndarray:
@@ -355,6 +370,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     clusters = {i: _Cluster([i], Counter([int(feats.doc[i])]), int(feats.start[i]), int(feats.end[i]),
                             bool(feats.level[i] == 2), _vector(feats.sentence, i)) for i in range(n)}
     reasons: dict[int, list[str]] = defaultdict(list)
+    about = {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
 
     def find(u: int) -> int:
         while parent[u] != u:
@@ -377,7 +393,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
             continue
         small, large = (ri, rj) if len(a.members) <= len(b.members) else (rj, ri)
         joiner, joined = (i, j) if find(i) == small else (j, i)
-        reasons[joiner].append(_reason(frame, feats, joiner, joined, score))
+        reasons[joiner].append(_reason(about, feats, joiner, joined, score))
         parent[small] = large
         _absorb(clusters[large], clusters.pop(small))
     cluster_of, sources, why = [""] * n, [0] * n, [""] * n
@@ -420,9 +436,9 @@ def _absorb(into: _Cluster, other: _Cluster) -> None:
         into.total[key] = into.total.get(key, 0.0) + weight
 
 
-def _reason(frame: pd.DataFrame, feats: Features, i: int, j: int, score: float) -> str:
+def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score: float) -> str:
     """Why row ``i`` joined row ``j``'s cluster, in words a reader can check."""
-    other = frame.iloc[j]
+    other = {name: values[j] for name, values in about.items()}
     a, b = _vector(feats.sentence, i), _vector(feats.sentence, j)
     shared = sorted(a.keys() & b.keys(), key=lambda c: (-a[c], feats.vocabulary[c]))
     plain = _vector(feats.words, i).keys() & _vector(feats.words, j).keys()
@@ -432,8 +448,8 @@ def _reason(frame: pd.DataFrame, feats: Features, i: int, j: int, score: float) 
     same = feats.start[i] == feats.start[j] and feats.end[i] == feats.end[j]
     day = np.datetime64(int(feats.start[j]), "D")
     dates = ("same range" if same else
-             "one range inside the other") + f" ({other['timex_text']!s}, from {day})"
-    parts = [f"joined {other['event_id']} ({other['outlet']!s}, {other['doc_id']!s})", f"score {score:.2f}",
+             "one range inside the other") + f" ({other['timex_text']}, from {day})"
+    parts = [f"joined {other['event_id']} ({other['outlet']}, {other['doc_id']})", f"score {score:.2f}",
              f"dates: {dates}"]
     if names:
         parts.append("shared names: " + ", ".join(names))
