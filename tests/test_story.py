@@ -54,3 +54,20 @@ def test_entities_match_through_aliases_and_missing_sentences_count_as_missed() 
     assert score.precision == 0.75 and score.recall == 0.75
     assert {"doc": "c.txt", "quote": "deal with Ford", "kind": "places", "missing": [], "extra": ["michigan"]} \
         in score.errors
+
+
+def test_the_development_story_gold_agrees_with_its_articles() -> None:
+    """Every quote picks out one sentence of an existing article and holds its time expression and names."""
+    import runpy
+    import sys
+
+    from tests.paths import ROOT
+
+    checker = ROOT / "tests" / "data" / "story" / "check_gold.py"
+    argv = sys.argv
+    try:
+        runpy.run_path(str(checker), run_name="__main__")
+    except SystemExit as exc:  # the checker exits 1 with its list of problems
+        raise AssertionError(f"story gold is inconsistent (exit {exc.code})") from None
+    finally:
+        sys.argv = argv
