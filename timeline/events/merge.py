@@ -41,10 +41,11 @@ SHARED_WORDS = 2
 #: Quarter-, half- and year-long ranges say little about when: they merge only on much alike sentences.
 COARSE_THRESHOLD = 0.55
 #: Average similarity of all member pairs that two clusters need to join (stops chaining).
-AVERAGE_LINK = 0.22
-#: Two mentions of one article merge only when they are nearly the same sentence (the title repeated as lead).
-SAME_ARTICLE = 0.80
-#: Both mentions name places (or actors) and share none: different happenings unless this alike.
+AVERAGE_LINK = 0.18
+#: Two mentions of one article merge only when their sentences are this alike (the title retold as the lead).
+SAME_ARTICLE = 0.50
+#: Both mentions name places and share none: different happenings unless this alike. (Actors are not
+#: compared so: one outlet names the union, another its president, for one walkout.)
 NAME_CONFLICT = 0.60
 #: Names and numbers weigh this much more than a word of the same rarity.
 NAME_WEIGHT = 1.6
@@ -308,11 +309,8 @@ def _threshold(feats: Features, i: int, j: int) -> float:
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places (or actors) and share none."""
-    for kind, names in (("places", feats.places), ("actors", feats.actors)):
-        if names[i] and names[j] and not names[i] & names[j]:
-            return kind
-    return ""
+    """Names that say two mentions are different happenings: both name places and share none."""
+    return "places" if feats.places[i] and feats.places[j] and not feats.places[i] & feats.places[j] else ""
 
 
 # --------------------------------------------------------------------------- clustering
@@ -412,8 +410,8 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float) -> bool:
     start, end = max(a.start, b.start), min(a.end, b.end)
     if start > end or ((a.coarse or b.coarse) and (a.start, a.end) != (b.start, b.end)):
         return False
-    average = _dot(a.total, b.total) / (len(a.members) * len(b.members))
-    if average < AVERAGE_LINK:
+    pairs = len(a.members) * len(b.members)
+    if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK:  # one pair: its own score decided
         return False
     shared = a.docs.keys() & b.docs.keys()
     if shared:
