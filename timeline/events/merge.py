@@ -157,10 +157,14 @@ def features(frame: pd.DataFrame) -> Features:
     idf = np.log((n + 1) / (df + 1)) + 1.0
     boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens]) if tokens else np.ones(0)
     weight = idf * boost
+    special = np.array([t[:1] in "@#" for t in tokens], dtype=bool)
+    rarest = np.lexsort((np.array(tokens, dtype=object).astype(str), -idf)) if tokens else np.zeros(0, np.int64)
+    rank = np.empty(len(tokens), dtype=np.int64)
+    rank[rarest] = np.arange(len(tokens))  # 0 = the rarest token
     keys = []
     for row, near in zip(sentence_rows, window_rows, strict=True):
-        words = sorted((c for c in row if tokens[c][:1] not in "@#"), key=lambda c: (-idf[c], tokens[c]))
-        keys.append(sorted({*near, *(c for c in row if tokens[c][:1] in "@#"), *words[:KEY_WORDS]}))
+        ranks = sorted(rank[c] for c in row if not special[c])[:KEY_WORDS]
+        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist()}))
     starts, ends = _days(frame["start"]), _days(frame["end"])
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
@@ -241,12 +245,11 @@ def candidate_pairs(feats: Features) -> np.ndarray:
     for offset in range(BLOCK_WINDOW):
         ok = low + offset < high
         pairs.append(np.stack([guest_row[ok], host_row[low[ok] + offset]], axis=1))
-    both = np.sort(np.concatenate(pairs), axis=1) if pairs else np.zeros((0, 2), dtype=np.int64)
-    both = both[(both[:, 0] != both[:, 1]) & dates_agree(feats, both[:, 0], both[:, 1])]
-    if not len(both):
-        return np.zeros((0, 2), dtype=np.int64)
-    unique, shared = np.unique(both, axis=0, return_counts=True)
-    return _best_per_row(unique, shared, n)
+    both = np.concatenate(pairs)
+    low, high = np.minimum(both[:, 0], both[:, 1]), np.maximum(both[:, 0], both[:, 1])
+    ok = (low != high) & dates_agree(feats, low, high)
+    codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
+    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, n)
 
 
 def _best_per_row(pairs: np.ndarray, shared: np.ndarray, n: int) -> np.ndarray:
@@ -365,8 +368,14 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
     order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
     parent = list(range(n))
-    clusters = {i: _Cluster([i], Counter([int(feats.doc[i])]), int(feats.start[i]), int(feats.end[i]),
-                            bool(feats.level[i] == 2), _vector(feats.sentence, i)) for i in range(n)}
+    clusters: dict[int, _Cluster] = {}  # by root; a row alone gets its cluster when first compared
+
+    def cluster(root: int) -> _Cluster:
+        if root not in clusters:
+            clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
+                                      int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root))
+        return clusters[root]
+
     reasons: dict[int, list[str]] = defaultdict(list)
     about = {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
 
@@ -386,7 +395,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         conflict = _conflict(feats, i, j)
         if conflict and score < NAME_CONFLICT:
             continue
-        a, b = clusters[ri], clusters[rj]
+        a, b = cluster(ri), cluster(rj)
         if not _may_join(feats, a, b, score):
             continue
         small, large = (ri, rj) if len(a.members) <= len(b.members) else (rj, ri)
@@ -394,12 +403,11 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         reasons[joiner].append(_reason(about, feats, joiner, joined, score))
         parent[small] = large
         _absorb(clusters[large], clusters.pop(small))
-    cluster_of, sources, why = [""] * n, [0] * n, [""] * n
-    for root, cluster in clusters.items():
-        cid = "c-" + min(event_ids[m] for m in cluster.members)
-        for m in cluster.members:
-            cluster_of[m], sources[m] = cid, len(cluster.docs)
-        del root
+    cluster_of, sources, why = ["c-" + e for e in event_ids], [1] * n, [""] * n
+    for group in clusters.values():
+        cid = "c-" + min(event_ids[m] for m in group.members)
+        for m in group.members:
+            cluster_of[m], sources[m] = cid, len(group.docs)
     for row, texts in reasons.items():
         why[row] = " | ".join(texts)
     return Clusters(cluster_of, sources, why, len(pairs))
@@ -414,14 +422,13 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float) -> bool:
     if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK:  # one pair: its own score decided
         return False
     shared = a.docs.keys() & b.docs.keys()
-    if shared:
-        if score < SAME_ARTICLE:
-            return False
-        for doc in shared:  # every two mentions of the article must be near copies
-            for x in (m for m in a.members if feats.doc[m] == doc):
-                for y in (m for m in b.members if feats.doc[m] == doc):
-                    if feats.sentence[x].multiply(feats.sentence[y]).sum() < SAME_ARTICLE:
-                        return False
+    for doc in shared:  # every two mentions of one article: the same range, much alike sentences
+        for x in (m for m in a.members if feats.doc[m] == doc):
+            for y in (m for m in b.members if feats.doc[m] == doc):
+                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or max(
+                        feats.sentence[x].multiply(feats.sentence[y]).sum(),
+                        feats.window[x].multiply(feats.window[y]).sum()) < SAME_ARTICLE:
+                    return False
     return True
 
 
