@@ -22,6 +22,7 @@ happenings inside them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -134,20 +135,31 @@ def features(frame: pd.DataFrame) -> Features:
     window_rows: list[list[int]] = []
     word_rows: list[list[int]] = []
     actors_of, places_of = [], []
+    numbers: set[int] = set()  # ids of number tokens
+    parsed: dict[str, tuple[list[int], list[int]]] = {}  # sentence -> token ids and their offsets
+    name_ids: dict[frozenset[str], tuple[list[int], set[int]]] = {}
     for sentence, s_start, t_start, t_end, actors, places in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
             frame["actors"], frame["places"], strict=True):
+        if sentence not in parsed:
+            found = [(m.start(), t) for m in _TOKEN.finditer(sentence) if (t := _token(m.group()))]
+            parsed[sentence] = ([vocabulary.setdefault(t, len(vocabulary)) for _, t in found], [at for at, _ in found])
+            numbers.update(c for c, (_, t) in zip(parsed[sentence][0], found, strict=True) if t[0] == "#")
+        ids, offsets = parsed[sentence]
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
-        before, after = _tokens(sentence[:max(start, 0)]), _tokens(sentence[max(end, 0):])
+        before, after = ids[:bisect_left(offsets, start)], ids[bisect_left(offsets, end):]
         actor_set = frozenset(str(a) for a in _names(actors))
         place_set = frozenset(str(p) for p in _names(places))
-        names = ["@" + name.lower() for name in sorted(actor_set | place_set)]
-        in_names = {_lemma(w) for name in actor_set | place_set for w in name.lower().split()}
-        sentence_rows.append([vocabulary.setdefault(t, len(vocabulary)) for t in {*before, *after, *names}])
-        window_rows.append([vocabulary.setdefault(t, len(vocabulary))
-                            for t in {*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}])
-        word_rows.append([vocabulary.setdefault(t, len(vocabulary)) for t in {*before, *after}
-                          if t[:1] != "#" and t not in in_names])
+        both = actor_set | place_set
+        if both not in name_ids:
+            name_ids[both] = ([vocabulary.setdefault("@" + name.lower(), len(vocabulary)) for name in sorted(both)],
+                              {vocabulary.setdefault(_lemma(w), len(vocabulary))
+                               for name in both for w in name.lower().split()})
+        names, in_names = name_ids[both]
+        words = {*before, *after}
+        sentence_rows.append(list(words.union(names)))
+        window_rows.append(list({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
+        word_rows.append([c for c in words - in_names if c not in numbers])
         actors_of.append(actor_set)
         places_of.append(place_set)
     tokens = [""] * len(vocabulary)
