@@ -6,14 +6,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from timeline import extract_events
+from timeline import extract_events, load_documents
 from timeline.documents import Document, document_from_text
 from timeline.events import merge
 from timeline.events.happenings import HAPPENING_COLUMNS, happenings
+from timeline.story import load_gold, score_merges
+
+STORY = Path(__file__).parent / "data" / "story"
 
 PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
 
@@ -274,3 +278,15 @@ def test_a_happening_takes_the_date_and_label_of_its_most_precise_mention() -> N
     assert visit["outlets"] == ["Outlet A", "Outlet B"]  # earliest published first
     week = row(events, "week", "next week")  # the rows keep their own dates
     assert (week["start"], week["end"]) == (pd.Timestamp("2025-02-17"), pd.Timestamp("2025-02-23"))
+
+
+# --------------------------------------------------------------------------- the development story
+
+
+def test_the_development_story_has_no_false_merge() -> None:
+    """30 articles on one strike: many same-day happenings with the same actors; none may share a cluster.
+    (How many of its 22 multi-article happenings merge fully is reported, not asserted beyond a floor.)"""
+    events = extract_events(load_documents(STORY / "articles"))
+    score = score_merges(events, load_gold(STORY))
+    assert score.false_merges == []
+    assert score.merged >= 3 and score.multi_article == 22
