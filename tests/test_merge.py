@@ -290,3 +290,18 @@ def test_the_development_story_has_no_false_merge() -> None:
     score = score_merges(events, load_gold(STORY))
     assert score.false_merges == []
     assert score.merged >= 3 and score.multi_article == 22
+
+
+def test_candidates_and_clusters_do_not_depend_on_the_order_of_the_rows() -> None:
+    frame = synthetic_events(400)
+    shuffled = frame.sample(frac=1.0, random_state=3).reset_index(drop=True)
+
+    def named(table: pd.DataFrame) -> set[tuple[str, str]]:
+        ids = table["event_id"].to_numpy()
+        return {tuple(sorted(pair)) for pair in ids[merge.candidate_pairs(merge.features(table))].tolist()}
+
+    assert named(frame) == named(shuffled)
+    clusters = merge.cluster_events(frame)
+    again = merge.cluster_events(shuffled)
+    assert dict(zip(frame["event_id"], clusters.cluster_id, strict=True)) == dict(
+        zip(shuffled["event_id"], again.cluster_id, strict=True))

@@ -9,14 +9,16 @@ Three steps, each linear in the number of rows:
    ranges and the days inside them, the exact range for quarters, halves, years) and one of the row's
    salient tokens (names, numbers, its rarest words). Inside a block, a row is paired with at most
    `BLOCK_WINDOW` neighbours, so the pairs grow with the rows, never with their square.
-3. *Clustering.* Pairs whose dates agree and whose score passes are joined best first, but two clusters
-   join only when every member's range still overlaps (the cluster's *core* range: a day inside a week
-   narrows it to that day, so another day of that week cannot chain in), when their average member
+3. *Clustering.* A pair passes when its dates agree, its score reaches the threshold of its date relation
+   (the same range, or one inside the other), its plain words (names left out: the same people do many
+   things) agree too, and the places it names do not clash. Passing pairs are joined best first, but two
+   clusters join only when every member's range still overlaps (the cluster's *core* range: a day inside
+   a week narrows it to that day, so another day of that week cannot chain in), when their average member
    similarity (average link, from the clusters' summed vectors) stays high, and, inside one article,
-   only when the two mentions are nearly the same sentence (one happening told twice).
+   only when the two mentions have the same range and much alike sentences (one happening told twice).
 
 Quarter-, half- and year-long ranges join only ranges of the same value: they never chain the
-happenings inside them.
+happenings inside them. Each join is written down in the joining row's ``merge_reason``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ MERGE_THRESHOLD = 0.20
 INSIDE_THRESHOLD = 0.28
 #: Cosine of the words alone (names and numbers left out) two mentions need: the same people do many things.
 WORDS_MIN = 0.15
+#: ...and at least this many plain words in common.
 SHARED_WORDS = 2
 #: Quarter-, half- and year-long ranges say little about when: they merge only on much alike sentences.
 COARSE_THRESHOLD = 0.55
@@ -261,14 +264,17 @@ def candidate_pairs(feats: Features) -> np.ndarray:
     low, high = np.minimum(both[:, 0], both[:, 1]), np.maximum(both[:, 0], both[:, 1])
     ok = (low != high) & dates_agree(feats, low, high)
     codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
-    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, n)
+    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank)
 
 
-def _best_per_row(pairs: np.ndarray, shared: np.ndarray, n: int) -> np.ndarray:
-    """The pairs among the `CANDIDATES` of either row that share the most blocking keys with it."""
+def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """The pairs among the `CANDIDATES` of either row that share the most blocking keys with it (ties go
+    by the other row's event id, so the choice does not depend on the order of the rows)."""
+    n = len(rank)
     ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    others = np.concatenate([pairs[:, 1], pairs[:, 0]])
     which = np.concatenate([np.arange(len(pairs)), np.arange(len(pairs))])
-    order = np.lexsort((which, -np.concatenate([shared, shared]), ends))
+    order = np.lexsort((rank[others], -np.concatenate([shared, shared]), ends))
     ends, which = ends[order], which[order]
     first = np.searchsorted(ends, np.arange(n))
     position = np.arange(len(ends)) - first[ends]
