@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 import pandas as pd
 
 from timeline import schema
-from timeline.documents import Document
+from timeline.documents import Document, LoadError
 from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.events.labels import headline
 from timeline.events.merge import cluster_events
+from timeline.events.roles import role_of
 from timeline.sentences import Sentence, is_boilerplate, split_sentences
 from timeline.timex import MAX_TEXT_CHARS, Timex, find_timexes
 from timeline.timex.tense import tense_at
@@ -72,7 +73,7 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
         raise ValueError(f"{doc.doc_id}: the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
     sentences = split_sentences(doc.text)
     starts = [s.start_char for s in sentences]
-    published = pd.Timestamp(doc.published)
+    published = schema.day(doc.published)
     rows = []
     for timex in find_timexes(doc.text, doc.published):
         if not timex.is_dated or timex.type not in ("DATE", "TIME"):
@@ -82,14 +83,15 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
             continue
         actors, places = actors_and_places(mentions, sentence.start_char, sentence.end_char)
         span = (timex.start_char - sentence.start_char, timex.end_char - sentence.start_char)
+        role = role_of(doc.text, timex, (sentence.start_char, sentence.end_char))
         rows.append({
             "event_id": event_id(doc.doc_id, timex), "doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet,
             "url": doc.url, "published": published, "anchor_source": doc.anchor_source,
             "sentence": sentence.text, "sentence_start": sentence.start_char, "headline": headline(sentence.text, span),
             "timex_text": timex.text, "timex_start": timex.start_char, "timex_end": timex.end_char,
             "timex_type": timex.type, "timex_value": timex.value, "granularity": timex.granularity,
-            "start": pd.Timestamp(timex.start), "end": pd.Timestamp(timex.end), "relation": relation(doc, timex),
-            "rule": timex.rule, "actors": actors, "places": places,
+            "start": schema.day(timex.start), "end": schema.day(timex.end), "relation": relation(doc, timex),
+            "rule": timex.rule, "role": role.role, "role_reason": role.reason, "actors": actors, "places": places,
         })
     return rows
 
@@ -99,7 +101,8 @@ def extract_events(documents: Iterable[Document], *,
     """The event table of a corpus (see `timeline.schema`), with merged reports clustered.
 
     Documents without a publication date yield no rows (the caller reports them); ``progress`` is
-    called once per document, after it is done.
+    called once per document, after it is done. An article whose extraction fails yields no rows and
+    a `LoadError` (its path or id, the reason) in ``frame.attrs["errors"]``; the others go on.
     """
     docs = list(documents)
     for doc in docs:
@@ -107,24 +110,21 @@ def extract_events(documents: Iterable[Document], *,
             raise TypeError(f"extract_events wants Document objects, got {type(doc).__name__}")
     mentions = find_entities(docs)
     rows: list[dict[str, object]] = []
+    failures: list[LoadError] = []
     for doc in docs:
-        rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
+        try:
+            rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
+        except Exception as exc:  # one article's failure never ends the batch: it is reported instead
+            failures.append(LoadError(doc.path or doc.doc_id, f"no events extracted ({type(exc).__name__}: {exc})"))
         if progress:
             progress(doc)
     if not rows:
-        return _empty()
-    frame = pd.DataFrame(rows)
-    clusters = cluster_events(frame)
-    frame["cluster_id"], frame["n_sources"], frame["merge_reason"] = (
-        clusters.cluster_id, clusters.n_sources, clusters.merge_reason)
-    return schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
-
-
-def _empty() -> pd.DataFrame:
-    """The schema's empty table, its list columns of Python objects as in a full one."""
-    frame = schema.empty_events()
-    for column in ("actors", "places"):
-        frame[column] = frame[column].astype(object)
+        frame = schema.empty_events()
+    else:
+        frame = pd.DataFrame(rows)
+        clusters = cluster_events(frame)
+        frame["cluster_id"], frame["n_sources"], frame["merge_reason"] = (
+            clusters.cluster_id, clusters.n_sources, clusters.merge_reason)
+        frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
+    frame.attrs["errors"] = failures
     return frame
-
-

@@ -376,6 +376,11 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, rule, mod=mod, absolute=True)
 
 
+def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the year 9000", "the year 950": "the year" makes any three- or four-digit number a year (AD)."""
+    return _dated(periods.year(int(m.group("year"))), "year as written after 'the year'", absolute=True)
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Found:
     digits = m.group("decade")
     absolute = len(digits) == 4
@@ -566,11 +571,24 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}")
 
 
+#: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
+_RECORD_BEFORE = re.compile(
+    r"\b(?:first|last|only|record|most|least|worst|best|[a-z]{2,}est)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+$",
+    re.IGNORECASE)
+_PLAN_VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|to|\w+ed)\b", re.IGNORECASE)
+
+
 def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "in two weeks": a future date when the sentence looks forward, else a duration."""
+    """ "in two weeks": a future date when the sentence looks forward, else a duration.
+
+    After a record word with no verb between ("the first agreement in 16 years") it measures back: a duration.
+    """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
     if amount is None or amount != int(amount) or unit not in periods.STEP or ctx.tense(m).direction != "future":
+        return None
+    record = _RECORD_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start())
+    if record and not _PLAN_VERB.search(record.group("gap")):
         return None
     period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
     span = (m.start("num"), m.end())
@@ -853,7 +871,7 @@ _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": "#year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "year": "#year", "the year N": "year", "decade": "#decade", "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
@@ -894,6 +912,8 @@ RULES: tuple[Rule, ...] = (
           _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
+    _rule("the year N", r"(?<=\bthe\syear\s)(?P<year>[1-9]\d{2,3})(?![\w%,.-]\d|\w|\s*(?:BC|BCE|B\.C\.))", _the_year,
+          _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", _decade_fix, _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
