@@ -24,7 +24,6 @@ happenings inside them. Each join is written down in the joining row's ``merge_r
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ WINDOW_WORDS = 7
 #: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
 KEY_WORDS = 4
 #: A row meets at most this many neighbours in one block (the block sorted by date)...
-BLOCK_WINDOW = 10
+BLOCK_WINDOW = 6
 #: ...and is scored against at most this many of them, those sharing the most keys with it.
 CANDIDATES = 16
 #: Longest range (days) still dated to a week bucket, and to a month bucket.
@@ -139,18 +138,34 @@ def features(frame: pd.DataFrame) -> Features:
     word_rows: list[list[int]] = []
     actors_of, places_of = [], []
     numbers: set[int] = set()  # ids of number tokens
-    parsed: dict[str, tuple[list[int], list[int]]] = {}  # sentence -> token ids and their offsets
     name_ids: dict[frozenset[str], tuple[list[int], set[int]]] = {}
+    word_id: dict[str, int] = {}  # a word as written -> its token's column, -1 for a stop word
+
+    def column(word: str) -> int:
+        token = _token(word)
+        if not token:
+            word_id[word] = -1
+            return -1
+        word_id[word] = found = vocabulary.setdefault(token, len(vocabulary))
+        if token[0] == "#":
+            numbers.add(found)
+        return found
+
+    def ids_of(text: str) -> list[int]:
+        out = []
+        for word in _TOKEN.findall(text):
+            found = word_id.get(word)
+            if found is None:
+                found = column(word)
+            if found >= 0:
+                out.append(found)
+        return out
+
     for sentence, s_start, t_start, t_end, actors, places in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
             frame["actors"], frame["places"], strict=True):
-        if sentence not in parsed:
-            found = [(m.start(), t) for m in _TOKEN.finditer(sentence) if (t := _token(m.group()))]
-            parsed[sentence] = ([vocabulary.setdefault(t, len(vocabulary)) for _, t in found], [at for at, _ in found])
-            numbers.update(c for c, (_, t) in zip(parsed[sentence][0], found, strict=True) if t[0] == "#")
-        ids, offsets = parsed[sentence]
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
-        before, after = ids[:bisect_left(offsets, start)], ids[bisect_left(offsets, end):]
+        before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
         actor_set = frozenset(str(a) for a in _names(actors))
         place_set = frozenset(str(p) for p in _names(places))
         both = actor_set | place_set
@@ -322,11 +337,12 @@ def pair_scores(feats: Features, pairs: np.ndarray) -> tuple[np.ndarray, np.ndar
     return np.maximum(_row_dot(feats.sentence, i, j), _row_dot(feats.window, i, j)), words
 
 
-def _threshold(feats: Features, i: int, j: int) -> float:
-    if feats.level[i] == 2 or feats.level[j] == 2:
-        return COARSE_THRESHOLD
-    same = feats.start[i] == feats.start[j] and feats.end[i] == feats.end[j]
-    return MERGE_THRESHOLD if same else INSIDE_THRESHOLD
+def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
+    """The score each pair needs: by how its dates agree (the same range, one inside the other, coarse)."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    same = (feats.start[i] == feats.start[j]) & (feats.end[i] == feats.end[j])
+    coarse = (feats.level[i] == 2) | (feats.level[j] == 2)
+    return np.where(coarse, COARSE_THRESHOLD, np.where(same, MERGE_THRESHOLD, INSIDE_THRESHOLD))
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
@@ -381,7 +397,8 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     pairs = candidate_pairs(feats)
     scores, word_scores = pair_scores(feats, pairs)
     event_ids = frame["event_id"].astype(str).tolist()
-    passing = np.flatnonzero(scores >= min(MERGE_THRESHOLD, INSIDE_THRESHOLD))
+    passing = np.flatnonzero((scores >= thresholds(feats, pairs))
+                             & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
     low = np.minimum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
     high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
     order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
@@ -405,8 +422,6 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
 
     for k in order:
         i, j, score = int(pairs[k, 0]), int(pairs[k, 1]), float(scores[k])
-        if score < _threshold(feats, i, j) or (word_scores[k] < WORDS_MIN and score < SAME_ARTICLE):
-            continue
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
@@ -444,8 +459,8 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float) -> bool:
         for x in (m for m in a.members if feats.doc[m] == doc):
             for y in (m for m in b.members if feats.doc[m] == doc):
                 if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or max(
-                        feats.sentence[x].multiply(feats.sentence[y]).sum(),
-                        feats.window[x].multiply(feats.window[y]).sum()) < SAME_ARTICLE:
+                        _dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                        _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE:
                     return False
     return True
 
