@@ -66,14 +66,20 @@ def test_a_cluster_counts_its_articles_and_is_named_by_its_smallest_event_id(see
         assert cluster_id == "c-" + min(group["event_id"])
 
 
-def test_one_article_tells_a_happening_twice_only_in_near_copies(seed_events) -> None:
-    # 000 repeats its title as its lead: one happening told twice joins; its other "this week" is the request
-    repeated = seed_events[seed_events["doc_id"].str.startswith("000") & (seed_events["timex_value"] == "2025-W07")]
-    titles = repeated[repeated["sentence"].str.startswith("US asked European capitals")]
-    assert len(titles) == 2 and titles["cluster_id"].nunique() == 1
-    for _, group in seed_events.groupby("cluster_id"):
-        for _, same_doc in group.groupby("doc_id"):
-            assert same_doc["sentence"].nunique() == 1  # only near copies share an article and a cluster
+def test_one_article_tells_a_happening_twice_only_in_alike_sentences(seed_events) -> None:
+    monday = dt.date(2024, 10, 14)
+    events = extract_events([
+        article("Boeing machinists voted on Sunday to reject the company's contract offer. Boeing shares fell on "
+                "Sunday in thin trading. On Sunday, the machinists voted to reject Boeing's latest contract offer "
+                "by a wide margin.", "told-twice", monday),
+        article("Striking Boeing machinists rejected the contract offer in a vote on Sunday.", "other", monday),
+    ])
+    vote = events[events["sentence"].str.contains("vote")]
+    assert len(vote) == 3 and vote["cluster_id"].nunique() == 1 and set(vote["n_sources"]) == {2}
+    shares = row(events, "told-twice", "Sunday", "shares")
+    assert shares["cluster_id"] not in set(vote["cluster_id"]) and shares["n_sources"] == 1
+    for _, group in seed_events.groupby("cluster_id"):  # on the seeds: one mention per article and cluster
+        assert group["doc_id"].is_unique
 
 
 def test_clustering_is_independent_of_document_order(seed_docs, seed_events) -> None:
