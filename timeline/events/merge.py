@@ -38,7 +38,7 @@ from scipy import sparse
 MERGE_THRESHOLD = 0.20
 INSIDE_THRESHOLD = 0.28
 #: Cosine of the words alone (names and numbers left out) two mentions need: the same people do many things.
-WORDS_MIN = 0.15
+WORDS_MIN = 0.08
 #: ...and at least this many plain words in common.
 SHARED_WORDS = 2
 #: Quarter-, half- and year-long ranges say little about when: they merge only on much alike sentences.
