@@ -129,7 +129,9 @@ def extract_events(documents: Iterable[Document], *,
         frame = schema.empty_events()
     else:
         frame = pd.DataFrame(rows)
-        frame["cluster_id"], frame["n_sources"] = cluster_events(frame)
+        clusters = cluster_events(frame)
+        frame["cluster_id"], frame["n_sources"], frame["merge_reason"] = (
+            clusters.cluster_id, clusters.n_sources, clusters.merge_reason)
         frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
     frame.attrs["errors"] = failures
     return frame
