@@ -34,6 +34,8 @@ import pandas as pd
 import simplemma
 from scipy import sparse
 
+from timeline.events import eventtypes
+
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
 MERGE_THRESHOLD = 0.20
 INSIDE_THRESHOLD = 0.28
@@ -52,6 +54,14 @@ SAME_ARTICLE = 0.50
 NAME_CONFLICT = 0.60
 #: Names and numbers weigh this much more than a word of the same rarity.
 NAME_WEIGHT = 1.6
+#: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
+#: closely (the same day, or a day inside a week or month) and that share a key name may join at this
+#: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
+CLASS_THRESHOLD = 0.10
+#: A name on at least this share of the rows (and on `TOPIC_ROWS` rows or more) is the corpus's topic
+#: ("United Auto Workers" in a strike story): it says nothing about which of its happenings a row tells.
+TOPIC_SHARE = 1 / 3
+TOPIC_ROWS = 20
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
 #: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
@@ -119,6 +129,9 @@ class Features:
     doc: np.ndarray  # article index
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
+    classes: list[frozenset[str]]  # event classes of the row's clause (timeline.events.eventtypes)
+    label_classes: list[frozenset[str]]  # those of its label alone: surer, so they alone keep rows apart
+    key_names: list[frozenset[str]]  # names that are not the corpus's topic
 
 
 def _level(span_days: np.ndarray) -> np.ndarray:
@@ -161,10 +174,16 @@ def features(frame: pd.DataFrame) -> Features:
                 out.append(found)
         return out
 
-    for sentence, s_start, t_start, t_end, actors, places in zip(
+    classes_of: list[frozenset[str]] = []  # of the label, else of the words around the expression
+    labels_of: list[frozenset[str]] = []  # of the label only
+    headlines = frame["headline"].astype(str) if "headline" in frame.columns else pd.Series([""] * n)
+    for sentence, s_start, t_start, t_end, actors, places, headline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
-            frame["actors"], frame["places"], strict=True):
+            frame["actors"], frame["places"], headlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
+        told = eventtypes.event_classes(headline)
+        labels_of.append(told)
+        classes_of.append(told or eventtypes.event_classes(_clause(sentence, max(start, 0), max(end, 0))))
         before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
         actor_set = frozenset(str(a) for a in _names(actors))
         place_set = frozenset(str(p) for p in _names(places))
@@ -191,10 +210,17 @@ def features(frame: pd.DataFrame) -> Features:
     rarest = np.lexsort((np.array(tokens, dtype=object).astype(str), -idf)) if tokens else np.zeros(0, np.int64)
     rank = np.empty(len(tokens), dtype=np.int64)
     rank[rarest] = np.arange(len(tokens))  # 0 = the rarest token
+    key_names = _key_names(actors_of, places_of)
     keys = []
-    for row, near in zip(sentence_rows, window_rows, strict=True):
+    for row, near, names, classes in zip(sentence_rows, window_rows, key_names, classes_of, strict=True):
         ranks = sorted(rank[c] for c in row if not special[c])[:KEY_WORDS]
-        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist()}))
+        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
+                 for kind in sorted(eventtypes.specific(classes)) for name in sorted(names)]
+        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist(), *kinds}))
+    tokens += [""] * (len(vocabulary) - len(tokens))
+    for token, column in vocabulary.items():
+        tokens[column] = token
+    weight = np.concatenate([weight, np.zeros(len(tokens) - len(weight))])
     starts, ends = _days(frame["start"]), _days(frame["end"])
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
@@ -203,7 +229,28 @@ def features(frame: pd.DataFrame) -> Features:
         mergeable = (frame["role"].astype(str) != "reference").to_numpy()
     return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight), tokens, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
-                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable)
+                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of, labels_of,
+                    key_names)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side)."""
+    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
+    stop = _CLAUSE_BREAK.search(sentence, end)
+    before = sentence[low:start].split()[-WINDOW_WORDS:]
+    after = sentence[end:stop.start() if stop else len(sentence)].split()[:WINDOW_WORDS]
+    return " ".join([*before, *after])
+
+
+def _key_names(actors: list[frozenset[str]], places: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Each row's names but the corpus's topic (a name on `TOPIC_SHARE` of the rows, `TOPIC_ROWS` or more)."""
+    counts = Counter(name for a, p in zip(actors, places, strict=True) for name in a | p)
+    floor = max(TOPIC_ROWS, TOPIC_SHARE * len(actors))
+    topic = {name for name, count in counts.items() if count >= floor}
+    return [(a | p) - topic for a, p in zip(actors, places, strict=True)]
 
 
 def _names(value: object) -> list[object]:
@@ -397,8 +444,10 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     pairs = candidate_pairs(feats)
     scores, word_scores = pair_scores(feats, pairs)
     event_ids = frame["event_id"].astype(str).tolist()
-    passing = np.flatnonzero((scores >= thresholds(feats, pairs))
-                             & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
+    alike = class_pairs(feats, pairs)
+    passing = np.flatnonzero(classes_compatible(feats, pairs) & (
+        ((scores >= thresholds(feats, pairs)) & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
+        | (alike & (scores >= CLASS_THRESHOLD))))
     low = np.minimum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
     high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
     order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
@@ -429,7 +478,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         if conflict and score < NAME_CONFLICT:
             continue
         a, b = cluster(ri), cluster(rj)
-        if not _may_join(feats, a, b, score):
+        if not _may_join(feats, a, b, score, bool(alike[k])):
             continue
         small, large = (ri, rj) if len(a.members) <= len(b.members) else (rj, ri)
         joiner, joined = (i, j) if find(i) == small else (j, i)
@@ -446,23 +495,55 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     return Clusters(cluster_of, sources, why, len(pairs))
 
 
-def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float) -> bool:
-    """Complete-link on dates, average link on words, and one article's mentions only when told twice."""
+def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bool) -> bool:
+    """Complete-link on dates and event classes, average link on words (or, for a pair of one event
+    class, complete link on classes), and one article's mentions only when told twice or of one class."""
     start, end = max(a.start, b.start), min(a.end, b.end)
     if start > end or ((a.coarse or b.coarse) and (a.start, a.end) != (b.start, b.end)):
         return False
-    pairs = len(a.members) * len(b.members)
-    if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK:  # one pair: its own score decided
+    cross = [(x, y) for x in a.members for y in b.members]
+    names_a = frozenset().union(*(feats.key_names[x] for x in a.members))
+    names_b = frozenset().union(*(feats.key_names[y] for y in b.members))
+    if names_a and names_b and not names_a & names_b and score < NAME_CONFLICT:  # "Ford" vs "Stellantis"
         return False
-    shared = a.docs.keys() & b.docs.keys()
-    for doc in shared:  # every two mentions of one article: the same range, much alike sentences
-        for x in (m for m in a.members if feats.doc[m] == doc):
-            for y in (m for m in b.members if feats.doc[m] == doc):
-                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or max(
-                        _dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
-                        _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE:
-                    return False
+    if not all(eventtypes.compatible(feats.label_classes[x], feats.label_classes[y]) for x, y in cross):
+        return False
+    pairs = len(cross)
+    if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK and not (  # one pair: its own score decided
+            alike and all(_one_happening_told(feats, x, y) for x, y in cross)):
+        return False
+    for x, y in cross:  # every two mentions of one article: the same range, much alike sentences or one class
+        if feats.doc[x] == feats.doc[y] and (
+                (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y])
+                or (max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                        _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
+                    and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y)))):
+            return False
     return True
+
+
+def _one_happening_told(feats: Features, x: int, y: int) -> bool:
+    """Two mentions that tell one event class of one key name (their dates checked elsewhere)."""
+    return bool(eventtypes.shared(feats.classes[x], feats.classes[y]) and feats.key_names[x] & feats.key_names[y])
+
+
+def classes_compatible(feats: Features, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: whether the clauses' event classes may be one happening's (not a strike vs a vote)."""
+    return np.fromiter((eventtypes.compatible(feats.label_classes[i], feats.label_classes[j])
+                        for i, j in pairs.tolist()),
+                       dtype=bool, count=len(pairs))
+
+
+def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: one event class, one key name and close dates (the same range, or a day inside a week or
+    month): such a pair needs only `CLASS_THRESHOLD`."""
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    i, j = pairs[:, 0], pairs[:, 1]
+    day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
+    close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
+    told = np.fromiter((_one_happening_told(feats, a, b) for a, b in pairs.tolist()), dtype=bool, count=len(pairs))
+    return close & told
 
 
 def _absorb(into: _Cluster, other: _Cluster) -> None:
