@@ -202,6 +202,48 @@ def test_a_month_joins_a_day_inside_it_only_when_the_words_agree() -> None:
     assert together(events, "month", "day") and row(events, "other", "May 20")["n_sources"] == 1
 
 
+def test_mentions_of_different_event_classes_stay_apart_however_alike_their_words() -> None:
+    wednesday = dt.date(2023, 10, 25)
+    events = extract_events([
+        article("Machinists at Boeing's Renton plant went on strike on Wednesday over pay and pensions.", "strike",
+                wednesday),
+        article("Machinists at Boeing's Renton plant reached a deal on Wednesday over pay and pensions.", "deal",
+                wednesday),
+        article("Machinists at Boeing's Renton plant walked out on Wednesday over pay and pensions.", "walkout",
+                wednesday),
+    ])
+    assert together(events, "strike", "walkout") and row(events, "deal", "Wednesday")["n_sources"] == 1
+    assert "both 'strike' events" in " ".join(events["merge_reason"])
+
+
+def test_one_event_class_one_day_and_one_name_join_on_few_shared_words() -> None:
+    wednesday = dt.date(2023, 10, 25)
+    events = extract_events([
+        article("Thousands of workers at General Motors' Arlington plant walked out on Tuesday morning.", "walkout",
+                wednesday),
+        article("The United Auto Workers expanded its strike against General Motors on Tuesday, taking down the "
+                "company's most profitable factory.", "expansion", wednesday),
+        article("General Motors reported its quarterly earnings on Tuesday, beating expectations.", "earnings",
+                wednesday),
+        article("Thousands of workers at a Ford plant in Kentucky walked out on Tuesday night.", "ford", wednesday),
+    ])
+    assert together(events, "walkout", "expansion")  # their words alone share only "General Motors"
+    reason = " ".join(events["merge_reason"])
+    assert "both 'strike' events" in reason and "General Motors" in reason
+    assert row(events, "earnings", "Tuesday")["n_sources"] == 1  # same day and name, another class
+    assert row(events, "ford", "Tuesday night")["n_sources"] == 1  # same day and class, another name
+
+
+def test_one_article_tells_a_happening_in_two_sentences_of_one_class_day_and_name() -> None:
+    events = extract_events([
+        article("The union expanded its strike against Stellantis on Friday. Union leaders spoke for an hour. "
+                "Workers walked off the job at noon Friday at the Stellantis parts center in Toledo.", "one",
+                dt.date(2023, 9, 22)),
+        article("Stellantis parts workers went on strike on Friday, the union said.", "two", dt.date(2023, 9, 23)),
+    ])
+    assert len(events) == 3 and events["cluster_id"].nunique() == 1 and set(events["n_sources"]) == {2}
+
+
 # --------------------------------------------------------------------------- cost
 
 
@@ -295,7 +337,7 @@ def test_the_development_story_has_no_false_merge() -> None:
     events = extract_events(load_documents(STORY / "articles"))
     score = score_merges(events, load_gold(STORY))
     assert score.false_merges == []
-    assert score.merged >= 3 and score.multi_article == 22
+    assert score.merged >= 6 and score.multi_article == 22
 
 
 def test_candidates_and_clusters_do_not_depend_on_the_order_of_the_rows() -> None:

@@ -27,7 +27,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "protest": ("protest", "demonstration", "demonstrate", "rally", "sit-in", "boycott", "riot"),
     "agreement": ("agreement", "agree", "deal", "accord", "settlement", "settle", "treaty", "pact", "truce",
                   "ceasefire", "cease-fire", "framework", "compromise", "memorandum of understanding"),
-    "vote": ("vote", "voting", "voter", "ballot", "ratify", "ratification", "referendum", "poll", "tally",
+    "vote": ("vote", "voting", "ballot", "ratify", "ratification", "referendum", "poll", "tally",
              "approve", "approval", "reject", "rejection"),
     "election": ("election", "elect", "reelect", "re-elect", "primary", "runoff", "caucus", "inauguration",
                  "inaugurate", "sworn in", "swear in"),

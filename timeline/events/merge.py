@@ -11,11 +11,17 @@ Three steps, each linear in the number of rows:
    `BLOCK_WINDOW` neighbours, so the pairs grow with the rows, never with their square.
 3. *Clustering.* A pair passes when its dates agree, its score reaches the threshold of its date relation
    (the same range, or one inside the other), its plain words (names left out: the same people do many
-   things) agree too, and the places it names do not clash. Passing pairs are joined best first, but two
-   clusters join only when every member's range still overlaps (the cluster's *core* range: a day inside
-   a week narrows it to that day, so another day of that week cannot chain in), when their average member
-   similarity (average link, from the clusters' summed vectors) stays high, and, inside one article,
-   only when the two mentions have the same range and much alike sentences (one happening told twice).
+   things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
+   strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
+   however alike their words; two mentions of one class, one day (or a day inside a week or month) and one
+   key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
+   the topic words are everywhere and the few that say what happened weigh little.
+   Passing pairs are joined best first, but two clusters join only when every member's range still
+   overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
+   that week cannot chain in), when their average member similarity (average link, from the clusters'
+   summed vectors) stays high, when no two members' classes clash and the clusters' key names meet, and,
+   inside one article, only when the two mentions have the same range and much alike sentences or the
+   same day, class and key name (one happening told twice).
 
 Quarter-, half- and year-long ranges join only ranges of the same value: they never chain the
 happenings inside them. Each join is written down in the joining row's ``merge_reason``.
@@ -57,7 +63,10 @@ NAME_WEIGHT = 1.6
 #: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
 #: closely (the same day, or a day inside a week or month) and that share a key name may join at this
 #: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
-CLASS_THRESHOLD = 0.10
+CLASS_THRESHOLD = 0.08
+#: ...and two clusters joined by such a pair need this average member similarity (every member pair's
+#: classes compatible besides).
+CLASS_AVERAGE_LINK = 0.10
 #: A name on at least this share of the rows (and on `TOPIC_ROWS` rows or more) is the corpus's topic
 #: ("United Auto Workers" in a strike story): it says nothing about which of its happenings a row tells.
 TOPIC_SHARE = 1 / 3
@@ -509,9 +518,8 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     if not all(eventtypes.compatible(feats.label_classes[x], feats.label_classes[y]) for x, y in cross):
         return False
     pairs = len(cross)
-    if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK and not (  # one pair: its own score decided
-            alike and all(_one_happening_told(feats, x, y) for x, y in cross)):
-        return False
+    if pairs > 1 and _dot(a.total, b.total) / pairs < (CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
+        return False  # (one pair: its own score decided)
     for x, y in cross:  # every two mentions of one article: the same range, much alike sentences or one class
         if feats.doc[x] == feats.doc[y] and (
                 (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y])
@@ -570,6 +578,9 @@ def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score:
              "one range inside the other") + f" ({other['timex_text']}, from {day})"
     parts = [f"joined {other['event_id']} ({other['outlet']}, {other['doc_id']})", f"score {score:.2f}",
              f"dates: {dates}"]
+    kinds = sorted(eventtypes.shared(feats.classes[i], feats.classes[j]))
+    if kinds:
+        parts.append("both " + " and ".join(f"'{kind}'" for kind in kinds) + " events")
     if names:
         parts.append("shared names: " + ", ".join(names))
     if numbers:

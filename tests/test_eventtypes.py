@@ -1,0 +1,54 @@
+"""Event classes: the kind of happening a clause tells, from a general news lexicon, in inflected forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.eventtypes import GENERIC, LEXICON, compatible, event_classes, shared, specific, triggers
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("The union went on strike at midnight", {"strike"}),
+    ("Workers walked off the job at a customer care center", {"strike"}),
+    ("Thousands of workers walked out of the plant", {"strike"}),
+    ("The union reached a tentative deal with the automaker", {"agreement"}),
+    ("Members voted to ratify the contract", {"vote"}),
+    ("The members narrowly approved the contract", {"vote"}),
+    ("The contract expires at 11:59 p.m.", {"expiry"}),
+    ("Police arrested two men near the stadium", {"arrest"}),
+    ("The jury returned its verdict", {"arrest"}),
+    ("The minister resigned after the scandal", {"personnel"}),
+    ("The company acquired a rival for $2 billion", {"merger"}),
+    ("A hurricane made landfall near Tampa", {"weather"}),
+    ("The company reported third-quarter earnings", {"earnings"}),
+    ("The president flew to Michigan", {"visit"}),
+])
+def test_a_clause_gets_the_class_of_its_trigger_in_any_inflection(clause: str, expected: set[str]) -> None:
+    assert specific(event_classes(clause)) == expected
+
+
+def test_a_longer_trigger_wins_over_the_word_inside_it() -> None:
+    assert event_classes("An air strike hit the depot") == {"attack"}  # not a labour strike
+    assert [t.text for t in triggers("They walked off the job at noon")] == ["walked off the job"]
+
+
+def test_words_that_only_look_like_triggers_are_not() -> None:
+    assert event_classes("Officials met in March with voters in the striker's hometown") == {"meeting"}
+    assert event_classes("The deadlines") == {"expiry"} and event_classes("deadlock") == frozenset()
+    assert event_classes("") == frozenset()
+
+
+def test_classes_clash_only_when_both_clauses_say_what_happened_and_differ() -> None:
+    strike, deal, vote = event_classes("went on strike"), event_classes("reached a deal"), event_classes("voted")
+    assert not compatible(strike, deal) and not compatible(deal, vote) and not compatible(strike, vote)
+    announced = event_classes("the union announced")  # an announcement and what it announces: one happening
+    assert specific(announced) == frozenset() and compatible(announced, strike) and compatible(announced, deal)
+    assert compatible(frozenset(), strike)  # a clause with no trigger says nothing against
+    assert compatible(event_classes("a shooting"), event_classes("two people died"))  # related classes
+    assert shared(event_classes("walked out"), event_classes("the strike began")) == {"strike"}
+
+
+def test_the_lexicon_is_general_news_and_every_generic_class_exists() -> None:
+    assert len(LEXICON) >= 15 and LEXICON.keys() >= GENERIC
+    for name, words in LEXICON.items():
+        assert words and all(w == w.lower().strip() for w in words), name
