@@ -417,6 +417,8 @@ class _Cluster:
     end: int
     coarse: bool
     total: dict[int, float]  # summed member vectors: average link in one dot product
+    kinds: set[frozenset[str]]  # the members' distinct label classes: complete link on classes, cheaply
+    names: set[str]  # the members' key names
 
 
 def _vector(matrix: sparse.csr_matrix, i: int) -> dict[int, float]:
@@ -466,7 +468,8 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     def cluster(root: int) -> _Cluster:
         if root not in clusters:
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
-                                      int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root))
+                                      int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
+                                      {feats.label_classes[root]}, set(feats.key_names[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -510,23 +513,21 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     start, end = max(a.start, b.start), min(a.end, b.end)
     if start > end or ((a.coarse or b.coarse) and (a.start, a.end) != (b.start, b.end)):
         return False
-    cross = [(x, y) for x in a.members for y in b.members]
-    names_a = frozenset().union(*(feats.key_names[x] for x in a.members))
-    names_b = frozenset().union(*(feats.key_names[y] for y in b.members))
-    if names_a and names_b and not names_a & names_b and score < NAME_CONFLICT:  # "Ford" vs "Stellantis"
+    if a.names and b.names and not a.names & b.names and score < NAME_CONFLICT:  # "Ford" vs "Stellantis"
         return False
-    if not all(eventtypes.compatible(feats.label_classes[x], feats.label_classes[y]) for x, y in cross):
+    if not all(eventtypes.compatible(x, y) for x in a.kinds for y in b.kinds):
         return False
-    pairs = len(cross)
+    pairs = len(a.members) * len(b.members)
     if pairs > 1 and _dot(a.total, b.total) / pairs < (CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
         return False  # (one pair: its own score decided)
-    for x, y in cross:  # every two mentions of one article: the same range, much alike sentences or one class
-        if feats.doc[x] == feats.doc[y] and (
-                (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y])
-                or (max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
-                        _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
-                    and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y)))):
-            return False
+    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: the same range, and much alike
+        for x in (m for m in a.members if feats.doc[m] == doc):  # sentences or the same day, class and name
+            for y in (m for m in b.members if feats.doc[m] == doc):
+                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or (
+                        max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                            _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
+                        and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y))):
+                    return False
     return True
 
 
@@ -561,6 +562,8 @@ def _absorb(into: _Cluster, other: _Cluster) -> None:
     into.coarse = into.coarse or other.coarse
     for key, weight in other.total.items():
         into.total[key] = into.total.get(key, 0.0) + weight
+    into.kinds |= other.kinds
+    into.names |= other.names
 
 
 def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score: float) -> str:
