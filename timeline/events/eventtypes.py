@@ -5,7 +5,7 @@ statistics cannot tell the walkout from the deal that ends it; the few words tha
 ("went on strike", "reached a tentative agreement", "voted to ratify") can. This module is a general news
 event-type lexicon in the spirit of the ACE/ERE event ontology: each class is a set of trigger lemmas
 (verbs and nouns, phrases allowed) whose simple inflections are generated, all matched in one compiled
-regular expression, so classing a clause is one linear pass.
+dictionary, so classing a clause is one linear pass over its words.
 
 Some classes only say that something was *told* or *planned* (an announcement, a statement, a meeting):
 a union's announcement and the walkout it announces are one happening, so these `GENERIC` classes are
@@ -98,15 +98,13 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
-def _phrase_pattern(trigger: str) -> str:
-    """A trigger as a regex: each word of a phrase in any of its forms, words apart by spaces or hyphens."""
-    words = trigger.lower().split()
-    parts = []
-    for k, word in enumerate(words):
-        forms = _inflections(word) if k == 0 or len(words) == 1 else {word, *(_inflections(word) if word not in
-                                                                        ("the", "of", "in", "off", "out") else ())}
-        parts.append("(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")")
-    return r"[\s-]+".join(parts)
+def _phrase_forms(trigger: str) -> tuple[frozenset[str], ...]:
+    """A trigger's words, each as the set of its forms (function words of a phrase as written)."""
+    words = trigger.lower().replace("-", " ").split()
+    return tuple(frozenset({word} if k and word in _FIXED else _inflections(word)) for k, word in enumerate(words))
+
+
+_FIXED = frozenset({"the", "of", "in", "off", "out", "on", "up", "down", "their", "a"})
 
 
 @dataclass(frozen=True)
@@ -118,33 +116,52 @@ class Trigger:
     start: int
 
 
-def _compile() -> tuple[re.Pattern[str], list[str]]:
-    """One pattern of every trigger, the longest first: at one position "walk off the job" wins over
-    "walk off" and "air strike" (an attack) over "strike"."""
-    entries = sorted(((trigger, name) for name, triggers in LEXICON.items() for trigger in triggers),
-                     key=lambda e: (-len(e[0]), e[0], e[1]))
-    alternatives = [f"(?P<g{k}>{_phrase_pattern(trigger)})" for k, (trigger, _) in enumerate(entries)]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, [name for _, name in entries]
+def _index() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
+    """Each form of a trigger's first word -> the rest of the triggers that start with it and their
+    classes, the longest first: "walk off the job" is tried before "walk off", "air strike" (an attack)
+    is found as one phrase before "strike" is tried alone."""
+    index: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+    for name, words in LEXICON.items():
+        for trigger in words:
+            first, *rest = _phrase_forms(trigger)
+            for form in first:
+                index.setdefault(form, []).append((tuple(rest), name))
+    for entries in index.values():
+        entries.sort(key=lambda e: (-len(e[0]), e[1]))
+    return index
 
 
-_PATTERN, _CLASS_OF_GROUP = _compile()
+_INDEX = _index()
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s-]")  # words, and punctuation that ends a phrase
+
+
+def _matches(words: list[str]) -> list[tuple[int, int, str]]:
+    """(first word, last word, class) of each trigger in a list of lower-case tokens, left to right."""
+    out, k = [], 0
+    while k < len(words):
+        step = 1
+        for rest, name in _INDEX.get(words[k], ()):
+            last = k + len(rest)
+            if last < len(words) and all(words[k + 1 + n] in forms for n, forms in enumerate(rest)):
+                out.append((k, last, name))
+                step = len(rest) + 1
+                break
+        k += step
+    return out
 
 
 def triggers(text: str) -> list[Trigger]:
-    """Every trigger of ``text``, left to right (one pass of one compiled regular expression)."""
-    out = []
-    for match in _PATTERN.finditer(text):
-        group = match.lastgroup
-        if group:
-            out.append(Trigger(_CLASS_OF_GROUP[int(group[1:])], match.group(0), match.start()))
-    return out
+    """Every trigger of ``text``, left to right: one pass over its words with a dictionary look-up each
+    (a phrase's words must follow each other, apart only by spaces or hyphens)."""
+    tokens = list(_TOKEN.finditer(text))
+    return [Trigger(name, text[tokens[first].start():tokens[last].end()], tokens[first].start())
+            for first, last, name in _matches([t.group().lower() for t in tokens])]
 
 
 @lru_cache(maxsize=200_000)
 def event_classes(text: str) -> frozenset[str]:
     """The event classes a clause tells ("The union reached a tentative deal" -> {"agreement"})."""
-    return frozenset(t.event_class for t in triggers(text))
+    return frozenset(name for _, _, name in _matches(_TOKEN.findall(text.lower())))
 
 
 def specific(classes: frozenset[str]) -> frozenset[str]:

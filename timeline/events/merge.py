@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,8 +138,7 @@ class Features:
     doc: np.ndarray  # article index
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
-    classes: list[frozenset[str]]  # event classes of the row's clause (timeline.events.eventtypes)
-    label_classes: list[frozenset[str]]  # those of its label alone: surer, so they alone keep rows apart
+    classes: list[frozenset[str]]  # event classes of the row's label, its clause (timeline.events.eventtypes)
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
 
 
@@ -183,16 +182,14 @@ def features(frame: pd.DataFrame) -> Features:
                 out.append(found)
         return out
 
-    classes_of: list[frozenset[str]] = []  # of the label, else of the words around the expression
-    labels_of: list[frozenset[str]] = []  # of the label only
-    headlines = frame["headline"].astype(str) if "headline" in frame.columns else pd.Series([""] * n)
+    classes_of: list[frozenset[str]] = []
+    labelled = "headline" in frame.columns  # the label is the clause the happening is told in
+    headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     for sentence, s_start, t_start, t_end, actors, places, headline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
             frame["actors"], frame["places"], headlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
-        told = eventtypes.event_classes(headline)
-        labels_of.append(told)
-        classes_of.append(told or eventtypes.event_classes(_clause(sentence, max(start, 0), max(end, 0))))
+        classes_of.append(eventtypes.event_classes(headline if labelled else _clause(sentence, max(start, 0), end)))
         before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
         actor_set = frozenset(str(a) for a in _names(actors))
         place_set = frozenset(str(p) for p in _names(places))
@@ -238,15 +235,15 @@ def features(frame: pd.DataFrame) -> Features:
         mergeable = (frame["role"].astype(str) != "reference").to_numpy()
     return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight), tokens, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
-                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of, labels_of,
-                    key_names)
+                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of, key_names)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side)."""
+    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side): the
+    clause of a row with no label (``headline``)."""
     low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
     stop = _CLAUSE_BREAK.search(sentence, end)
     before = sentence[low:start].split()[-WINDOW_WORDS:]
@@ -469,7 +466,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         if root not in clusters:
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
                                       int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
-                                      {feats.label_classes[root]}, set(feats.key_names[root]))
+                                      {feats.classes[root]}, set(feats.key_names[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -536,23 +533,41 @@ def _one_happening_told(feats: Features, x: int, y: int) -> bool:
     return bool(eventtypes.shared(feats.classes[x], feats.classes[y]) and feats.key_names[x] & feats.key_names[y])
 
 
+def _class_ids(sets: list[frozenset[str]]) -> tuple[np.ndarray, list[frozenset[str]]]:
+    """Each row's class set as an id into the list of distinct sets (few: pair checks become look-ups)."""
+    ids: dict[frozenset[str], int] = {}
+    return np.fromiter((ids.setdefault(c, len(ids)) for c in sets), np.int64, len(sets)), list(ids)
+
+
+def _pair_test(sets: list[frozenset[str]], a: np.ndarray, b: np.ndarray,
+               test: Callable[[frozenset[str], frozenset[str]], object]) -> np.ndarray:
+    """``test`` of the class sets of ids ``a`` and ``b``, run once per distinct pair of sets."""
+    codes, inverse = np.unique(a * len(sets) + b, return_inverse=True)
+    return np.array([bool(test(sets[c // len(sets)], sets[c % len(sets)])) for c in codes.tolist()],
+                    dtype=bool)[inverse.ravel()]
+
+
 def classes_compatible(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: whether the clauses' event classes may be one happening's (not a strike vs a vote)."""
-    return np.fromiter((eventtypes.compatible(feats.label_classes[i], feats.label_classes[j])
-                        for i, j in pairs.tolist()),
-                       dtype=bool, count=len(pairs))
+    """Per pair: whether the labels' event classes may be one happening's (not a strike vs a vote)."""
+    ids, sets = _class_ids(feats.classes)
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    return _pair_test(sets, ids[pairs[:, 0]], ids[pairs[:, 1]], eventtypes.compatible)
 
 
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name and close dates (the same range, or a day inside a week or
+    """Per pair: one event class, one key name and close dates (the same day, or a day inside a week or
     month): such a pair needs only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
     day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
     close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
-    told = np.fromiter((_one_happening_told(feats, a, b) for a, b in pairs.tolist()), dtype=bool, count=len(pairs))
-    return close & told
+    ids, sets = _class_ids(feats.classes)
+    out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
+    for k in np.flatnonzero(out).tolist():  # the few left: their key names
+        out[k] = bool(feats.key_names[i[k]] & feats.key_names[j[k]])
+    return out
 
 
 def _absorb(into: _Cluster, other: _Cluster) -> None:
