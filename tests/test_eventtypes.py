@@ -52,3 +52,8 @@ def test_the_lexicon_is_general_news_and_every_generic_class_exists() -> None:
     assert len(LEXICON) >= 15 and LEXICON.keys() >= GENERIC
     for name, words in LEXICON.items():
         assert words and all(w == w.lower().strip() for w in words), name
+
+
+def test_a_capitalised_trigger_inside_a_name_is_no_trigger() -> None:
+    assert event_classes("President Bill Clinton condemned the attacks") == {"attack"}
+    assert event_classes("Bill would raise taxes, critics said") == {"policy"}  # a clause's first word

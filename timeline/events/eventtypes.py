@@ -135,12 +135,17 @@ _INDEX = _index()
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s-]")  # words, and punctuation that ends a phrase
 
 
-def _matches(words: list[str]) -> list[tuple[int, int, str]]:
-    """(first word, last word, class) of each trigger in a list of lower-case tokens, left to right."""
+def _matches(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token, class) of each trigger among ``tokens`` (as written), left to right. A
+    capitalised word inside a clause followed by another is a name, no trigger ("Bill Clinton", "Rally Point")."""
+    words = [t.lower() for t in tokens]
     out, k = [], 0
     while k < len(words):
         step = 1
-        for rest, name in _INDEX.get(words[k], ()):
+        entries = _INDEX.get(words[k], ())
+        if entries and k and tokens[k][0].isupper() and k + 1 < len(tokens) and tokens[k + 1][0].isupper():
+            entries = ()
+        for rest, name in entries:
             last = k + len(rest)
             if last < len(words) and all(words[k + 1 + n] in forms for n, forms in enumerate(rest)):
                 out.append((k, last, name))
@@ -155,13 +160,13 @@ def triggers(text: str) -> list[Trigger]:
     (a phrase's words must follow each other, apart only by spaces or hyphens)."""
     tokens = list(_TOKEN.finditer(text))
     return [Trigger(name, text[tokens[first].start():tokens[last].end()], tokens[first].start())
-            for first, last, name in _matches([t.group().lower() for t in tokens])]
+            for first, last, name in _matches([t.group() for t in tokens])]
 
 
 @lru_cache(maxsize=200_000)
 def event_classes(text: str) -> frozenset[str]:
     """The event classes a clause tells ("The union reached a tentative deal" -> {"agreement"})."""
-    return frozenset(name for _, _, name in _matches(_TOKEN.findall(text.lower())))
+    return frozenset(name for _, _, name in _matches(_TOKEN.findall(text)))
 
 
 def specific(classes: frozenset[str]) -> frozenset[str]:
