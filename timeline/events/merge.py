@@ -63,7 +63,7 @@ NAME_WEIGHT = 1.6
 #: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
 #: closely (the same day, or a day inside a week or month) and that share a key name may join at this
 #: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
-CLASS_THRESHOLD = 0.08
+CLASS_THRESHOLD = 0.10
 #: ...and two clusters joined by such a pair need this average member similarity (every member pair's
 #: classes compatible besides).
 CLASS_AVERAGE_LINK = 0.10
