@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from timeline.timex.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
-from timeline.timex.tense import sentence_bounds
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
@@ -97,19 +96,25 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    return _times_on_their_day(text, timexes)
+    return _times_on_their_day(ctx, timexes)
 
 
-def _times_on_their_day(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one."""
+def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one.
+
+    The nearest day-precise expression of the sentence is found by bisection: linear in the text.
+    """
     out = list(timexes)
+    days = [t for t in timexes if t.is_dated and t.granularity == "day"]
+    positions = [t.start_char for t in days]
     for i, timex in enumerate(timexes):
         if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
             continue
-        begin, stop = sentence_bounds(text, timex.start_char, timex.end_char)
-        days = [t for t in timexes if t.is_dated and t.granularity == "day" and begin <= t.start_char <= stop]
-        if days:
-            day = min(days, key=lambda t: abs(t.start_char - timex.start_char))
+        begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
+        at = bisect.bisect_left(positions, timex.start_char)
+        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        if near:
+            day = min(near, key=lambda t: abs(t.start_char - timex.start_char))
             clock = timex.value.partition("T")[2]
             out[i] = dataclasses.replace(
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
@@ -118,7 +123,24 @@ def _times_on_their_day(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def _longest_first(candidates: list[tuple[int, int, int, Found]]) -> list[tuple[int, int, int, Found]]:
-    """Keep the longest of overlapping candidates (the earlier rule on a tie), in text order."""
+    """Keep the longest of overlapping candidates (the earlier rule on a tie), in text order.
+
+    Candidates are first cut into groups that overlap nothing outside themselves, so the choice
+    stays local: linear in the text however many expressions it holds.
+    """
+    kept: list[tuple[int, int, int, Found]] = []
+    group: list[tuple[int, int, int, Found]] = []
+    reach = -1
+    for cand in sorted(candidates, key=lambda c: c[0]):
+        if group and cand[0] >= reach:
+            kept += _longest_in_group(group)
+            group = []
+        group.append(cand)
+        reach = max(reach, cand[1]) if len(group) > 1 else cand[1]
+    return kept + _longest_in_group(group)
+
+
+def _longest_in_group(candidates: list[tuple[int, int, int, Found]]) -> list[tuple[int, int, int, Found]]:
     starts: list[int] = []  # the kept spans never overlap, so sorting by start sorts by end too
     kept: list[tuple[int, int, int, Found]] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):

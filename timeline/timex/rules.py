@@ -23,7 +23,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.timex import periods
 from timeline.timex.periods import Period
-from timeline.timex.tense import Tense, tense_at
+from timeline.timex.tense import Tense, TenseIndex
 from timeline.timex.vocabulary import (
     ABBR_MONTHS,
     ABBR_WEEKDAYS,
@@ -93,8 +93,13 @@ class Context:
         period = [p for p in candidates if p.start <= self.anchor][-1]
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
 
+    @functools.cached_property
+    def tenses(self) -> TenseIndex:
+        """Sentence ends and tense cues of the whole text, found once."""
+        return TenseIndex(self.text)
+
     def tense(self, match: re.Match[str]) -> Tense:
-        return tense_at(self.text, match.start(), match.end())
+        return self.tenses.tense_at(match.start(), match.end())
 
     @property
     def anchor_desc(self) -> str:
@@ -678,7 +683,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_words = m.group("num")
     if m.group("old"):
         return None  # an age ("a 6-year-old"), not a time expression
-    if re.match(r"\s+of\b", ctx.text[m.end():]) and m.group("unit").lower().startswith("quarter"):
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
     amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
@@ -832,26 +837,26 @@ class Rule:
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from its trigger word
-_WORD = re.compile(r"[A-Za-z]+|\d+s\b|\d+")
 
 
 class WordIndex:
-    """Where each word of a text stands, lower-cased; numbers as ``#digits``, years ``#year``, "1990s" ``#decade``."""
+    """Where each trigger word of a text stands, lower-cased; years as ``#year``, "1990s" as ``#decade``.
+
+    One pass of one compiled pattern that matches only the trigger words (`TRIGGER_WORDS`): the
+    Python loop visits the words that can start an expression, not every word of the text.
+    """
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        for match in _WORD.finditer(text):
-            word = match.group(0)
-            if word[0].isdigit():
-                keys = ["#decade"] if word.endswith("s") else ["#digits"] + (["#year"] if len(word) == 4 else [])
-            else:
-                keys = [word.lower()]
-            for key in keys:
-                self.at.setdefault(key, []).append(match.start())
+        for match in _TRIGGER_WORD.finditer(text):
+            word, start = match.group(0), match.start()
+            key = word.lower() if match.lastgroup == "word" else f"#{match.lastgroup}"
+            self.at.setdefault(key, []).append(start)
         self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
+        """The stretches of text around the trigger's words, overlapping ones merged."""
         if trigger not in self._cache:
             hits = sorted(p for word in trigger for p in self.at.get(word, ()))
             merged: list[tuple[int, int]] = []
@@ -883,6 +888,12 @@ _TRIGGERS: dict[str, str] = {
     "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
 }
+
+
+TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+_TRIGGER_WORD = re.compile(
+    r"(?<![A-Za-z])(?P<word>(?i:" + "|".join(sorted(TRIGGER_WORDS, key=len, reverse=True)) + r"))(?![A-Za-z])"
+    r"|(?<![\d])(?P<decade>\d+s)\b|(?<!\d)(?P<year>\d{4})(?!\d)")
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],

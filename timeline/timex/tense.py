@@ -8,6 +8,7 @@ what happened, so the past is the default; a future marker ("will", "is set to",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
 
 
 @dataclass(frozen=True)
@@ -40,40 +42,83 @@ class Tense:
         return f"{self.direction} tense ('{self.cue}')"
 
 
+class TenseIndex:
+    """The sentence ends, clause breaks and tense cues of a text (or of ``text[lo:hi]``), found in one pass each.
+
+    Looking them up by bisection keeps `find_timexes` linear: a text of a thousand "on Friday"s
+    costs a thousand look-ups, not a thousand scans of their sentences.
+    """
+
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
+        hi = len(text) if hi is None else hi
+        self.length = len(text)
+        ends = [m.span() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        self._end_starts = [s for s, _ in ends]
+        self._end_ends = [e for _, e in ends]
+        self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+        self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []
+        for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
+            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, lo, hi)]
+            self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
+                               [f[2] for f in found]))
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``[start, end)``: from the last sentence end within 400 characters before it
+        to the first within 400 after it."""
+        left, right = max(0, start - 400), min(self.length, end + 400)
+        begin = left
+        i = bisect.bisect_right(self._end_ends, start) - 1
+        if i >= 0 and self._end_starts[i] >= left:
+            begin = self._end_ends[i]
+        j = bisect.bisect_left(self._end_starts, end)
+        if j < len(self._end_starts) and self._end_ends[j] <= right:
+            return begin, self._end_starts[j] + 1
+        return begin, right
+
+    def tense_at(self, start: int, end: int) -> Tense:
+        """The tense around a span: the nearest cue in its clause, else the nearest in its sentence.
+
+        "The request, sent by the State Department this week, aims to..." is past: "sent" shares the
+        expression's clause, "aims to" does not.
+        """
+        begin, stop = self.sentence_bounds(start, end)
+        clause_begin, clause_stop = begin, stop
+        i = bisect.bisect_left(self._breaks, start) - 1
+        if i >= 0 and self._breaks[i] >= begin:
+            clause_begin = self._breaks[i] + 1
+        j = bisect.bisect_left(self._breaks, end)
+        if j < len(self._breaks) and self._breaks[j] < stop:
+            clause_stop = self._breaks[j]
+        return self._nearest_cue(start, end, clause_begin, clause_stop) or \
+            self._nearest_cue(start, end, begin, stop) or Tense("past", "")
+
+    def _nearest_cue(self, start: int, end: int, begin: int, stop: int) -> Tense | None:
+        """The cue nearest the span within ``[begin, stop)``; a word of the expression itself ("last") is none."""
+        best: tuple[int, int, int, Tense] | None = None
+        for direction, preference, starts, ends, words in self._cues:
+            i = bisect.bisect_left(starts, start) - 1  # the last cue starting before the span
+            if i >= 0 and starts[i] >= begin and ends[i] <= stop:
+                distance = start - ends[i] if ends[i] <= start else starts[i] - end
+                key = (distance, preference, 0)
+                if best is None or key < best[:3]:
+                    best = (*key, Tense(direction, words[i], distance))
+            j = bisect.bisect_left(starts, end)  # the first cue starting after it
+            if j < len(starts) and ends[j] <= stop:
+                distance = starts[j] - end
+                key = (distance, preference, 1)
+                if best is None or key < best[:3]:
+                    best = (*key, Tense(direction, words[j], distance))
+        return best[3] if best else None
+
+
+_REACH = 900  # a sentence is looked for within 400 characters of a span: this covers it with room
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, found cheaply (no full split)."""
-    left = max(0, start - 400)
-    begin = left
-    for match in _SENTENCE_END.finditer(text, left, start):
-        begin = match.end()
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    return begin, stop.start() + 1 if stop else min(len(text), end + 400)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+    return TenseIndex(text, max(0, start - _REACH), min(len(text), end + _REACH)).sentence_bounds(start, end)
 
 
 def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense around a span: the nearest cue in its clause, else the nearest in its sentence.
-
-    "The request, sent by the State Department this week, aims to..." is past: "sent" shares the
-    expression's clause, "aims to" does not.
-    """
-    begin, stop = sentence_bounds(text, start, end)
-    clause_begin = max([begin] + [m.end() for m in _CLAUSE_BREAK.finditer(text, begin, start)])
-    clause_stop = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end, stop)), stop)
-    return _nearest_cue(text, start, end, clause_begin, clause_stop) or _nearest_cue(text, start, end, begin, stop) \
-        or Tense("past", "")
-
-
-def _nearest_cue(text: str, start: int, end: int, begin: int, stop: int) -> Tense | None:
-    best: tuple[int, int, Tense] | None = None
-    for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
-        for match in pattern.finditer(text, begin, stop):
-            if start <= match.start() < end:
-                continue  # a word of the expression itself ("last") is not a tense cue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            key = (distance, preference)
-            if best is None or key < best[:2]:
-                best = (*key, Tense(direction, match.group(0), distance))
-    return best[2] if best else None
+    """The tense around one span of ``text``; `TenseIndex` answers many spans of one text faster."""
+    return TenseIndex(text, max(0, start - _REACH), min(len(text), end + _REACH)).tense_at(start, end)
