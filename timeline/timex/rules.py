@@ -14,9 +14,11 @@ import datetime as dt
 import functools
 import math
 import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
 import dateparser
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -125,7 +127,7 @@ _WEEKDAY_FULL = _alternation(FULL_WEEKDAYS, capital=True)
 _WEEKDAY = f"(?:{_WEEKDAY_FULL}|{_alternation(ABBR_WEEKDAYS, capital=True)}\\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_COMPOUND = "|".join(f"{t}[- ]{u}" for t in TENS for u in UNITS_1_9)
+_COMPOUND = f"{_alternation(TENS)}[- ]{_alternation(UNITS_1_9)}"  # one alternation each: fast to scan
 _NUMBER = rf"(?:(?:\d+|{_COMPOUND}|{_alternation(list(NUMBERS))})(?:\.\d+|\s+1/2|½|\s+and\s+a\s+half)?)"
 _VAGUE = _alternation(VAGUE_NUMBERS)
 _UNIT = _alternation(list(UNITS))
@@ -842,17 +844,16 @@ _WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from it
 class WordIndex:
     """Where each trigger word of a text stands, lower-cased; years as ``#year``, "1990s" as ``#decade``.
 
-    One pass of one compiled pattern that matches only the trigger words (`TRIGGER_WORDS`): the
-    Python loop visits the words that can start an expression, not every word of the text.
+    One Aho-Corasick pass (pyahocorasick) over a copy of the text with letters lower-cased, digits
+    as ``#`` and everything else a space: the Python loop visits only the trigger words, never every word.
     """
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        for match in _TRIGGER_WORD.finditer(text):
-            word, start = match.group(0), match.start()
-            key = word.lower() if match.lastgroup == "word" else f"#{match.lastgroup}"
-            self.at.setdefault(key, []).append(start)
+        padded = " " + text.translate(_WORD_SHAPE) + " "
+        for end, (key, size) in _trigger_automaton().iter(padded):
+            self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
@@ -876,7 +877,7 @@ _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": "#year", "the year N": "year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "year": "#year", "the year N": "year", "decade": "#decade #year", "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
@@ -891,9 +892,20 @@ _TRIGGERS: dict[str, str] = {
 
 
 TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
-_TRIGGER_WORD = re.compile(
-    r"(?<![A-Za-z])(?P<word>(?i:" + "|".join(sorted(TRIGGER_WORDS, key=len, reverse=True)) + r"))(?![A-Za-z])"
-    r"|(?<![\d])(?P<decade>\d+s)\b|(?<!\d)(?P<year>\d{4})(?!\d)")
+_WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+                             **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
+
+
+@functools.cache
+def _trigger_automaton() -> ahocorasick.Automaton:
+    """Trigger words between spaces in the shape of `_WORD_SHAPE`: " friday ", " #### " (a year), " ##s "."""
+    automaton = ahocorasick.Automaton()
+    shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
+    shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    for shape, key in shapes.items():
+        automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
+    automaton.make_automaton()
+    return automaton
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
 _FUTURE = re.compile(
@@ -17,15 +18,15 @@ _FUTURE = re.compile(
     r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
     r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
-    re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|made|took|gave|went|came|saw|held|began|spoke|wrote|"
     r"sent|left|won|lost|brought|thought|knew|found|paid|rose|fell|ran|led|chose|struck|"
     r"ago|earlier|already|has been|have been|last|"
     r"\w{2,}(?<!need)(?<!speed)(?<!seed)ed)\b",
-    re.IGNORECASE,
 )
+#: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
 
@@ -57,8 +58,9 @@ class TenseIndex:
         self._end_ends = [e for _, e in ends]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
         self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []
+        lower = text[lo:hi].translate(_LOWER)
         for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
-            found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, lo, hi)]
+            found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
                                [f[2] for f in found]))
 
