@@ -295,7 +295,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found:
 
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
 _MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|"
+    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|for|"
     r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
     re.IGNORECASE,
 )

@@ -14,17 +14,31 @@ import string
 from dataclasses import dataclass
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|'ll|would|could|might|going to|set to|as (?:soon|early) as|until|"
+    # a passive or perfect future: "will be reviewed", "is due to be released", "must be signed" (the
+    # participle is part of the cue, so it is no past-tense cue of its own)
+    r"\b(?:(?:(?:will|shall|'ll|would|could|might|must|should)(?: not)? (?:be|have(?: been)?)|"
+    r"(?:(?:is|are|was|were) (?:due |set |scheduled |expected |slated |poised |going |about )?|"
+    r"(?:due|set|scheduled|expected|slated|going|plans?|about) )to be) [a-z]+|"
+    r"will|shall|won't|'ll|would|could|might|going to|set to|as (?:soon|early) as|until|"
     r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
+    r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
+    # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
+    r"must|needs? to|ha(?:s|ve) to|deadline|due by|forecasts?|takes? place|(?:is|are) (?:on|set for)|"
+    r"kicks? off|opens?|resumes?|convenes?|"
     r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|made|took|gave|went|came|saw|held|began|spoke|wrote|"
     r"sent|left|won|lost|brought|thought|knew|found|paid|rose|fell|ran|led|chose|struck|"
-    r"ago|earlier|already|has been|have been|last|"
-    r"\w{2,}(?<!need)(?<!speed)(?<!seed)ed)\b",
+    r"ago|earlier|already|has been|have been|last|[a-z]{2,}ed)\b",
 )
+#: Words ending in -ed that are no past-tense verb, or name no past event ("United States").
+_NOT_PAST = frozenset(
+    "need seed speed feed deed weed heed reed breed greed creed steed indeed proceed exceed succeed hundred "
+    "kindred sacred naked wicked rugged ragged jagged beloved united limited based related alleged supposed "
+    "proposed scheduled expected planned slated advanced detailed armed embattled talented skilled interested "
+    "concerned unexpected unprecedented".split())
 #: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
@@ -60,7 +74,8 @@ class TenseIndex:
         self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []
         lower = text[lo:hi].translate(_LOWER)
         for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
-            found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)]
+            found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)
+                     if direction == "future" or m.group(0) not in _NOT_PAST]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
                                [f[2] for f in found]))
 
