@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from timeline.timex.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
@@ -23,7 +24,9 @@ class Timex:
 
     ``start``/``end`` are the inclusive calendar days the expression covers; both are
     ``None`` for durations, sets and vague references (PRESENT_REF, PAST_REF...), which
-    name no calendar range. ``rule`` explains the resolution and names the anchor.
+    name no calendar range, except a duration that implies a point from the anchor ("in two
+    weeks", "ten years from now": type DURATION, value P2W, and the range of the point, so the
+    event table can place it). ``rule`` explains the resolution and names the anchor.
     """
 
     text: str
@@ -96,7 +99,7 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    return _times_on_their_day(ctx, timexes)
+    return _quoted_days(ctx, _times_on_their_day(ctx, timexes))
 
 
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
@@ -120,6 +123,71 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
                 rule=timex.rule.replace(ON_ANCHOR_DAY, f"on the day its sentence names ('{day.text}' = {day.start})"))
     return out
+
+
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[\"“‘]|``|')(?=[\w\s])")
+_CLOSE_QUOTE = re.compile(r"(?<=[\w,.!?;\-—])(?:[\"”’]|'')|(?<=[,.!?;\-—])'(?=\s)")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"
+                     r"noted|recalled|asked|replied|remarked|tweeted|posted|according to)\b", re.IGNORECASE)
+_QUOTE_REACH = 600  # how far a quotation may run around the expression
+
+
+def _quoted_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "'Today we signed,' the minister said on Thursday": a quotation's today is the day it was spoken.
+
+    A "today", "tonight", "yesterday", "this morning"... inside a quotation whose attribution (a speech
+    verb beside the quote) names a day is counted from that day instead of the publication date.
+    """
+    days = [t for t in timexes if t.is_dated and t.granularity == "day" and not _relative_to_anchor(t)]
+    positions = [t.start_char for t in days]
+    out = list(timexes)
+    for i, timex in enumerate(timexes):
+        if not _relative_to_anchor(timex):
+            continue
+        quote = _quotation_around(ctx.text, timex.start_char, timex.end_char)
+        if quote is None:
+            continue
+        said = _attributed_day(ctx, quote, days, positions)
+        if said is None or said.start == ctx.anchor:
+            continue
+        date = said.start + (timex.start - timex.anchor)
+        out[i] = dataclasses.replace(
+            timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+            rule=f"{timex.rule}; inside a quotation spoken on '{said.text}' ({said.start}): counted from that day")
+    return out
+
+
+def _relative_to_anchor(timex: Timex) -> bool:
+    """A day counted from the publication date by a word that means the speaker's own day ("today")."""
+    return timex.rule.startswith(("relative day:", "part of day:")) and timex.start is not None
+
+
+def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation holding ``text[start:end]`` as (opening quote, end of closing quote), or None."""
+    opening = None
+    for match in _OPEN_QUOTE.finditer(text, max(0, start - _QUOTE_REACH), start + 1):  # +1: its look-ahead
+        opening = match.start()
+    if opening is None or _CLOSE_QUOTE.search(text, opening + 1, start):
+        return None
+    closing = _CLOSE_QUOTE.search(text, end, min(len(text), end + _QUOTE_REACH))
+    if closing is None or _OPEN_QUOTE.search(text, end, closing.start()):
+        return None
+    return opening, closing.end()
+
+
+def _attributed_day(ctx: Context, quote: tuple[int, int], days: list[Timex], positions: list[int]) -> Timex | None:
+    """The day named by the attribution just after the quotation ("..., the minister said on Thursday")
+    or just before it ("The minister said on Thursday: '...'"), within the attribution's sentence."""
+    opening, closing = quote
+    _, stop = ctx.tenses.sentence_bounds(closing, closing)
+    after = [days[k] for k in range(bisect.bisect_left(positions, closing), len(days)) if positions[k] < stop][:1]
+    if after and _SPEECH.search(ctx.text, closing, after[0].start_char):
+        return after[0]
+    begin, _ = ctx.tenses.sentence_bounds(opening, opening + 1)
+    k = bisect.bisect_left(positions, opening) - 1
+    if k >= 0 and positions[k] >= begin and _SPEECH.search(ctx.text, begin, opening):
+        return days[k]
+    return None
 
 
 def _longest_first(candidates: list[tuple[int, int, int, Found]]) -> list[tuple[int, int, int, Found]]:

@@ -522,6 +522,10 @@ _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
                 "following": 1, "upcoming": 1}
 
 
+_SPAN_RELS = {"decade": ("past", "coming", "next", "following", "upcoming"),
+              "century": ("past", "coming", "next", "following", "upcoming", "this", "current")}
+
+
 def _relative_period(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m.group("rel").lower()
     unit = m.group("unit").lower()
@@ -539,6 +543,10 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Found | None:
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
     elif mod:
         period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    elif unit in ("decade", "century") and rel in _SPAN_RELS[unit]:
+        # TimeML: "the past decade", "the coming decade", "this century" measure a span (P10Y, P100Y)
+        return Found("DURATION", _duration_value(1, unit), period, period.granularity,
+                     f"a duration; the period it spans: {rule}")
     return _dated(period, rule, mod=mod)
 
 
@@ -564,18 +572,31 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "three days ago" is a date; "ten years from now", "a week earlier" are durations (TimeML's DURATION).
+
+    "from now"/"hence" keep the point they imply (counted from the anchor) as their range, so the
+    event table can still place them; "earlier"/"later" count from the narrative's own time, which is
+    not the anchor, so they keep none. "a year earlier" beside a quarterly report is that quarter a year back.
+    """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
-    direction = m.group("dir").lower()
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    duration = _duration_value(amount, unit)
     if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 10_000:
-        return _undated("DURATION", _duration_value(amount, unit), unit, "a vague span: no calendar date")
+        return _undated("DURATION", duration, unit, "a vague span: no calendar date")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if unit == "year" and amount == 1 and sign < 0 and ctx.reporting_quarter:
         quarter, why = ctx.reporting_quarter
         return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+    if direction in ("earlier", "later") and not (unit == "year" and amount == 1):
+        return _undated("DURATION", duration, unit, f"'{direction}' counts from the story's own time, not the "
+                        "anchor: a duration")
     shifted = ctx.anchor + periods.STEP[unit] * (sign * int(amount))
     period = periods.containing(shifted, unit)
-    return _dated(period, f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}")
+    rule = f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}"
+    if sign > 0:
+        return Found("DURATION", duration, period, period.granularity, f"a duration; the point it implies: {rule}")
+    return _dated(period, rule)
 
 
 #: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
@@ -586,21 +607,23 @@ _PLAN_VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|to|\w+ed
 
 
 def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "in two weeks": a future date when the sentence looks forward, else a duration.
+    """ "in two weeks": a duration (TimeML's DURATION, "in" outside), whose range is the point it implies
+    when the sentence looks forward, so the event table can place it.
 
-    After a record word with no verb between ("the first agreement in 16 years") it measures back: a duration.
+    After a record word with no verb between ("the first agreement in 16 years") it measures back: no point.
     """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
-    if amount is None or amount != int(amount) or unit not in periods.STEP or ctx.tense(m).direction != "future":
-        return None
+    tense = ctx.tense(m)
+    if amount is None or amount != int(amount) or unit not in periods.STEP or (tense.direction == "past" and tense.cue):
+        return None  # a past-tense sentence: a plain duration ("sales rose 5% in 90 days")
     record = _RECORD_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start())
     if record and not _PLAN_VERB.search(record.group("gap")):
         return None
     period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
-    span = (m.start("num"), m.end())
-    found = _dated(period, f"'in {amount:g} {unit}(s)' in a future-tense sentence, from the {ctx.anchor_desc}")
-    return Found(**{**found.__dict__, "span": span})
+    return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
+                 f"a duration; the point it implies: 'in {amount:g} {unit}(s)' in a future-tense sentence, "
+                 f"from the {ctx.anchor_desc}", span=(m.start("num"), m.end()))
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -970,7 +993,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
-          r"(?P<dir>ago|earlier|from\s+now|hence)\b", _ago, _I),
+          r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
