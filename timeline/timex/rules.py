@@ -489,6 +489,9 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
 _WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 
 
+_FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = (m.group("rel") or "").lower()
@@ -504,6 +507,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         why = f"'this': the one in the anchor's week ({ctx.anchor_desc})"
     else:
         tense = ctx.tense(m)
+        if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
+                tense.cue.lower() not in _FORWARD_NOUN_CUES:
+            tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
         if tense.direction == "future":
             date = ctx.anchor + relativedelta(weekday=step(+1))
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 _FUTURE = re.compile(
     # a passive or perfect future: "will be reviewed", "is due to be released", "must be signed" (the
     # participle is part of the cue, so it is no past-tense cue of its own)
-    r"\b(?:(?:(?:will|shall|'ll|would|could|might|must|should)(?: not)? (?:be|have(?: been)?)|"
+    r"\b(?:(?:(?:will|shall|'ll|would|might|must|should)(?: not)? (?:be|have(?: been)?)|"
     r"(?:(?:is|are|was|were) (?:due |set |scheduled |expected |slated |poised |going |about )?|"
     r"(?:due|set|scheduled|expected|slated|going|plans?|about) )to be) [a-z]+|"
-    r"will|shall|won't|'ll|would|could|might|going to|set to|as (?:soon|early) as|until|"
+    r"will|shall|won't|'ll|would|might|going to|set to|as (?:soon|early) as|until|"
     r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
     r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
-    r"must|needs? to|ha(?:s|ve) to|deadline|due by|forecasts?|takes? place|(?:is|are) (?:on|set for)|"
-    r"kicks? off|opens?|resumes?|convenes?|"
+    r"must|needs? to|ha(?:s|ve) to|due by|forecasts?|takes? place|(?:is|are) (?:on|set for)|"
+    r"kicks? off|opens?|resumes?|convenes?|meets?|"
     r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
 )
 _PAST = re.compile(
