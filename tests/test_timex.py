@@ -261,3 +261,17 @@ def test_this_week_always_contains_the_anchor(anchor: dt.date) -> None:
     timex = one("It happened this week.", anchor)
     assert timex.start <= anchor <= timex.end
     assert (timex.end - timex.start).days == 6 and timex.start.weekday() == 0
+
+
+# --------------------------------------------------------------------------- years in ranges and as modifiers
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The 2015-2016 season was long.", ["2015", "2016"]),
+    ("The 1961-62 season was long.", ["1961", "1962"]),
+    ("A 2017 analysis found little.", ["2017"]),
+    ("The 2016 and 2017 seasons were long.", ["2016", "2017"]),
+    ("Call 2015-10 now; he sent 2000 troops.", []),
+])
+def test_years_in_ranges_and_as_modifiers(text: str, values: list[str]) -> None:
+    assert [t.value for t in dated(text, FRI)] == values

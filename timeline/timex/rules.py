@@ -361,6 +361,10 @@ _YEAR_CONTEXT_AFTER = re.compile(r"^(?:\s*[.,;:)!?\-–]|\s*$|'s\b|\s+(?:and|to|
                                  r"election|elections|budget|season|census|campaign|[A-Z]))")
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w$€£#.,-])(?P<first>{_YEAR})\s*[-–]\s*(?P<year>{_YEAR}|\d\d)(?![\w%,.-]?\d|\w)")
+_YEAR_BEFORE_CONJUNCTION = re.compile(rf"\b{_YEAR}\s*(?:,|and|or|to|through|and\s+in)\s*$")
+
+
 def _year(m: re.Match[str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 16):m.start()]
     after = ctx.text[m.end():m.end() + 12]
@@ -369,9 +373,10 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # money, a longer number, a percentage
         if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
             return None  # "2000 troops"
-        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|by|until|from|of|before|after|"
-                                                              r"during|through)\s*$", before, re.I):
-            return None  # "and 2000 troops"
+        if re.match(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b", after) and not (
+                re.search(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", before, re.I)
+                or _YEAR_BEFORE_CONJUNCTION.search(before)):
+            return None  # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
@@ -381,6 +386,27 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     if mod:
         period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
     return _dated(period, rule, mod=mod, absolute=True)
+
+
+def _year_range_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """The second year of a range, "2015-2016", "1961-62": a year of its own (as TimeML annotates it),
+    when it comes after the first; "2015-10" is no range."""
+    first = int(m.group("first"))
+    digits = m.group("year")
+    year = int(digits) if len(digits) == 4 else first - first % 100 + int(digits)
+    if not first < year <= first + 99:
+        return None
+    found = _dated(periods.year(year), f"year range '{m.group(0)}': its second year", absolute=True)
+    return Found(**{**found.__dict__, "span": m.span("year")})
+
+
+def _year_range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """The first year of a range ("2015-2016", "1961-62"): the year-range rule decides it is one."""
+    end = _YEAR_RANGE.match(ctx.text, m.start())
+    if end is None or _year_range_end(end, ctx) is None:
+        return None
+    found = _dated(periods.year(int(m.group("year"))), "year range: its first year", absolute=True)
+    return Found(**{**found.__dict__, "span": m.span("year")})
 
 
 def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -906,7 +932,8 @@ _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": "#year", "the year N": "year", "decade": "#decade #year", "century": "century", "quarter": "quarter q",
+    "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
+    "decade": "#decade #year", "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
@@ -964,6 +991,8 @@ RULES: tuple[Rule, ...] = (
           _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
+    _rule("year range", rf"(?<![\w$€£#.,-])(?P<year>{_YEAR})(?=\s*[-–]\s*\d)", _year_range_start),
+    _rule("year range end", _YEAR_RANGE.pattern, _year_range_end),
     _rule("the year N", r"(?<=\bthe\syear\s)(?P<year>[1-9]\d{2,3})(?![\w%,.-]\d|\w|\s*(?:BC|BCE|B\.C\.))", _the_year,
           _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
