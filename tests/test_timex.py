@@ -275,3 +275,18 @@ def test_this_week_always_contains_the_anchor(anchor: dt.date) -> None:
 ])
 def test_years_in_ranges_and_as_modifiers(text: str, values: list[str]) -> None:
     assert [t.value for t in dated(text, FRI)] == values
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("It happened in nineteen ninety-six.", "1996"),
+    ("It happened in January nineteen ninety-seven.", "1997-01"),
+    ("It was the winter of nineteen ninety-four.", "1994-WI"),
+    ("Not until the year two thousand.", "2000"),
+    ("Since two thousand and one it grew.", "2001"),
+])
+def test_years_said_in_words(text: str, value: str) -> None:
+    assert [t.value for t in dated(text, FRI)] == [value]
+
+
+def test_numbers_in_words_are_no_years() -> None:
+    assert dated("Nineteen people died and two thousand people fled; twenty-one protesters.", FRI) == []

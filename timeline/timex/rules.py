@@ -129,6 +129,12 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _COMPOUND = f"{_alternation(TENS)}[- ]{_alternation(UNITS_1_9)}"  # one alternation each: fast to scan
 _NUMBER = rf"(?:(?:\d+|{_COMPOUND}|{_alternation(list(NUMBERS))})(?:\.\d+|\s+1/2|½|\s+and\s+a\s+half)?)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#: A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "two thousand and one".
+_SPELLED_YEAR = (rf"(?:(?i:(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?:{_alternation(TENS)}(?:[\s-]+"
+                 rf"{_alternation(UNITS_1_9)})?|{_TEENS}|hundred|oh[\s-]+{_alternation(UNITS_1_9)}))|"
+                 rf"(?i:two\s+thousand(?:\s+(?:and\s+)?(?:{_alternation(UNITS_1_9)}|{_TEENS}))?))")
+_YEAR_WORDS = f"(?:{_YEAR}|{_SPELLED_YEAR})"
 _VAGUE = _alternation(VAGUE_NUMBERS)
 _UNIT = _alternation(list(UNITS))
 _PART_OF_DAY = _alternation(list(PARTS_OF_DAY))
@@ -285,7 +291,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _month_year(m: re.Match[str], ctx: Context) -> Found:
     month = MONTHS[m.group("month").rstrip(".").lower()]
-    period = periods.month(int(m.group("year")), month)
+    period = periods.month(_year_number(m.group("year")), month)
     mod = _mod_of(m.group("mod"))
     rule = "month and year as written"
     if mod:
@@ -409,6 +415,28 @@ def _year_range_start(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(**{**found.__dict__, "span": m.span("year")})
 
 
+_WORD_VALUES = {**NUMBERS, "oh": 0, "thousand": 1000, "hundred": 100}
+
+
+def _year_number(words: str) -> int:
+    """A year from digits or words: "1996", "nineteen ninety-six", "two thousand and one", "nineteen hundred"."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if parts[0] == "two" and parts[1] == "thousand":
+        return 2000 + sum(_WORD_VALUES[w] for w in parts[2:])
+    tail = parts[1:]
+    return _WORD_VALUES[parts[0]] * 100 + (0 if tail == ["hundred"] else sum(_WORD_VALUES[w] for w in tail))
+
+
+def _year_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    if re.search(r"(?:thousand|hundred)$", m.group("year"), re.I) and not m.group(0).lower().startswith("the") \
+            and re.match(r"[\s-]+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "two thousand people", "nineteen hundred troops": numbers
+    return _dated(periods.year(_year_number(m.group("year"))), "year said in words", absolute=True)
+
+
 def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year 9000", "the year 950": "the year" makes any three- or four-digit number a year (AD)."""
     return _dated(periods.year(int(m.group("year"))), "year as written after 'the year'", absolute=True)
@@ -459,7 +487,7 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
     mod = _mod_of(m.group("mod"))
     rel = (m.group("rel") or "").lower()
     if m.group("year"):
-        period, rule, absolute = periods.season(int(m.group("year")), code), "season and year as written", True
+        period, rule, absolute = periods.season(_year_number(m.group("year")), code), "season and year as written", True
     else:
         absolute = False
         current = _season_of(ctx.anchor)
@@ -933,6 +961,7 @@ _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
     "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
+    "year in words": "sixteen seventeen eighteen nineteen thousand",
     "decade": "#decade #year", "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
@@ -984,7 +1013,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)\b(?![-/.]\d)", _numeric_date),
     _rule("month and day", rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH})"
           r"(?![\w%])(?!\s*[-–]\s*\d)(?!,?\s+\d)", _month_day),
-    _rule("month and year", rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+    _rule("month and year",
+          rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR_WORDS})\b",
           _month_year),
     _rule("month", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))"
           rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
@@ -993,6 +1023,8 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
     _rule("year range", rf"(?<![\w$€£#.,-])(?P<year>{_YEAR})(?=\s*[-–]\s*\d)", _year_range_start),
     _rule("year range end", _YEAR_RANGE.pattern, _year_range_end),
+    _rule("year in words", rf"\b(?:(?i:the\s+year)\s+)?(?P<year>{_SPELLED_YEAR})\b(?![\s-]+(?i:percent|per\s+cent))",
+          _year_in_words),
     _rule("the year N", r"(?<=\bthe\syear\s)(?P<year>[1-9]\d{2,3})(?![\w%,.-]\d|\w|\s*(?:BC|BCE|B\.C\.))", _the_year,
           _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
@@ -1005,7 +1037,7 @@ RULES: tuple[Rule, ...] = (
     _rule("half year", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:the\s+year|(?P<year>{_YEAR}))",
           _half, _I),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming)\s+|(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)"
-          rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR}))?\b",
+          rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR_WORDS}))?\b",
           _season_guard, _I),
     _rule("relative period", r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)"
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
