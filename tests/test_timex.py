@@ -290,3 +290,17 @@ def test_years_said_in_words(text: str, value: str) -> None:
 
 def test_numbers_in_words_are_no_years() -> None:
     assert dated("Nineteen people died and two thousand people fled; twenty-one protesters.", FRI) == []
+
+
+# --------------------------------------------------------------------------- centuries and fiscal periods
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("It was built in the 19th century.", "18"),
+    ("Sales will grow this fiscal year.", "2024"),
+    ("Profit rose in the third quarter from the year-ago quarter.", "2023-Q3"),
+    ("Profit rose in the third quarter from the 1988 quarter.", "1988-Q3"),
+    ("Profit rose in the third quarter from a year ago.", "2023-Q3"),
+])
+def test_centuries_and_fiscal_periods(text: str, value: str) -> None:
+    assert dated(text, FRI)[-1].value == value

@@ -455,8 +455,9 @@ def _decade(m: re.Match[str], ctx: Context) -> Found:
 
 
 def _century(m: re.Match[str], ctx: Context) -> Found | None:
-    number = ORDINALS.get(m.group("ord").lower())
-    if not number or m.group("ord").lower() == "last":
+    word = m.group("ord").lower()
+    number = int(word[:-2]) if word[:-2].isdigit() else ORDINALS.get(word)
+    if not number or word == "last":
         return None
     return _dated(periods.century(number), "century as written", absolute=True)
 
@@ -839,7 +840,12 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the quarter", "the latest quarter": the reported quarter, else the last one completed."""
     if ctx.reporting_quarter:
         period, why = ctx.reporting_quarter
+        if m.group("year"):  # "the 1988 quarter": the reported quarter of that year
+            year = int(m.group("year"))
+            return _dated(periods.quarter(year, int(period.value[-1])), f"{why}, in {year}", absolute=True)
         return _dated(period, why)
+    if m.group("year"):
+        return None
     if not re.search(r"latest|most\s+recent", m.group(0), re.I):
         return None
     period = periods.relative(ctx.anchor, "quarter", -1)
@@ -1041,9 +1047,10 @@ RULES: tuple[Rule, ...] = (
           _season_guard, _I),
     _rule("relative period", r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)"
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
-          r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
+          r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
     _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
-          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter)\b", _this_quarter, _I),
+          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b",
+          _this_quarter, _I),
     _rule("year-ago period",
           r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
