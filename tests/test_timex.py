@@ -304,3 +304,24 @@ def test_numbers_in_words_are_no_years() -> None:
 ])
 def test_centuries_and_fiscal_periods(text: str, value: str) -> None:
     assert dated(text, FRI)[-1].value == value
+
+
+# --------------------------------------------------------------------------- sets and vague references
+
+
+@pytest.mark.parametrize(("text", "type_", "value"), [
+    ("They met every evening.", "SET", "XXXX-XX-XXTEV"),
+    ("It floods each winter.", "SET", "XXXX-WI"),
+    ("The fair opens each July.", "SET", "XXXX-07"),
+    ("The talks dragged on for minutes.", "DURATION", "PTXM"),
+    ("Months later the deal fell apart.", "DURATION", "PXM"),
+    ("It was the first peace in years.", "DURATION", "PXY"),
+    ("At the time, the plan looked bold.", "DATE", "PAST_REF"),
+])
+def test_sets_bare_plural_units_and_at_the_time(text: str, type_: str, value: str) -> None:
+    timex = one(text, FRI)
+    assert (timex.type, timex.value, timex.is_dated) == (type_, value, False)
+
+
+def test_the_time_of_an_event_is_no_vague_reference() -> None:
+    assert find_timexes("He was abroad at the time of the war.", FRI) == []

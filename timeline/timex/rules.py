@@ -816,6 +816,12 @@ def _set(m: re.Match[str], ctx: Context) -> Found | None:
     target = (m.group("target") or "").lower().rstrip("s")
     if target in WEEKDAYS:
         return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
+    if target in PARTS_OF_DAY:
+        return _undated("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[target]}", "set", "every such part of a day: a repetition")
+    if target in SEASON_CODES:
+        return _undated("SET", f"XXXX-{SEASON_CODES[target]}", "set", "every such season: a repetition")
+    if target in MONTHS and len(target) > 3:
+        return _undated("SET", f"XXXX-{MONTHS[target]:02d}", "set", "every such month: a repetition")
     unit = _unit(target)
     amount = _number(m.group("num")) if m.group("num") else 1
     if unit not in UNITS:
@@ -978,6 +984,7 @@ _TRIGGERS: dict[str, str] = {
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday", "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
+    "at the time": "time",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
 }
 
@@ -1080,11 +1087,16 @@ RULES: tuple[Rule, ...] = (
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+"
           rf"(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
-    _rule("unmeasured duration", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|hours|decades|centuries)\b",
-          _bare_plural, _I),
+    _rule("unmeasured duration", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bafter\s)|"
+          r"(?<=\btook\s)|(?<=\blasted\s))(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b"
+          r"|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)(?=\s+(?:later|earlier|ago|before)\b)",
+          lambda m, c: _bare_plural(_GroupAlias(m, unit=m.group("unit") or m.group("unit2")), c), _I),
     _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
-          rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?))\b", _set, _I),
+          rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
+          rf"{_MONTH_FULL}))\b", _set, _I),
     _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",
           _recent_units, _I),
+    _rule("at the time", r"(?<=\bat\s)the\s+time\b(?!\s+(?:of|when|that|to|and|being|it|in|for)\b)",
+          lambda m, c: _undated("DATE", "PAST_REF", "vague", "'at the time': a past moment the story names"), _I),
     _rule("vague reference", rf"\b{_alternation(list(REFERENCES))}\b", _reference, _I),
 )
