@@ -325,3 +325,25 @@ def test_sets_bare_plural_units_and_at_the_time(text: str, type_: str, value: st
 
 def test_the_time_of_an_event_is_no_vague_reference() -> None:
     assert find_timexes("He was abroad at the time of the war.", FRI) == []
+
+
+# --------------------------------------------------------------------------- extents
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), [
+    ("It happened on March 3, 2025 9:14 AM in Paris.", "March 3, 2025 9:14 AM", "2025-03-03T09:14"),
+    ("It happened on June 2, 2024 — 03:15 pm EDT.", "June 2, 2024 — 03:15 pm EDT", "2024-06-02T15:15"),
+    ("The vote began at 14:00 GMT Sunday.", "14:00 GMT Sunday", "2024-12-15T14:00"),
+    ("The polls closed at 7:52 pm CET.", "7:52 pm CET", "2024-12-20T19:52"),
+    ("They meet Friday of next week.", "Friday of next week", "2024-12-27"),
+    ("It opened late last June.", "late last June", "2024-06"),
+    ("It took almost five years.", "almost five years", "P5Y"),
+    ("It took a mere 48 hours.", "a mere 48 hours", "PT48H"),
+])
+def test_extents_keep_clock_times_zones_and_leading_modifiers(text: str, extent: str, value: str) -> None:
+    timex = one(text, FRI)
+    assert (timex.text, timex.value) == (extent, value), timex.rule
+
+
+def test_scores_and_ratios_are_no_clock_times() -> None:
+    assert find_timexes("The score was 3:15 at halftime and the ratio 10:30.", FRI) == []

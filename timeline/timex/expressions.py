@@ -99,7 +99,7 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    return _quoted_days(ctx, _times_on_their_day(ctx, timexes))
+    return _quoted_days(ctx, _dates_with_their_times(text, _times_on_their_day(ctx, timexes)))
 
 
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
@@ -122,6 +122,29 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
             out[i] = dataclasses.replace(
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
                 rule=timex.rule.replace(ON_ANCHOR_DAY, f"on the day its sentence names ('{day.text}' = {day.start})"))
+    return out
+
+
+_DATE_TIME_GAP = re.compile(r"[\s,]*(?:(?:at|on)\s+|[—–-]\s*)?")
+
+
+def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "March 3, 2025 9:14 AM", "June 2, 2024 — 03:15 pm EDT", "9 a.m., March 3, 2025": one TIME expression."""
+    out: list[Timex] = []
+    for timex in timexes:
+        previous = out[-1] if out else None
+        if previous is not None and _DATE_TIME_GAP.fullmatch(text, previous.end_char, timex.start_char):
+            pair = {previous.type, timex.type}
+            day, clock = (previous, timex) if previous.type == "DATE" else (timex, previous)
+            if pair == {"DATE", "TIME"} and day.granularity == "day" and clock.rule.startswith("clock time:") \
+                    and day.start is not None:
+                value = f"{day.start.isoformat()}T{clock.value.partition('T')[2]}"
+                out[-1] = dataclasses.replace(
+                    clock, text=text[previous.start_char:timex.end_char], start_char=previous.start_char,
+                    end_char=timex.end_char, value=value, start=day.start, end=day.end, absolute=day.absolute,
+                    rule=f"{clock.rule.split(' (anchor')[0]}, on the date written beside it: {day.rule}")
+                continue
+        out.append(timex)
     return out
 
 

@@ -544,6 +544,15 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
 _WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 
 
+def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
+    """ "Friday of next week": that weekday in the week named."""
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    offset = {"this": 0, "next": 1, "last": -1, "the following": 1}[rel]
+    week = periods.relative(ctx.anchor, "week", offset)
+    date = week.start + dt.timedelta(days=WEEKDAYS[m.group("weekday").lower()])
+    return _dated(periods.day(date), f"that weekday in '{rel} week' ({week.value}), from the {ctx.anchor_desc}")
+
+
 _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 
 
@@ -729,7 +738,10 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     words = m.group("clock").lower()
-    if words in ("noon", "midday"):
+    hour24 = m.group("hour24") or m.group("hour24b")
+    if hour24:
+        hour, minute = int(hour24), int(m.group("minute24") or m.group("minute24b"))
+    elif words in ("noon", "midday"):
         hour, minute = 12, 0
     elif words == "midnight":
         hour, minute = 24, 0
@@ -797,8 +809,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
         mod = "EQUAL_OR_MORE"
     found = _undated("DURATION", _duration_value(amount, unit), unit,
                      "a duration: it measures time, it names no calendar date", mod)
-    # TimeML leaves hedges ("about two weeks") and the article of an adjective ("the two-week") outside
-    start = m.start("num") if mod == "APPROX" or (mod == "EQUAL_OR_LESS" and approx != "up to") else m.start()
+    # TimeBank leaves "about"/"around" ("about two weeks") and the article of an adjective ("the two-week")
+    # outside, and keeps "nearly", "almost", "a mere" inside
+    start = m.start("num") if approx in ("about", "around") else m.start()
     if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
         start = m.start("num")
     return Found(**{**found.__dict__, "span": (start, m.end())})
@@ -980,9 +993,12 @@ _TRIGGERS: dict[str, str] = {
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
-    "weekday": "monday tuesday wednesday thursday friday saturday sunday", "ago": "ago earlier hence now",
+    "weekday of a week": "week", "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "ago": "ago earlier hence now",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
-    "clock time": "m am pm noon midnight midday", "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
+    "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
+                  "pt ct mt eet eest wet west msk ist jst aest aedt z",
+    "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
     "at the time": "time",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
@@ -1013,6 +1029,7 @@ def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], F
 
 
 _I = re.IGNORECASE
+_ZONE = r"(?:[ECMP][SD]T|[ECMP]T|GMT|UTC|CES?T|BST|EES?T|WES?T|MSK|IST|JST|AE[SD]T|Z)"
 _HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
              r"Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Halloween|Valentine[’']s\s+Day|"
              r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day")
@@ -1029,8 +1046,8 @@ RULES: tuple[Rule, ...] = (
     _rule("month and year",
           rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR_WORDS})\b",
           _month_year),
-    _rule("month", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))"
-          rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
+    _rule("month", rf"\b(?:(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))[\s-]+)?"
+          rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
           _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
@@ -1070,6 +1087,8 @@ RULES: tuple[Rule, ...] = (
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
           _I),
+    _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
+          r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
@@ -1079,11 +1098,13 @@ RULES: tuple[Rule, ...] = (
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
     _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
-          r"(?P<clock2>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
+          rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
+          rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_fix, _I),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
-          rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more\s+than|"
+          rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+"
           rf"(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
