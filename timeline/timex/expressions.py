@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.timex.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
+from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, Context, Found, WordIndex
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
@@ -99,7 +99,31 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    return _quoted_days(ctx, _dates_with_their_times(text, _times_on_their_day(ctx, timexes)))
+    timexes = _story_days(ctx, _times_on_their_day(ctx, timexes))
+    return _quoted_days(ctx, _dates_with_their_times(text, timexes))
+
+
+_STORY_REACH = 1500  # how far back "that day" looks for the day it means
+
+
+def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "that day", "the day before", "the next morning" count from the last day the text named before them
+    (within ``_STORY_REACH`` characters), the story's own time; with none, from the publication date."""
+    out = list(timexes)
+    last_day: Timex | None = None
+    for i, timex in enumerate(timexes):
+        if STORY_DAY not in timex.rule:
+            if timex.is_dated and timex.granularity in ("day", "time"):
+                last_day = out[i]
+            continue
+        if last_day is None or timex.start_char - last_day.end_char > _STORY_REACH or last_day.start == ctx.anchor:
+            continue
+        date = last_day.start + (timex.start - timex.anchor)
+        out[i] = dataclasses.replace(
+            timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+            rule=f"{timex.rule.split(' (else')[0]}: '{last_day.text}' = {last_day.start}")
+        last_day = out[i]
+    return out
 
 
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:

@@ -541,6 +541,27 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(periods.day(date), rule)
 
 
+STORY_DAY = "counted from the story's last day named"
+
+
+def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "that day", "the day before", "the next morning": a day of the story, not of the publication.
+
+    The rule counts from the anchor; `find_timexes` then moves it to the last day the text named before it.
+    """
+    words = re.sub(r"\s+", " ", m.group("word").lower())
+    if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
+        return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
+    offset = -1 if re.search(r"before|previous|prior|earlier", words) else 1 if re.search(
+        r"next|following|later|after", words) else 0
+    date = ctx.anchor + dt.timedelta(days=offset)
+    part = next((PARTS_OF_DAY[p] for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", words)), None)
+    rule = f"{offset:+d} day(s) {STORY_DAY} (else from the {ctx.anchor_desc})"
+    if part and part != "NI":
+        return Found("TIME", f"{date.isoformat()}T{part}", periods.day(date), "time", rule)
+    return _dated(periods.day(date), rule)
+
+
 _WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 
 
@@ -993,8 +1014,8 @@ _TRIGGERS: dict[str, str] = {
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
-    "weekday of a week": "week", "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "ago": "ago earlier hence now",
+    "day of the story": "day night morning evening afternoon", "weekday of a week": "week", "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "ago": "ago earlier later hence now",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
@@ -1083,6 +1104,10 @@ RULES: tuple[Rule, ...] = (
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
           r"the\s+day\s+before\s+yesterday|"
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
+    _rule("day of the story", rf"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
+          r"the\s+(?:day|night|morning|evening)\s+before|the\s+(?:previous|prior|next|following)\s+"
+          r"(?:day|night|morning|evening|afternoon))\b"
+          r"(?!\s+(?:of|when|that|in\s+which|on\s+which|after|before|and)\b)", _story_day, _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
