@@ -347,3 +347,43 @@ def test_extents_keep_clock_times_zones_and_leading_modifiers(text: str, extent:
 
 def test_scores_and_ratios_are_no_clock_times() -> None:
     assert find_timexes("The score was 3:15 at halftime and the ratio 10:30.", FRI) == []
+
+
+# --------------------------------------------------------------------------- the story's own time
+
+
+def test_story_days_count_from_the_last_day_named() -> None:
+    text = ("The bomb exploded on March 3, 2024. The day before, police had been warned. "
+            "That night the city was quiet. The next morning, troops arrived. At 9 p.m. the curfew began.")
+    found = {t.text: t.start for t in find_timexes(text, FRI)}
+    assert found["The day before"] == dt.date(2024, 3, 2)
+    assert found["That night"] == dt.date(2024, 3, 2)
+    assert found["The next morning"] == dt.date(2024, 3, 3)
+    assert found["9 p.m."] == dt.date(2024, 3, 3)
+
+
+def test_the_day_of_an_event_is_no_story_day() -> None:
+    assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
+
+
+# --------------------------------------------------------------------------- linear time
+
+
+def test_one_tense_index_per_text_and_one_sentence_look_up_per_clock_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.timex import tense
+
+    built, looked_up = [], []
+    original_init, original_bounds = tense.TenseIndex.__init__, tense.TenseIndex.sentence_bounds
+    monkeypatch.setattr(tense.TenseIndex, "__init__", lambda self, *a: built.append(1) or original_init(self, *a))
+    monkeypatch.setattr(tense.TenseIndex, "sentence_bounds",
+                        lambda self, *a: looked_up.append(1) or original_bounds(self, *a))
+    found = find_timexes("at 10:35 a.m. " * 2_000, FRI)  # no sentence break: the old quadratic case
+    assert len(found) == 2_000
+    assert len(built) == 1
+    assert len(looked_up) <= 3 * len(found)
+
+
+@pytest.mark.parametrize("phrase", ["at 10:35 a.m.", "for three weeks", "on Friday", "in March", "two weeks ago"])
+def test_repeated_expressions_without_sentence_breaks_are_all_found(phrase: str) -> None:
+    found = find_timexes(f"{phrase} " * 3_000, FRI)
+    assert len(found) == 3_000

@@ -99,7 +99,7 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _story_days(ctx, _times_on_their_day(ctx, timexes))
+    timexes = _times_on_their_day(ctx, _story_days(ctx, timexes))
     return _quoted_days(ctx, _dates_with_their_times(text, timexes))
 
 
@@ -132,7 +132,7 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     The nearest day-precise expression of the sentence is found by bisection: linear in the text.
     """
     out = list(timexes)
-    days = [t for t in timexes if t.is_dated and t.granularity == "day"]
+    days = [t for t in timexes if t.is_dated and t.granularity in ("day", "time") and ON_ANCHOR_DAY not in t.rule]
     positions = [t.start_char for t in days]
     for i, timex in enumerate(timexes):
         if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
@@ -140,13 +140,24 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
         begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
         at = bisect.bisect_left(positions, timex.start_char)
         near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        where = "the day its sentence names"
+        if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
+            near, where = [days[at - 1]], "the story's last day named"
         if near:
             day = min(near, key=lambda t: abs(t.start_char - timex.start_char))
             clock = timex.value.partition("T")[2]
             out[i] = dataclasses.replace(
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
-                rule=timex.rule.replace(ON_ANCHOR_DAY, f"on the day its sentence names ('{day.text}' = {day.start})"))
+                rule=timex.rule.replace(ON_ANCHOR_DAY, f"on {where} ('{day.text}' = {day.start})"))
     return out
+
+
+def _in_story(ctx: Context, day: Timex, timex: Timex) -> bool:
+    """Does ``timex`` belong to the past episode ``day`` opened? Close after it, in the same paragraph, and
+    in a past-tense sentence: "The bomb went off on March 3. ... At 9 p.m. the police arrived"."""
+    return (day.start < ctx.anchor and timex.start_char - day.end_char <= _STORY_REACH
+            and "\n\n" not in ctx.text[day.end_char:timex.start_char]
+            and ctx.tenses.tense_at(timex.start_char, timex.end_char).direction == "past")
 
 
 _DATE_TIME_GAP = re.compile(r"[\s,]*(?:(?:at|on)\s+|[—–-]\s*)?")

@@ -1014,7 +1014,8 @@ _TRIGGERS: dict[str, str] = {
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
-    "day of the story": "day night morning evening afternoon", "weekday of a week": "week", "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "day of the story": "day night morning evening afternoon", "weekday of a week": "week",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
@@ -1104,7 +1105,7 @@ RULES: tuple[Rule, ...] = (
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
           r"the\s+day\s+before\s+yesterday|"
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
-    _rule("day of the story", rf"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
+    _rule("day of the story", r"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
           r"the\s+(?:day|night|morning|evening)\s+before|the\s+(?:previous|prior|next|following)\s+"
           r"(?:day|night|morning|evening|afternoon))\b"
           r"(?!\s+(?:of|when|that|in\s+which|on\s+which|after|before|and)\b)", _story_day, _I),
