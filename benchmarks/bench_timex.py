@@ -40,12 +40,15 @@ def load_articles(count: int, timeml: Path) -> list[Article]:
     meta = json.loads((ROOT / "seeds" / "metadata.json").read_text(encoding="utf-8"))
     articles = [((ROOT / "seeds" / name).read_text(encoding="utf-8"), dt.date.fromisoformat(m["published"]))
                 for name, m in sorted(meta.items())]
-    if timeml.is_dir():
-        for path in sorted(timeml.rglob("*.tml")):
-            if len(articles) >= count:
-                break
-            doc = load_timeml(path)
-            articles.append((doc.text, doc.anchor))
+    paths = sorted(timeml.rglob("*.tml")) if timeml.is_dir() else []
+    if len(articles) < count and not paths:
+        raise FileNotFoundError(f"no TimeML corpus at {timeml} (give --timeml): without it only "
+                                f"{len(articles)} seed articles are left, which measures too little")
+    for path in paths:
+        if len(articles) >= count:
+            break
+        doc = load_timeml(path)
+        articles.append((doc.text, doc.anchor))
     return articles[:count]
 
 
@@ -130,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(work(args.worker, args.articles, args.timeml, args.repeat)))
         return 0
+    try:
+        load_articles(args.articles, args.timeml)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     names = [n.strip() for n in args.engines.split(",") if n.strip()]
     unknown = [n for n in names if n not in ENGINES]
     if unknown or not names:
