@@ -103,7 +103,7 @@ class Context:
     def tense(self, match: re.Match[str]) -> Tense:
         return self.tenses.tense_at(match.start(), match.end())
 
-    @property
+    @functools.cached_property
     def anchor_desc(self) -> str:
         return f"anchor {self.anchor.isoformat()} ({self.anchor.strftime('%A')})"
 
