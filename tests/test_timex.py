@@ -387,3 +387,12 @@ def test_one_tense_index_per_text_and_one_sentence_look_up_per_clock_time(monkey
 def test_repeated_expressions_without_sentence_breaks_are_all_found(phrase: str) -> None:
     found = find_timexes(f"{phrase} " * 3_000, FRI)
     assert len(found) == 3_000
+
+
+def test_since_points_back_whatever_the_tense() -> None:
+    timex = one("The carrier was scheduled to return, after being on patrol since March.", dt.date(2025, 2, 14))
+    assert timex.value == "2024-03"
+
+
+def test_supposed_to_points_forward() -> None:
+    assert one("The talks are supposed to conclude by May.", dt.date(2025, 3, 22)).value == "2025-05"

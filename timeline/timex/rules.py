@@ -72,6 +72,7 @@ def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | Non
     return Found(type_, value, None, granularity, rule, mod)
 
 
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -101,6 +102,9 @@ class Context:
         return TenseIndex(self.text)
 
     def tense(self, match: re.Match[str]) -> Tense:
+        """The tense around a match; "since" right before it always points back ("on patrol since March")."""
+        if _SINCE.search(self.text, max(0, match.start() - 8), match.start()):
+            return Tense("past", "since", 0)
         return self.tenses.tense_at(match.start(), match.end())
 
     @functools.cached_property

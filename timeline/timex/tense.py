@@ -21,7 +21,7 @@ _FUTURE = re.compile(
     r"(?:due|set|scheduled|expected|slated|going|plans?|about) )to be) [a-z]+|"
     r"will|shall|won't|'ll|would|might|going to|set to|as (?:soon|early) as|until|"
     r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
-    r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|"
+    r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|supposed to|"
     r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
     r"must|needs? to|ha(?:s|ve) to|due by|forecasts?|takes? place|(?:is|are) (?:on|set for)|"
