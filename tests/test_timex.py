@@ -396,3 +396,22 @@ def test_since_points_back_whatever_the_tense() -> None:
 
 def test_supposed_to_points_forward() -> None:
     assert one("The talks are supposed to conclude by May.", dt.date(2025, 3, 22)).value == "2025-05"
+
+
+def test_every_rule_runs_only_around_its_trigger_words() -> None:
+    from timeline.timex.rules import RULES
+
+    assert [rule.name for rule in RULES if not rule.trigger] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Prices soared in the nineties.", "199X"),
+    ("It will take two more weeks.", "P2W"),
+    ("In the near term, nothing will change.", "FUTURE_REF"),
+])
+def test_decades_in_words_more_units_and_the_near_term(text: str, value: str) -> None:
+    assert one(text, FRI).value == value
+
+
+def test_a_decade_of_a_life_is_an_age() -> None:
+    assert find_timexes("He was in his forties.", FRI) == []

@@ -29,6 +29,7 @@ from timeline.timex.tense import Tense, TenseIndex
 from timeline.timex.vocabulary import (
     ABBR_MONTHS,
     ABBR_WEEKDAYS,
+    DECADE_WORDS,
     FULL_MONTHS,
     FULL_WEEKDAYS,
     MONTHS,
@@ -456,6 +457,24 @@ def _decade(m: re.Match[str], ctx: Context) -> Found:
     if mod:
         period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
     return _dated(period, rule, mod=mod, absolute=absolute)
+
+
+def _decade_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the nineties", "the late eighties": the decade in the century nearest the anchor, never ahead of it."""
+    if not m.group(0).lower().startswith("the") and not m.group("mod"):
+        return None  # "in his forties" is an age
+    if re.search(r"\b(?:his|her|their|its|my|your|our)\s+(?:\w+\s+)?$", ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    tens = DECADE_WORDS[m.group("words").lower()]
+    first = ctx.anchor.year - ctx.anchor.year % 100 + tens
+    if first > ctx.anchor.year:
+        first -= 100
+    period = periods.decade(first)
+    mod = _mod_of(m.group("mod"))
+    rule = "decade said in words, the latest one not after the anchor"
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
 
 
 def _century(m: re.Match[str], ctx: Context) -> Found | None:
@@ -1012,7 +1031,7 @@ _TRIGGERS: dict[str, str] = {
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
     "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
     "year in words": "sixteen seventeen eighteen nineteen thousand",
-    "decade": "#decade #year", "century": "century", "quarter": "quarter q",
+    "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
@@ -1085,6 +1104,9 @@ RULES: tuple[Rule, ...] = (
           _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", _decade_fix, _I),
+    _rule("decade in words",
+          rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<words>{_alternation(list(DECADE_WORDS))})\b",
+          _decade_in_words, _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
     _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
           rf"(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
@@ -1135,8 +1157,8 @@ RULES: tuple[Rule, ...] = (
           _clock_fix, _I),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
-          rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+"
-          rf"(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
+          rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
+          rf"(?:\s+(?:more|additional|extra|further))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
     _rule("unmeasured duration", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bafter\s)|"
           r"(?<=\btook\s)|(?<=\blasted\s))(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b"
