@@ -415,3 +415,10 @@ def test_decades_in_words_more_units_and_the_near_term(text: str, value: str) ->
 
 def test_a_decade_of_a_life_is_an_age() -> None:
     assert find_timexes("He was in his forties.", FRI) == []
+
+
+def test_story_periods_count_from_the_last_period_named() -> None:
+    text = "The party was founded in March 1996. Later that year it won a seat, and the following year it split."
+    found = {t.text: t for t in find_timexes(text, FRI)}
+    assert (found["Later that year"].value, found["Later that year"].mod) == ("1996", "END")
+    assert found["the following year"].value == "1997"

@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, Context, Found, WordIndex
+from timeline.timex import periods
+from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, STORY_PERIOD, Context, Found, WordIndex
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
@@ -99,11 +100,39 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _times_on_their_day(ctx, _story_days(ctx, timexes))
+    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
     return _quoted_days(ctx, _dates_with_their_times(text, timexes))
 
 
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means
+
+
+_FINER = {"year": ("year", "half", "quarter", "season", "month", "week", "day", "time"),
+          "month": ("month", "day", "time"), "week": ("week", "day", "time")}
+_STORY_OFFSET = re.compile(r"^[^:]+: ([+-]\d+) (year|month|week)\(s\) " + STORY_PERIOD)
+
+
+def _story_periods(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "later that year", "the following month" count from the last period of that kind the text named
+    (a date names its year and month too), the story's own time; with none, from the publication date."""
+    out = list(timexes)
+    for i, timex in enumerate(timexes):
+        parsed = _STORY_OFFSET.match(timex.rule)
+        if not parsed:
+            continue
+        offset, unit = int(parsed.group(1)), parsed.group(2)
+        named = next((t for t in reversed(out[max(0, i - 20):i]) if t.is_dated and t.type in ("DATE", "TIME")
+                      and t.granularity in _FINER[unit] and STORY_PERIOD not in t.rule
+                      and timex.start_char - t.end_char <= _STORY_REACH), None)
+        if named is None:
+            continue
+        period = periods.relative(named.start, unit, offset)
+        if timex.mod:
+            period = periods.part(period, timex.mod)
+        out[i] = dataclasses.replace(
+            timex, value=period.value, start=period.start, end=period.end,
+            rule=f"{timex.rule.split(' (else')[0]}: '{named.text}' = {named.start}")
+    return out
 
 
 def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:

@@ -565,6 +565,21 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 STORY_DAY = "counted from the story's last day named"
+STORY_PERIOD = "counted from the story's last"  # ... "{unit} named"
+
+
+def _story_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "that year", "later that month", "the following year": a period of the story, not of the publication.
+
+    The rule counts from the anchor; `find_timexes` then moves it to the last such period the text named.
+    """
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    offset = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the prior": -1}[rel]
+    period = periods.relative(ctx.anchor, unit, offset)
+    mod = _mod_of(m.group("mod"))
+    return _dated(period, f"{offset:+d} {unit}(s) {STORY_PERIOD} {unit} named (else from the {ctx.anchor_desc})",
+                  mod=mod)
 
 
 def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -1037,7 +1052,8 @@ _TRIGGERS: dict[str, str] = {
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
-    "day of the story": "day night morning evening afternoon", "weekday of a week": "week",
+    "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
+    "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
@@ -1117,6 +1133,9 @@ RULES: tuple[Rule, ...] = (
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming)\s+|(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)"
           rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR_WORDS}))?\b",
           _season_guard, _I),
+    _rule("period of the story", r"\b(?:(?P<mod>later|earlier)\s+(?:in\s+)?)?(?P<rel>that|the\s+same|the\s+following|"
+          r"the\s+previous|the\s+prior)\s+(?P<unit>year|month|week)\b(?!\s+(?:of|when|that|in\s+which)\b)",
+          _story_period, _I),
     _rule("relative period", r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)"
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
           r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
