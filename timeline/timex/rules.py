@@ -877,8 +877,11 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
-    unit = _unit(m.group("unit"))
-    return _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
+    """ "for years", "within days", "months later": the unit alone (the preposition stays outside)."""
+    group = "unit" if m.group("unit") else "unit2"
+    unit = _unit(m.group(group))
+    found = _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
+    return Found(**{**found.__dict__, "span": m.span(group)})
 
 
 def _set(m: re.Match[str], ctx: Context) -> Found | None:
@@ -996,16 +999,14 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Found | None]
     trigger: frozenset[str] | None = None
+    reach: tuple[int, int] = (80, 60)  # the farthest a match reaches before and after its trigger word
 
     def matches(self, text: str, words: WordIndex) -> Iterator[re.Match[str]]:
         if self.trigger is None:
             yield from self.pattern.finditer(text)
             return
-        for start, end in words.windows(self.trigger):
+        for start, end in words.windows(self.trigger, self.reach):
             yield from self.pattern.finditer(text, start, end)
-
-
-_WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from its trigger word
 
 
 class WordIndex:
@@ -1021,26 +1022,30 @@ class WordIndex:
         padded = " " + text.translate(_WORD_SHAPE) + " "
         for end, (key, size) in _trigger_automaton().iter(padded):
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
-        self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
 
-    def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
-        """The stretches of text around the trigger's words, overlapping ones merged."""
-        if trigger not in self._cache:
+    def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60)) -> list[tuple[int, int]]:
+        """The stretches of text around the trigger's words (``reach`` characters before and after),
+        overlapping ones merged."""
+        key = (trigger, reach)
+        if key not in self._cache:
             hits = sorted(p for word in trigger for p in self.at.get(word, ()))
             merged: list[tuple[int, int]] = []
+            before, after = reach
             for hit in hits:
-                start, end = max(0, hit - _WINDOW_BEFORE), min(self.length, hit + _WINDOW_AFTER)
+                start, end = max(0, hit - before), min(self.length, hit + after)
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], end)
                 else:
                     merged.append((start, end))
-            self._cache[trigger] = merged
-        return self._cache[trigger]
+            self._cache[key] = merged
+        return self._cache[key]
 
 
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
 _UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
 _MONTH_WORDS = " ".join(MONTHS) + " sept"
+_FUNCTION_WORDS = {"the", "in", "at", "one", "a", "as", "of", "to"}  # every phrase has a rarer word to trigger on
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
@@ -1062,7 +1067,7 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
     "at the time": "time",
-    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
+    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
 
@@ -1083,10 +1088,14 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+#: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
+_REACH = {"duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
+
+
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
           flags: int = 0) -> Rule:
     trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
-    return Rule(name, re.compile(pattern, flags), resolve, trigger)
+    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)))
 
 
 _I = re.IGNORECASE
@@ -1179,10 +1188,9 @@ RULES: tuple[Rule, ...] = (
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
           rf"(?:\s+(?:more|additional|extra|further))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
-    _rule("unmeasured duration", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bafter\s)|"
-          r"(?<=\btook\s)|(?<=\blasted\s))(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b"
-          r"|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)(?=\s+(?:later|earlier|ago|before)\b)",
-          lambda m, c: _bare_plural(_GroupAlias(m, unit=m.group("unit") or m.group("unit2")), c), _I),
+    _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
+          r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
+          r"(?=\s+(?:later|earlier|ago|before)\b)", _bare_plural, _I),
     _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
           rf"{_MONTH_FULL}))\b", _set, _I),
