@@ -51,3 +51,9 @@ def test_the_index_answers_like_a_look_up_of_one_span() -> None:
     for start in range(0, len(text) - 6, 7):
         assert index.tense_at(start, start + 6) == tense_at(text, start, start + 6)
         assert index.sentence_bounds(start, start + 6) == sentence_bounds(text, start, start + 6)
+
+
+def test_the_scheduled_present_is_a_weaker_cue_than_a_past_verb_as_near() -> None:
+    sentence = "Talks ended on Friday & resume next week."
+    start = sentence.index("Friday")
+    assert tense_at(sentence, start, start + 6).direction == "past"

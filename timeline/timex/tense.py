@@ -24,10 +24,13 @@ _FUTURE = re.compile(
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|supposed to|"
     r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
-    r"must|needs? to|ha(?:s|ve) to|due by|forecasts?|takes? place|(?:is|are) (?:on|set for)|"
-    r"kicks? off|opens?|resumes?|convenes?|meets?|"
+    r"must|needs? to|ha(?:s|ve) to|due by|forecasts?|(?:is|are) set for|"
     r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
 )
+#: The scheduled present ("the final round takes place Thursday", "the launch is on Wednesday"): a weaker
+#: cue, counted as if it stood `_WEAK` characters farther, so "ended on Friday & resume next week" stays past.
+_SCHEDULED = re.compile(r"\b(?:takes? place|(?:is|are) on|kicks? off|opens?|resumes?|convenes?|meets?)\b")
+_WEAK = 8
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|made|took|gave|went|came|saw|held|began|spoke|wrote|"
     r"sent|left|won|lost|brought|thought|knew|found|paid|rose|fell|ran|led|chose|struck|"
@@ -71,9 +74,10 @@ class TenseIndex:
         self._end_starts = [s for s, _ in ends]
         self._end_ends = [e for _, e in ends]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
-        self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []
+        self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []  # direction, preference...
         lower = text[lo:hi].translate(_LOWER)
-        for pattern, direction, preference in ((_FUTURE, "future", 0), (_PAST, "past", 1)):
+        cues = ((_FUTURE, "future", 0), (_PAST, "past", 1), (_SCHEDULED, "future", 2))
+        for pattern, direction, preference in cues:
             found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)
                      if direction == "future" or m.group(0) not in _NOT_PAST]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
@@ -113,16 +117,17 @@ class TenseIndex:
         """The cue nearest the span within ``[begin, stop)``; a word of the expression itself ("last") is none."""
         best: tuple[int, int, int, Tense] | None = None
         for direction, preference, starts, ends, words in self._cues:
+            penalty = _WEAK if preference == 2 else 0
             i = bisect.bisect_left(starts, start) - 1  # the last cue starting before the span
             if i >= 0 and starts[i] >= begin and ends[i] <= stop:
                 distance = start - ends[i] if ends[i] <= start else starts[i] - end
-                key = (distance, preference, 0)
+                key = (distance + penalty, preference, 0)
                 if best is None or key < best[:3]:
                     best = (*key, Tense(direction, words[i], distance))
             j = bisect.bisect_left(starts, end)  # the first cue starting after it
             if j < len(starts) and ends[j] <= stop:
                 distance = starts[j] - end
-                key = (distance, preference, 1)
+                key = (distance + penalty, preference, 1)
                 if best is None or key < best[:3]:
                     best = (*key, Tense(direction, words[j], distance))
         return best[3] if best else None
