@@ -19,6 +19,7 @@ _FUTURE = re.compile(
     r"\b(?:(?:(?:will|shall|'ll|would|might|must|should)(?: not)? (?:be|have(?: been)?)|"
     r"(?:(?:is|are|was|were) (?:due |set |scheduled |expected |slated |poised |going |about )?|"
     r"(?:due|set|scheduled|expected|slated|going|plans?|about) )to be) [a-z]+|"
+    r"(?:is|are) (?:being )?[a-z]+(?:ed|en)|"  # the present passive: "when the case is heard in May"
     r"will|shall|won't|'ll|would|might|going to|set to|as (?:soon|early) as|until|"
     r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|supposed to|"
