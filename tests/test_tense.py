@@ -23,7 +23,6 @@ def _direction(sentence: str, expression: str) -> str:
     ("Applications are due by March.", "March"),
     ("Showers are expected, mostly Sunday and Monday.", "Sunday"),
     ("Indeed, the need for speed is clear: the vote is on Friday.", "Friday"),
-    ("The relatives may lose when the case is heard in May.", "May"),
 ])
 def test_forward_looking_sentences_point_forward(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "future"
