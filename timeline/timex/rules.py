@@ -1190,7 +1190,7 @@ RULES: tuple[Rule, ...] = (
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
-          r"(?=\s+(?:later|earlier|ago|before)\b)", _bare_plural, _I),
+          r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
     _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
           rf"{_MONTH_FULL}))\b", _set, _I),
