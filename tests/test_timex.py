@@ -70,7 +70,7 @@ def test_every_seed_gold_expression_is_found_with_its_range() -> None:
     ("It was filed on 2025-03-14.", TUE, "2025-03-14", "2025-03-14", "2025-03-14"),
     ("It was filed on 03/14/2025.", TUE, "2025-03-14", "2025-03-14", "2025-03-14"),
     ("Profits fell in the third quarter.", dt.date(2025, 10, 20), "2025-Q3", "2025-07-01", "2025-09-30"),
-    ("The plan dates from the 1990s.", TUE, "199X", "1990-01-01", "1999-12-31"),
+    ("The plan dates from the 1990s.", TUE, "199", "1990-01-01", "1999-12-31"),
     ("The war started in 2022.", TUE, "2022", "2022-01-01", "2022-12-31"),
     ("He resigned late last year.", TUE, "2024", "2024-09-01", "2024-12-31"),
     ("The law passed this summer.", dt.date(2025, 7, 9), "2025-SU", "2025-06-01", "2025-08-31"),
@@ -405,7 +405,7 @@ def test_every_rule_runs_only_around_its_trigger_words() -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("Prices soared in the nineties.", "199X"),
+    ("Prices soared in the nineties.", "199"),
     ("It will take two more weeks.", "P2W"),
     ("In the near term, nothing will change.", "FUTURE_REF"),
 ])
