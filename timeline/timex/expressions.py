@@ -3,6 +3,12 @@
 `find_timexes` runs the rule table of `timeline.timex.rules` over a text, keeps the longest match
 where rules overlap, and returns `Timex` records that keep the expression, its TimeML type and
 value, the calendar range it covers, the anchor and the rule that resolved it.
+
+Then a few passes read expressions against the story rather than the publication date: "the day
+before", "later that year" count from the last day or period the text named; a bare clock time
+takes the day its sentence (or its past episode) names; a date and its clock time become one
+expression; "today" inside a quotation is the day its attribution names. Each pass is linear:
+look-ups are bisections over positions, never a scan per expression.
 """
 
 from __future__ import annotations

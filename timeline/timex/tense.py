@@ -2,8 +2,16 @@
 
 An expression that names no year or week ("Friday", "August 19", "in May", "the weekend")
 is resolved toward the past or the future of the publication date. News mostly reports
-what happened, so the past is the default; a future marker ("will", "is set to",
-"plans to", "next", "ahead of") nearer to the expression than any past-tense verb wins.
+what happened, so the past is the default; a future marker nearer to the expression than any
+past-tense verb wins. Future markers: modals and passive futures ("will be held", "is due to be
+released"), plans and schedules ("plans to", "were planned for"), deadlines ("must", "due by"),
+forecasts, and the scheduled present ("takes place Thursday", "is on Wednesday", a weaker cue).
+Past markers: past-tense verbs, "-ed" words that are verbs ("indeed", "need", "United" are not).
+
+No parser: the cues are regular expressions over a lower-cased copy, found once per text
+(`TenseIndex`) and looked up by bisection, so a text costs one pass however many dates it holds.
+spaCy's English models are not on PyPI (they download at run time), and the cues a tagger would
+add (a verb's tense) are what these word lists already name; the TimeML scores decide each cue.
 """
 
 from __future__ import annotations
