@@ -150,6 +150,7 @@ _MOD_CODES = {"early": "START", "beginning": "START", "start": "START", "mid": "
               "late": "END", "end": "END", "earlier": "START", "later": "END", "rest": "END"}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _mod_of(words: str | None) -> str | None:
     if not words:
         return None
@@ -159,6 +160,7 @@ def _mod_of(words: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _number(words: str) -> float | None:
     """The value of a number written in digits or words; None for vague quantities ("several")."""
     words = re.sub(r"\s+", " ", words.lower().strip())
@@ -175,6 +177,7 @@ def _number(words: str) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _unit(word: str) -> str:
     word = word.lower()
     if word.endswith("ies"):
@@ -187,6 +190,7 @@ _SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), 
 _IN_BIGGER = {"decade": ("Y", 10), "century": ("Y", 100), "weekend": ("D", 2), "quarter": ("M", 3)}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _duration_value(amount: float | None, unit: str) -> str:
     """ISO 8601 duration, TimeML style: P3Y, PT24H, P10Y for a decade, PXM for "months"."""
     designator, is_time, _ = UNITS[unit]
@@ -700,6 +704,12 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
     return _dated(period, f"{why} ({ctx.anchor_desc})")
 
 
+@functools.lru_cache(maxsize=4096)
+def _shifted(anchor: dt.date, unit: str, steps: int) -> Period:
+    """The ``unit`` containing the day ``steps`` units from the anchor ("two weeks ago": the week of anchor - 14)."""
+    return periods.containing(anchor + periods.STEP[unit] * steps, unit)
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     """ "three days ago" is a date; "ten years from now", "a week earlier" are durations (TimeML's DURATION).
 
@@ -720,8 +730,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     if direction in ("earlier", "later") and not (unit == "year" and amount == 1):
         return _undated("DURATION", duration, unit, f"'{direction}' counts from the story's own time, not the "
                         "anchor: a duration")
-    shifted = ctx.anchor + periods.STEP[unit] * (sign * int(amount))
-    period = periods.containing(shifted, unit)
+    period = _shifted(ctx.anchor, unit, sign * int(amount))
     rule = f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}"
     if sign > 0:
         return Found("DURATION", duration, period, period.granularity, f"a duration; the point it implies: {rule}")
@@ -749,7 +758,7 @@ def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
     record = _RECORD_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start())
     if record and not _PLAN_VERB.search(record.group("gap")):
         return None
-    period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
+    period = _shifted(ctx.anchor, unit, int(amount))
     return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
                  f"a duration; the point it implies: 'in {amount:g} {unit}(s)' in a future-tense sentence, "
                  f"from the {ctx.anchor_desc}", span=(m.start("num"), m.end()))
