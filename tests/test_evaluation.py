@@ -18,7 +18,7 @@ from timeline.timex import Timex
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"
 TINY = ROOT / "tests" / "fixtures" / "timeml" / "tiny.tml"
 D = dt.date.fromisoformat
 SOME_DAY = D("2000-01-01")
@@ -67,9 +67,8 @@ def small_gold(tmp_path: Path) -> Path:
 # --------------------------------------------------------------------------- seeds gold
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
 def test_a_finder_answering_the_gold_scores_one_everywhere() -> None:
-    docs = ev.load_gold(SHARED_GOLD)
+    docs = ev.load_gold(GOLD)
     assert len(docs) == 5
     score = ev.score_gold(docs, gold_finder(docs))
     for prf in (score.extent, score.value):
@@ -78,9 +77,16 @@ def test_a_finder_answering_the_gold_scores_one_everywhere() -> None:
     assert score.issues == ()
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
+def test_the_repository_gold_points_at_the_repository_seeds() -> None:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    for entry in data["documents"]:
+        text = (GOLD.parent / entry["path"]).resolve()
+        assert text == (SEEDS / entry["id"]).resolve(), entry["path"]
+        assert text.is_file()
+
+
 def test_an_empty_finder_has_zero_recall_and_lists_every_miss() -> None:
-    docs = ev.load_gold(SHARED_GOLD)
+    docs = ev.load_gold(GOLD)
     score = ev.score_gold(docs, lambda text, anchor: [])
     assert score.extent.recall == score.value.recall == 0.0
     assert score.extent.f1 == 0.0
@@ -188,9 +194,8 @@ def test_the_baseline_locates_whole_words_not_parts_of_words() -> None:
     assert [t.start_char for t in we] == [10]
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
 def test_the_baseline_dates_ignored_expressions_on_the_seeds() -> None:
-    score = ev.score_gold(ev.load_gold(SHARED_GOLD), ev.dateparser_baseline)
+    score = ev.score_gold(ev.load_gold(GOLD), ev.dateparser_baseline)
     assert score.dated_on_ignored > 0
     assert score.value.f1 < 0.5
     assert any(i.kind == "extra" and i.text.lower() == "we" for i in score.issues)
