@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-events-"))
     try:
         plan = [(f"distinct, {n:,}", n, False) for n in sizes] + (
-            [(f"seeds x {args.copies // 5:,} (copies; comparison only)", args.copies, True)] if args.copies else [])
+            [(f"seed copies, {args.copies:,} (comparison only)", args.copies, True)] if args.copies else [])
         for label, size, copies in plan:
             folder = work / f"{'copies' if copies else 'distinct'}-{size}"
             print(f"[{time.strftime('%H:%M:%S')}] writing {label} ...", file=sys.stderr, flush=True)
