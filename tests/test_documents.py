@@ -246,3 +246,65 @@ def test_ambiguous_slash_dates_are_refused_not_guessed() -> None:
         parse_date("03/04/2025")
     with pytest.raises(DocumentError, match="names no day"):
         parse_date("2025-02")
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("May 1", "names no year"), ("Friday", "names no year"), ("2025", "bare number"), (20250314, "a number"),
+    ("1:00", "time of day"), ("10:35 GMT", "time of day"), ("2025-03-14T99:99 garbage", "not a date"),
+    ("2025-03-14 and more", "not a date"), ("Mar 14, 25", "two-digit year"), ("14.03.25", "four-digit year"),
+    ("03-04-2025", "ambiguous"), (float("nan"), "a number"), (None, "NoneType"), ("9" * 5000, "bare number"),
+])
+def test_dates_that_cannot_be_trusted_are_refused_with_the_reason(value: object, message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        parse_date(value, "published")
+
+
+def test_iso_forms_and_a_datetime_are_read_as_written() -> None:
+    import pandas as pd
+
+    for value in ("2025-03-14T23:30:00-05:00", "2025-03-14 09:30", "20250314", "2025/03/14", "14.03.2025",
+                  "Friday, 14 March 2025", pd.Timestamp("2025-03-14 10:00"), dt.datetime(2025, 3, 14, 23, 59)):
+        assert parse_date(value) == dt.date(2025, 3, 14)
+    with pytest.raises(DocumentError, match="NaT"):
+        parse_date(pd.NaT)
+
+
+def test_missing_values_of_a_data_frame_are_no_date_and_lists_are_no_title() -> None:
+    import pandas as pd
+
+    [doc] = documents_from_records([{"text": "Talks.", "published": pd.NaT, "title": float("nan")}])
+    assert (doc.published, doc.title) == (None, "")
+    with pytest.raises(DocumentError, match="the title is a list"):
+        documents_from_records([{"text": "Talks.", "title": ["a", "b"]}])
+
+
+def test_parse_bytes_keeps_the_good_rows_and_never_raises() -> None:
+    from timeline.documents import parse_bytes
+
+    result = parse_bytes("t.jsonl", b'{"text": "Good.", "published": "2025-02-14"}\n[1, 2]\n{"text": ""}\nnot json\n')
+    assert [d.doc_id for d in result.documents] == ["t.jsonl#1"]
+    assert [e.path for e in result.errors] == ["t.jsonl#2", "t.jsonl#3", "t.jsonl#4"]
+    assert "a list, not an article object" in result.errors[0].message
+    assert parse_bytes("x.pdf", b"%PDF").errors[0].message.startswith("unsupported file type")
+
+
+def test_the_size_cap_holds_while_reading_even_when_the_size_says_zero() -> None:
+    from timeline.documents import read_regular_file
+
+    assert Path("/proc/self/status").stat().st_size == 0  # a regular file whose size lies
+    with pytest.raises(DocumentError, match="more than 10 bytes"):
+        read_regular_file("/proc/self/status", limit=10)
+
+
+def test_a_csv_keeps_the_rows_before_a_malformed_line(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text('text,published\nGood one,2025-01-02\nAlso good,2025-01-03\n"broken"x,2025\n')
+    result = load_corpus(tmp_path)
+    assert [d.doc_id for d in result.documents] == ["t.csv#1", "t.csv#2"]
+    [error] = result.errors
+    assert "malformed CSV on line 4" in error.message and "2 rows before it were read" in error.message
+
+
+def test_json_strings_with_half_a_surrogate_pair_still_load() -> None:
+    [doc] = load_bytes("s.json", b'[{"text": "Talks \\ud800 on Monday.", "title": "\\udfff"}]')
+    assert doc.text == "Talks \ufffd on Monday." and doc.title == "\ufffd"
+    doc.text.encode("utf-8")  # every later step can encode it

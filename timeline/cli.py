@@ -1,20 +1,46 @@
 """Command line: ``python -m timeline timex|eval|extract``. Parses arguments, calls the library.
 
-Each subcommand is one function taking the parsed arguments and returning an exit code.
+Each subcommand is one function taking the parsed arguments and returning an exit code. Every
+failure is one plain line on stderr, never a traceback; the outputs of ``extract`` are checked
+before any work, written under temporary names beside their targets and renamed over them only
+once all are written, so a failed run never clobbers or half-writes a file.
+
+Exit codes:
+  0    done (extract: the table was written; unreadable files were named on stderr and skipped)
+  1    extract: no article could be read, or none has a publication date: nothing written,
+       an existing --out left as it was
+  2    bad arguments or input: an unknown option, a bad date, an unreadable or oversized file,
+       an output that cannot be written (a missing folder, a folder, no permission), checked first
+  3    writing the outputs failed (disk full...): nothing was replaced
+  4    an unexpected internal error (a bug: please report the line)
+  130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
+import re
+import secrets
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from timeline.documents import Document
+
+EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE, EXIT_WRITE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+def _say(message: object) -> None:
+    """One plain line on stderr: newlines and terminal control characters (file names, article text) escaped."""
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", str(message))
+    print(text, file=sys.stderr)
 
 
 def _iso_date(value: str) -> dt.date:
@@ -25,18 +51,29 @@ def _iso_date(value: str) -> dt.date:
 
 
 def cmd_timex(args: argparse.Namespace) -> int:
-    """Print one JSON object per time expression found in FILE."""
-    from timeline.timex import find_timexes, timex_to_dict
+    """Print one JSON object per time expression found in FILE (or standard input)."""
+    from timeline.documents import MAX_FILE_BYTES, DocumentError, decode_text, read_regular_file
+    from timeline.timex import MAX_TEXT_CHARS, find_timexes, timex_to_dict
 
-    path = Path(args.file)
+    name = "standard input" if args.file == "-" else args.file
     try:
-        text = sys.stdin.read() if args.file == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
-        return 2
+        if args.file == "-":
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise DocumentError(f"more than {MAX_FILE_BYTES // 2**20} MB, over the limit; split it", name)
+        else:
+            data = read_regular_file(args.file)
+        if not data.strip():
+            return EXIT_OK
+        text = decode_text(data, name)[0]
+        if len(text) > MAX_TEXT_CHARS:
+            raise DocumentError(f"{len(text):,} characters is over the {MAX_TEXT_CHARS:,} limit; split it", name)
+    except DocumentError as exc:
+        _say(f"error: cannot read {name}: {exc.problem}")
+        return EXIT_USAGE
     for timex in find_timexes(text, args.anchor):
         print(json.dumps(timex_to_dict(timex), ensure_ascii=False))
-    return 0
+    return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -71,66 +108,134 @@ def _unmatched_anchors(pairs: list[str], documents: Sequence[Document]) -> list[
     return [name for name in names if name not in known and Path(name).name not in known]
 
 
+class OutputError(Exception):
+    """An output that cannot be written; the message names it and says why."""
+
+
+def _stage(target: str, what: str) -> tuple[Path, Path]:
+    """The real path of an output and a new empty temporary file beside it: proof, before any work, that the
+    folder exists and takes a file (a check of permissions alone would lie to root or on a read-only mount)."""
+    path = Path(os.path.realpath(target))  # a link is followed: its target is what gets replaced
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {what} {target}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"cannot write {what} {target}: it is a folder; give a file name")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise OutputError(f"cannot write {what} {target}: it is not a regular file")
+    temp = folder / f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}"
+    try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies, as to any file
+        if path.exists():
+            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputError(f"cannot write {what} {target}: {exc.strerror or exc} (in {folder})") from None
+    return path, temp
+
+
+@contextlib.contextmanager
+def _staged(outputs: Sequence[tuple[str, str]]) -> Iterator[list[tuple[Path, Path]]]:
+    """Temporary files for each (path, option) output; whatever happens, none is left behind."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, what in outputs:
+            staged.append(_stage(target, what))
+        yield staged
+    finally:
+        for _, temp in staged:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """``python -m timeline extract PATH... --out FILE``: one clear line per problem, the batch goes on.
 
-    Exit 0 when a table was written, 1 when no article could be read, 2 for bad arguments or an
-    unwritable output.
+    Exit codes: see the module's docstring (0 written, 1 nothing to write, 2 bad arguments or an
+    output that cannot be written, 3 writing failed and nothing was replaced).
     """
-    from tqdm import tqdm
-
     from timeline.documents import load_corpus
-    from timeline.events import extract_events
-    from timeline.export import check_format, write_table, write_timelinejs
-    from timeline.timex import MAX_TEXT_CHARS
+    from timeline.export import check_format
 
     try:
         anchors = parse_anchors(args.anchor)
         check_format(Path(args.out), "--out")
         if args.timelinejs and Path(args.timelinejs).suffix.lower() != ".json":
             raise ValueError(f"--timelinejs {args.timelinejs}: want a .json file")
+        if args.timelinejs and os.path.realpath(args.timelinejs) == os.path.realpath(args.out):
+            raise ValueError("--timelinejs and --out name the same file")
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    loaded = load_corpus(args.paths, anchors)
-    for error in loaded.errors:
-        print(f"skipped {error}", file=sys.stderr)
-    for name in _unmatched_anchors(args.anchor, loaded.documents):
-        print(f"warning: --anchor {name}=...: no article of that name was read", file=sys.stderr)
+        _say(f"error: {exc}")
+        return EXIT_USAGE
+    outputs = [(args.out, "--out")] + ([(args.timelinejs, "--timelinejs")] if args.timelinejs else [])
+    try:
+        with _staged(outputs) as staged:
+            loaded = load_corpus(args.paths, anchors)
+            for error in loaded.errors:
+                _say(f"skipped {error}")
+            for warning in loaded.warnings:
+                _say(f"warning: {warning}")
+            for name in _unmatched_anchors(args.anchor, loaded.documents):
+                _say(f"warning: --anchor {name}=...: no article of that name was read")
+            return _extract_and_write(args, loaded.documents, staged)
+    except OutputError as exc:
+        _say(f"error: {exc}")
+        return EXIT_USAGE
+
+
+def _extract_and_write(args: argparse.Namespace, loaded: Sequence[Document], staged: list[tuple[Path, Path]]) -> int:
+    from tqdm import tqdm
+
+    from timeline.events import extract_events
+    from timeline.export import write_table, write_timelinejs
+
     documents = []
-    for doc in loaded.documents:
+    for doc in loaded:
         if doc.published is None:
-            print(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
-                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD", file=sys.stderr)
-        elif len(doc.text) > MAX_TEXT_CHARS:
-            print(f"skipped {doc.path or doc.doc_id}: {len(doc.text):,} characters is over the "
-                  f"{MAX_TEXT_CHARS:,} limit; split it", file=sys.stderr)
+            _say(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
+                 f"give one with --anchor {doc.doc_id}=YYYY-MM-DD")
         else:
             documents.append(doc)
-    if not loaded.documents:
-        print("error: no article could be read; nothing written", file=sys.stderr)
-        return 1
+    if not loaded:
+        _say("error: no article could be read; nothing written")
+        return EXIT_NOTHING_READ
+    if not documents:
+        _say("error: no article has a publication date; nothing written")
+        return EXIT_NOTHING_READ
     show = not args.no_progress and sys.stderr.isatty()
     with tqdm(total=len(documents), unit="article", disable=not show, file=sys.stderr) as bar:
         events = extract_events(documents, progress=lambda _: bar.update())
+    failures = events.attrs.get("errors", [])
+    for error in failures:
+        _say(f"skipped {error}")
+    if len(failures) == len(documents):
+        _say("error: no article could be processed; nothing written")
+        return EXIT_NOTHING_READ
     try:
-        write_table(events, args.out)
+        write_table(events, staged[0][1])
         if args.timelinejs:
-            write_timelinejs(events, args.timelinejs, group_by=args.group)
-    except OSError as exc:
-        print(f"error: cannot write {exc.filename or args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+            write_timelinejs(events, staged[1][1], group_by=args.group)
+        for target, temp in staged:  # every output is whole before any is replaced
+            os.replace(temp, target)
+    except (OSError, ValueError) as exc:  # disk full, a writer's error: the old files stand
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        _say(f"error: cannot write {args.out}: {reason}; nothing was replaced")
+        return EXIT_WRITE
     clusters = events.loc[events["n_sources"] > 1, "cluster_id"].nunique()
-    print(f"{len(events)} events from {len(loaded.documents)} articles ({clusters} told by several) -> {args.out}",
-          file=sys.stderr)
-    return 0
+    _say(f"{len(events)} events from {len(documents) - len(failures)} articles ({clusters} told by several) "
+         f"-> {args.out}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__.splitlines()[0],
+                                     epilog="Exit codes: 0 done, 1 nothing to write, 2 bad arguments or input, "
+                                            "3 writing failed, 4 internal error, 130 interrupted.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("timex", help="print the time expressions of a text file as JSON lines")
+    p = sub.add_parser("timex", help="print the time expressions of a text file as JSON lines",
+                       description="Exit 0 done, 2 bad arguments or an unreadable file, 4 internal error.")
     p.add_argument("--anchor", type=_iso_date, required=True, help="publication date, YYYY-MM-DD")
     p.add_argument("file", help="a UTF-8 text file, or - for standard input")
     p.set_defaults(func=cmd_timex)
@@ -143,7 +248,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="list each miss, wrong value and extra")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("extract", help="build the event table from articles")
+    p = sub.add_parser("extract", help="build the event table from articles",
+                       description="Exit 0 written; 1 no article read or dated (nothing written); 2 bad arguments "
+                                   "or an output that cannot be written (checked first); 3 writing failed "
+                                   "(nothing replaced); 4 internal error.")
     p.add_argument("paths", nargs="+", help="files or folders of articles")
     p.add_argument("--out", required=True, help="events.csv, events.json or events.parquet")
     p.add_argument("--anchor", action="append", default=[], metavar="FILE=DATE",
@@ -156,5 +264,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    """Run a command; whatever goes wrong is one line on stderr and an exit code (see the module's docstring)."""
+    args = build_parser().parse_args(argv)  # a usage error is argparse's one line and exit 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader of our output went away (`| head`): not our failure
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        _say(f"error: unexpected {type(exc).__name__}: {' '.join(str(exc).split())} (a bug: please report this line)")
+        return EXIT_INTERNAL

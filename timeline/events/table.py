@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 import pandas as pd
 
 from timeline import schema
-from timeline.documents import Document
+from timeline.documents import Document, LoadError
 from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.events.labels import headline
 from timeline.events.merge import cluster_events
@@ -99,7 +99,8 @@ def extract_events(documents: Iterable[Document], *,
     """The event table of a corpus (see `timeline.schema`), with merged reports clustered.
 
     Documents without a publication date yield no rows (the caller reports them); ``progress`` is
-    called once per document, after it is done.
+    called once per document, after it is done. An article whose extraction fails yields no rows and
+    a `LoadError` (its path or id, the reason) in ``frame.attrs["errors"]``; the others go on.
     """
     docs = list(documents)
     for doc in docs:
@@ -107,15 +108,22 @@ def extract_events(documents: Iterable[Document], *,
             raise TypeError(f"extract_events wants Document objects, got {type(doc).__name__}")
     mentions = find_entities(docs)
     rows: list[dict[str, object]] = []
+    failures: list[LoadError] = []
     for doc in docs:
-        rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
+        try:
+            rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
+        except Exception as exc:  # one article's failure never ends the batch: it is reported instead
+            failures.append(LoadError(doc.path or doc.doc_id, f"no events extracted ({type(exc).__name__}: {exc})"))
         if progress:
             progress(doc)
     if not rows:
-        return _empty()
-    frame = pd.DataFrame(rows)
-    frame["cluster_id"], frame["n_sources"] = cluster_events(frame)
-    return schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
+        frame = _empty()
+    else:
+        frame = pd.DataFrame(rows)
+        frame["cluster_id"], frame["n_sources"] = cluster_events(frame)
+        frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
+    frame.attrs["errors"] = failures
+    return frame
 
 
 def _empty() -> pd.DataFrame:

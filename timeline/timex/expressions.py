@@ -59,11 +59,16 @@ def timex_to_dict(timex: Timex) -> dict[str, object]:
 
 
 def _check_anchor(anchor: object) -> dt.date:
+    """The anchor as a date; a clear error naming what was given otherwise (NaT, None, NaN, a string...)."""
     if isinstance(anchor, dt.datetime):
+        if anchor != anchor:  # pandas' NaT is a datetime that equals nothing; its .date() is NaT again
+            raise ValueError(f"anchor is missing ({anchor!r}): give the publication date as a datetime.date")
         return anchor.date()
     if isinstance(anchor, dt.date):
         return anchor
-    raise TypeError(f"anchor must be a datetime.date (the publication date), not {type(anchor).__name__}: {anchor!r}")
+    hint = " (parse it first, e.g. datetime.date.fromisoformat)" if isinstance(anchor, str) else ""
+    raise TypeError(f"anchor must be a datetime.date (the publication date), not {type(anchor).__name__}: "
+                    f"{anchor!r:.60}{hint}")
 
 
 def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
@@ -77,7 +82,7 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     anchor = _check_anchor(anchor)
     if len(text) > MAX_TEXT_CHARS:
-        raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}: split it")
     ctx = Context(text, anchor)
     candidates: list[tuple[int, int, int, Found]] = []
     words = WordIndex(text)
