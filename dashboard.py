@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline import export
+from timeline import export, schema
 from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
 from timeline.events import extract_events
 from timeline.timex import find_timexes
@@ -90,8 +90,8 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     if not events.empty:
         side.caption(f"Events span {events['start'].min().date()} – {events['end'].max().date()}. "
                      "Leave a date empty for no limit.")
-    start = side.date_input("From", value=None, min_value=dt.date(1, 1, 1), key="from", bind=Q)
-    end = side.date_input("To", value=None, min_value=dt.date(1, 1, 1), key="to", bind=Q)
+    start = side.date_input("From", value=None, min_value=dt.date.min, max_value=dt.date.max, key="from", bind=Q)
+    end = side.date_input("To", value=None, min_value=dt.date.min, max_value=dt.date.max, key="to", bind=Q)
     if start and end and start > end:
         side.warning("“From” is after “To”: no event can match.")
     chosen = filters.Filters(
@@ -103,6 +103,9 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
         granularities=tuple(side.multiselect("Precision", filters.options(events, "granularity"),
                                              key="precision", bind=Q)),
         relations=tuple(side.multiselect("Past or future", ["past", "same day", "future"], key="when", bind=Q)),
+        roles=tuple(side.multiselect("Role", list(schema.ROLES), default=list(filters.DEFAULT_ROLES), key="role",
+                                     bind=Q, help="Reference dates only bound or measure something else "
+                                                  "(“since 2022”, “as of April”). Empty: all.")),
         merge=side.toggle("Merge reports from several articles", key="merge", bind=Q,
                           help="One row per event told by several articles, naming all their outlets."),
     )
@@ -162,6 +165,7 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         f"<p><b>Expression</b> “{html.escape(row['timex_text'])}” → <b>{span}</b> "
         f"({html.escape(row['granularity'])}, {html.escape(row['relation'])}; "
         f"TIMEX3 <code>{html.escape(row['timex_value'])}</code>)<br>"
+        f"<b>Role</b> {html.escape(row['role'])}: {html.escape(row['role_reason'])}<br>"
         f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
         f"<b>Rule</b> {html.escape(row['rule'])}<br>"
         f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
@@ -205,7 +209,7 @@ def add_articles() -> None:
         title = st.text_input("Title (optional)")
         outlet = st.text_input("Outlet (optional)")
         published = st.date_input("Publication date (leave empty to look for it in the text)", value=None,
-                                  min_value=dt.date(1, 1, 1))
+                                  min_value=dt.date.min, max_value=dt.date.max)
         if st.form_submit_button("Add article"):
             try:
                 add_documents([document_from_text(text, published, title=title, outlet=outlet)])
@@ -265,7 +269,7 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, figure: object, even
             st.caption("Click an event on the chart or a row of the table to see how its date was resolved.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
-    table = shown[["start", "end", "granularity", "relation", "timex_text", "headline", "outlet", "n_sources"]]
+    table = shown[["start", "end", "granularity", "relation", "role", "timex_text", "headline", "outlet", "n_sources"]]
     # A new key when the rows change, so a row picked under other filters never points at another event.
     key = "table-" + hashlib.sha1("\n".join(shown["event_id"]).encode()).hexdigest()[:12]
     st.session_state["table_ids"] = list(shown["event_id"])

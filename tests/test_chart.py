@@ -79,7 +79,7 @@ def test_each_filter_narrows_the_table(seed_events) -> None:
 
 
 def test_merging_collapses_each_cluster_into_one_row_naming_its_outlets(seed_events) -> None:
-    merged = filters.filter_events(seed_events, filters.Filters(merge=True))
+    merged = filters.filter_events(seed_events, filters.Filters(merge=True, roles=()))
     assert len(merged) == seed_events["cluster_id"].nunique()
     trip = merged[merged["timex_text"] == "next week"].iloc[0]
     assert trip["n_sources"] == 2 and "Euromaidan Press" in trip["outlet"] and "USA Page" in trip["outlet"]
@@ -111,7 +111,7 @@ def test_markdown_in_article_text_stays_literal() -> None:
 def test_filters_travel_in_a_link_and_back() -> None:
     chosen = filters.Filters(start=dt.date(2025, 2, 1), end=dt.date(2025, 2, 28), outlets=("RT", "A & B"),
                              actors=("NATO",), places=("Kyiv",), keyword="troops?", granularities=("week", "day"),
-                             relations=("future",), merge=True)
+                             relations=("future",), roles=("event", "reference"), merge=True)
     params = chosen.to_query_params()
     assert params["from"] == "2025-02-01" and params["outlet"] == ["RT", "A & B"] and params["merge"] == "true"
     assert filters.Filters.from_query_params(params) == chosen
@@ -164,3 +164,36 @@ def test_the_selected_event_is_ringed_in_each_of_its_lanes(seed_events) -> None:
     ring = next(t for t in figure.data if t.name == "selected")
     assert set(ring.y) == set(many["actors"]) and ring.customdata is None  # a click on the ring picks nothing new
     assert not any(t.name == "selected" for t in chart.timeline_figure(seed_events, selected="gone").data)
+
+
+def test_far_dates_filter_and_chart_without_nanoseconds() -> None:
+    from timeline import extract_events
+    from timeline.documents import document_from_text
+
+    docs = [document_from_text("The vault was opened today. The abbey was founded in 1650.", published=day,
+                               doc_id=str(day.year)) for day in (dt.date(1, 1, 1), dt.date(9999, 12, 31))]
+    events = extract_events(docs)
+    kept = filters.filter_events(events, filters.Filters(start=dt.date(1, 1, 1), end=dt.date(1700, 1, 1)))
+    assert sorted(kept["start"].dt.year) == [1, 1650, 1650]
+    late = filters.Filters.from_query_params({"from": "9000-01-01", "to": "9999-12-31"})
+    assert filters.filter_events(events, late)["start"].dt.date.tolist() == [dt.date(9999, 12, 31)]
+    figure = chart.timeline_figure(events, publications=publications(docs))
+    xs = [str(x) for t in figure.data for x in (t.base if isinstance(t, go.Bar) else t.x)]
+    assert any(x.startswith("0001-01-01") for x in xs) and any(x.startswith("9999-12-31") for x in xs)
+    assert '"0001-01-01' in figure.to_json()  # plotly writes ISO dates, nothing through nanoseconds
+
+
+def test_reference_dates_are_hidden_unless_the_role_filter_asks(seed_events) -> None:
+    references = seed_events[seed_events["role"] == "reference"]
+    assert not references.empty
+    default = filters.filter_events(seed_events, filters.Filters())
+    assert (default["role"] == "event").all() and len(default) == len(seed_events) - len(references)
+    assert len(filters.filter_events(seed_events, filters.Filters(roles=()))) == len(seed_events)
+    only = filters.filter_events(seed_events, filters.Filters(roles=("reference",)))
+    assert only["event_id"].tolist() == references["event_id"].tolist()
+    assert filters.Filters(roles=()).to_query_params() == {"role": ""}  # a cleared widget: "?role="
+    assert filters.Filters.from_query_params({"role": ""}) == filters.Filters(roles=())
+    assert filters.Filters.from_query_params({"role": ["reference", "nonsense"]}).roles == ("reference",)
+    assert filters.Filters.from_query_params({"role": "nonsense"}) == filters.Filters()
+    hover = "".join(chart.timeline_figure(references).data[0].hovertext)
+    assert "reference date: " in hover and "as of" in hover

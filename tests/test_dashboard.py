@@ -22,10 +22,15 @@ def shown(at: AppTest) -> int:
     return int(re.match(r"\*\*(\d+)\*\*", caption).group(1))
 
 
+def by_default(events) -> int:
+    """How many events the page shows with no filter touched: reference dates are hidden."""
+    return len(filters.filter_events(events, filters.Filters()))
+
+
 def test_starts_on_the_seeds_without_an_exception(seed_events) -> None:
     at = app().run()
     assert not at.exception and not at.error
-    assert shown(at) == len(seed_events)
+    assert shown(at) == by_default(seed_events)
     assert at.tabs[0].label == "Timeline"
 
 
@@ -43,13 +48,24 @@ def test_each_filter_changes_the_count_as_the_library_does(seed_events, key, val
     assert shown(at) == len(filters.filter_events(seed_events, expected)) < len(seed_events)
 
 
+def test_reference_dates_show_when_asked_for_in_the_widget_or_the_link(seed_events) -> None:
+    at = app().run()
+    assert shown(at) == by_default(seed_events) == (seed_events["role"] == "event").sum() < len(seed_events)
+    at.sidebar.multiselect(key="role").set_value(["event", "reference"]).run()
+    assert shown(at) == len(seed_events) and not at.exception
+    linked = app()
+    linked.query_params["role"] = "reference"
+    linked.run()
+    assert shown(linked) == (seed_events["role"] == "reference").sum() > 0
+
+
 def test_keyword_and_merge_filters(seed_events) -> None:
     at = app().run()
     at.sidebar.text_input(key="q").set_value("Kellogg").run()
     assert shown(at) == len(filters.filter_events(seed_events, filters.Filters(keyword="Kellogg")))
     at.sidebar.text_input(key="q").set_value("").run()
     at.sidebar.toggle(key="merge").set_value(True).run()
-    assert shown(at) == seed_events["cluster_id"].nunique() < len(seed_events)
+    assert shown(at) == len(filters.filter_events(seed_events, filters.Filters(merge=True))) < by_default(seed_events)
 
 
 def test_an_empty_result_gets_a_plain_message() -> None:
@@ -78,7 +94,7 @@ def test_an_upload_adds_its_events(seed_events) -> None:
                b"The ministers met on Wednesday in Brussels. They will meet again next week.")
     at.file_uploader[0].set_value(("meeting.md", article, "text/markdown")).run()
     assert not at.exception and not at.error
-    assert shown(at) == len(seed_events) + 2
+    assert shown(at) == by_default(seed_events) + 2
     assert any("meeting" in s.value for s in at.success)
 
 
@@ -87,7 +103,7 @@ def test_a_bad_upload_shows_a_message_and_keeps_the_rest(seed_events) -> None:
     at.file_uploader[0].set_value(("table.csv", b"title,outlet\nA,B\n", "text/csv")).run()
     assert not at.exception
     assert any("no text column" in e.value for e in at.error)
-    assert shown(at) == len(seed_events)
+    assert shown(at) == by_default(seed_events)
 
 
 def test_an_undated_paste_asks_for_a_date(seed_events) -> None:
@@ -95,7 +111,7 @@ def test_an_undated_paste_asks_for_a_date(seed_events) -> None:
     at.text_area[0].set_value("Talks\nThe envoy arrived on Monday and leaves next week.")
     at.button[0].click().run()
     assert not at.exception
-    assert shown(at) == len(seed_events)  # no date yet: no events, and the page says why
+    assert shown(at) == by_default(seed_events)  # no date yet: no events, and the page says why
     assert any("without a publication date" in c.value for c in at.caption)
     assert any("No publication date for" in w.value and "Talks" in w.value for w in at.warning)
 
@@ -130,7 +146,7 @@ def test_an_upload_older_than_every_seed_is_not_hidden_by_the_date_filters(seed_
     article = b"---\ntitle: Old talks\noutlet: Test Wire\npublished: 2019-03-14\n---\nThe ministers met on Wednesday."
     at.file_uploader[0].set_value(("old.md", article, "text/markdown")).run()
     assert not at.exception and not at.error
-    assert shown(at) == len(seed_events) + 1  # the dates were never set, so they restrict nothing
+    assert shown(at) == by_default(seed_events) + 1  # the dates were never set, so they restrict nothing
 
 
 def test_date_filters_come_from_the_link_and_keep_overlapping_ranges(seed_events) -> None:
@@ -193,9 +209,9 @@ def test_a_dated_paste_adds_its_events_and_can_be_removed(seed_events) -> None:
     paste_date.set_value(dt.date(2025, 4, 2))
     at.button[0].click().run()
     assert not at.exception and not at.error
-    assert shown(at) == len(seed_events) + 2
+    assert shown(at) == by_default(seed_events) + 2
     at.button(key="remove").click().run()
-    assert shown(at) == len(seed_events)
+    assert shown(at) == by_default(seed_events)
 
 
 def test_binary_junk_is_refused_with_a_message(seed_events) -> None:
@@ -203,7 +219,7 @@ def test_binary_junk_is_refused_with_a_message(seed_events) -> None:
     at.file_uploader[0].set_value(("scan.txt", bytes(range(256)) * 8, "text/plain")).run()
     assert not at.exception
     assert any("binary data" in e.value for e in at.error)
-    assert shown(at) == len(seed_events)
+    assert shown(at) == by_default(seed_events)
 
 
 def test_a_date_typed_in_the_table_of_articles_moves_their_events(seed_docs) -> None:
@@ -217,3 +233,16 @@ def test_a_date_typed_in_the_table_of_articles_moves_their_events(seed_docs) -> 
     starts = set(at.dataframe[0].value["start"].dt.date.astype(str))
     assert "2024-12-27" in starts and "2024-12-20" not in starts
     assert at.session_state["anchors"][seed_docs[row].doc_id] == dt.date(2024, 12, 27)
+
+
+def test_dates_far_from_today_upload_filter_and_chart(seed_events) -> None:
+    at = app()
+    at.query_params["from"] = "1600-01-01"
+    at.query_params["to"] = "9999-12-31"
+    at.run()
+    article = (b"---\ntitle: Far dates\noutlet: Test Wire\npublished: 2300-01-01\n---\nThe abbey was founded in 1650. "
+               b"The tower was built in the 11th century. In the year 9000 the vault opens. Talks began on Monday.")
+    at.file_uploader[0].set_value(("far.md", article, "text/markdown")).run()
+    assert not at.exception and not at.error
+    assert at.sidebar.date_input(key="to").value == dt.date(9999, 12, 31)
+    assert shown(at) == by_default(seed_events) + 3  # 1650, 9000 and Monday 2300; the 11th century is before From

@@ -37,6 +37,7 @@ def test_the_table_has_exactly_the_schema_columns(seed_events) -> None:
         assert str(seed_events[name].dtype) == dtype, name
     assert (seed_events["start"] <= seed_events["end"]).all()
     assert set(seed_events["relation"]) <= set(schema.RELATIONS)
+    assert set(seed_events["role"]) <= set(schema.ROLES) and seed_events["role_reason"].str.len().gt(0).all()
     assert set(seed_events["timex_type"]) <= {"DATE", "TIME"}
     assert all(isinstance(v, list) for v in seed_events["actors"]) and all(isinstance(v, list)
                                                                            for v in seed_events["places"])
@@ -88,6 +89,8 @@ def test_durations_sets_and_vague_references_make_no_events() -> None:
 def test_no_documents_give_an_empty_table_with_the_schema() -> None:
     empty = extract_events([])
     assert list(empty.columns) == schema.COLUMNS and empty.empty
+    for name, (dtype, _) in schema.EVENT_COLUMNS.items():
+        assert str(empty[name].dtype) == dtype, name
     with pytest.raises(TypeError, match="Document"):
         extract_events(["just a string"])
 
@@ -107,6 +110,41 @@ def test_event_ids_are_stable_across_runs_and_corpora(seed_docs, seed_events) ->
     assert set(alone["event_id"]) <= set(seed_events["event_id"])
     timex = find_timexes("Talks resume on Monday.", PUBLISHED)[0]
     assert ev.event_id("a", timex) == ev.event_id("a", timex) != ev.event_id("b", timex)
+
+
+# --------------------------------------------------------------------------- dates far from today
+
+
+def test_dates_before_1678_and_after_2261_are_events_with_their_dates() -> None:
+    text = ("The abbey was founded in 1650. Its tower was built in the 11th century. The monks said on Monday that "
+            "the vault will open in the year 9000.")
+    events = extract_events([article(text, "abbey")])
+    dates = {e.timex_text: (e.start.date(), e.end.date()) for e in events.itertuples()}
+    assert dates == {"1650": (dt.date(1650, 1, 1), dt.date(1650, 12, 31)),
+                     "the 11th century": (dt.date(1000, 1, 1), dt.date(1099, 12, 31)),
+                     "Monday": (dt.date(2025, 2, 10), dt.date(2025, 2, 10)),
+                     "9000": (dt.date(9000, 1, 1), dt.date(9000, 12, 31))}
+    assert events["timex_text"].tolist() == ["the 11th century", "1650", "Monday", "9000"]  # sorted by date
+    assert str(events["start"].dtype) == "datetime64[s]"
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 3, 5), dt.date(2300, 1, 1), dt.date(9999, 12, 31)])
+def test_an_article_published_in_any_year_extracts(published: dt.date) -> None:
+    events = extract_events([article("The vault was opened today. The abbey was founded in 1650.", "far",
+                                     published)])
+    assert [e.date() for e in events["published"]] == [published, published]
+    assert dict(zip(events["timex_text"], events["start"].dt.date, strict=True)) == {
+        "today": published, "1650": dt.date(1650, 1, 1)}
+    assert events.loc[events["timex_text"] == "today", "relation"].tolist() == ["same day"]
+
+
+def test_far_dates_merge_and_sort_like_any_other() -> None:
+    text = "The vault was opened today, the abbot said."
+    copies = [article(text, "a", dt.date(1, 1, 1)), article(text, "b", dt.date(1, 1, 1)),
+              article(text, "c", dt.date(9999, 12, 31))]
+    events = extract_events(copies)
+    assert events["doc_id"].tolist() == ["a", "b", "c"]
+    assert events["cluster_id"].nunique() == 2 and events["n_sources"].tolist() == [2, 2, 1]
 
 
 # --------------------------------------------------------------------------- relation to publication

@@ -22,6 +22,20 @@ def precision_events() -> pd.DataFrame:
     return extract_events([document_from_text(text, published=dt.date(2025, 2, 12), outlet="Wire", doc_id="p")])
 
 
+@pytest.fixture(scope="module")
+def far_events() -> pd.DataFrame:
+    """Days in years 1, 1650, 2262 (one past the nanosecond limit), 9000 and 9999; one reference date."""
+    def doc(text: str, published: dt.date, doc_id: str):
+        return document_from_text(text, published=published, outlet="Wire", doc_id=doc_id)
+    return extract_events([
+        doc("The vault was opened today.", dt.date(1, 1, 1), "year-1"),
+        doc("The abbey was founded in 1650. The vault will open in the year 9000, the monks said.",
+            dt.date(2025, 2, 12), "abbey"),
+        doc("The dam was finished in the year 2262. It has held since the year 2270.", dt.date(2301, 5, 1), "dam"),
+        doc("The vault was opened today.", dt.date(9999, 12, 31), "year-9999"),
+    ])
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -32,6 +46,29 @@ def test_each_table_format_reads_back_equal(seed_events, tmp_path: Path, suffix:
     back = export.read_table(path)
     pd.testing.assert_frame_equal(back, seed_events)  # values and dtypes
     assert list(back.columns) == schema.COLUMNS
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_days_from_year_1_to_9999_read_back_equal(far_events, tmp_path: Path, suffix: str) -> None:
+    years = {d.year for column in schema.DATE_COLUMNS for d in far_events[column]}
+    assert {1, 1650, 2262, 9000, 9999} <= years
+    path = tmp_path / f"far{suffix}"
+    export.write_table(far_events, path)
+    pd.testing.assert_frame_equal(export.read_table(path), far_events)
+
+
+def test_csv_and_json_write_far_days_as_iso_dates(far_events) -> None:
+    records = json.loads(export.to_json_bytes(far_events))
+    assert {r["start"] for r in records} >= {"0001-01-01", "1650-01-01", "2262-01-01", "9000-01-01", "9999-12-31"}
+    csv = pd.read_csv(pd.io.common.BytesIO(export.to_csv_bytes(far_events)), dtype=str, keep_default_na=False)
+    assert csv["published"].iloc[0] == "0001-01-01" and set(csv["role"]) == {"event", "reference"}
+
+
+def test_a_table_written_before_roles_reads_as_events(seed_events, tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes(export.to_csv_bytes(seed_events.drop(columns=["role", "role_reason"])))
+    back = export.read_table(path)
+    assert (back["role"] == "event").all() and back["role_reason"].str.contains("no role").all()
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
@@ -82,12 +119,23 @@ def test_timelinejs_dates_carry_the_expressions_precision(precision_events) -> N
     assert "this week" in week["display_date"] and "2025-02-10" in week["display_date"]
 
 
+def test_timelinejs_writes_far_days_and_leaves_reference_dates_out(far_events) -> None:
+    data = export.to_timelinejs(far_events)
+    starts = [item["start_date"] for item in data["events"]]
+    assert starts == [{"year": 1, "month": 1, "day": 1}, {"year": 1650}, {"year": 2262}, {"year": 9000},
+                      {"year": 9999, "month": 12, "day": 31}]
+    assert len(far_events) == len(starts) + 1  # "since 2270" bounds; it is no slide
+    assert "0001-01-01 to 9999-12-31" in data["title"]["text"]["text"]
+    reference = far_events.loc[far_events["role"] == "reference", "event_id"].tolist()
+    assert len(reference) == 1 and reference[0] not in {item["unique_id"] for item in data["events"]}
+
+
 def test_timelinejs_structure(seed_events) -> None:
     data = export.to_timelinejs(seed_events, title="Troops for Ukraine")
     assert data["title"]["text"]["headline"] == "Troops for Ukraine"
-    assert len(data["events"]) == len(seed_events)
-    assert [e["unique_id"] for e in data["events"]] == seed_events["event_id"].tolist()
-    for item, event in zip(data["events"], seed_events.itertuples(index=False), strict=True):
+    shown = seed_events[seed_events["role"] == "event"]
+    assert [e["unique_id"] for e in data["events"]] == shown["event_id"].tolist()  # reference dates left out
+    for item, event in zip(data["events"], shown.itertuples(index=False), strict=True):
         assert set(item) <= {"unique_id", "start_date", "end_date", "display_date", "text", "group"}
         assert item["group"] == event.outlet.replace("&", "&amp;")
         assert item["text"]["headline"] and event.url in item["text"]["text"]
@@ -140,7 +188,8 @@ def test_extract_command_writes_the_table_and_reports_bad_files(tmp_path: Path, 
     friday = events[(events["doc_id"].str.startswith("004")) & (events["timex_text"] == "Friday")].iloc[0]
     assert friday["start"] == pd.Timestamp("2024-12-27") and friday["anchor_source"] == "user"
     data = json.loads(timeline_js.read_text(encoding="utf-8"))
-    assert len(data["events"]) == len(events) and {e["group"] for e in data["events"]} >= {"RT", "RBC-Ukraine"}
+    assert len(data["events"]) == (events["role"] == "event").sum()
+    assert {e["group"] for e in data["events"]} >= {"RT", "RBC-Ukraine"}
 
 
 def test_extract_command_fixes_an_undated_file_with_anchor(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """Export: the event table as CSV, JSON, Parquet and Knight Lab TimelineJS; and the ``extract`` command.
 
 Lists (actors, places) are JSON arrays in JSON, native lists in Parquet and "; "-joined in CSV;
-`read_table` reads each back into the schema.
+dates are ISO days (0001-01-01 to 9999-12-31) in CSV and JSON, timestamps in Parquet (which stores
+milliseconds; read back as the schema's seconds). `read_table` reads each back into the schema.
+TimelineJS shows events only: reference dates ("since 2022") mark no happening.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import pandas as pd
 
 from timeline import schema
 
-LIST_COLUMNS = ("actors", "places")
-DATE_COLUMNS = ("published", "start", "end")
+LIST_COLUMNS = schema.LIST_COLUMNS
+DATE_COLUMNS = schema.DATE_COLUMNS
 INT_COLUMNS = tuple(name for name, (dtype, _) in schema.EVENT_COLUMNS.items() if dtype == "Int64")
 LIST_SEPARATOR = "; "
 FORMATS = (".csv", ".json", ".parquet")
@@ -58,7 +60,7 @@ def to_csv_bytes(events: pd.DataFrame) -> bytes:
     for column in LIST_COLUMNS:
         frame[column] = frame[column].map(lambda v: LIST_SEPARATOR.join(_as_list(v)))
     for column in DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column]).dt.strftime("%Y-%m-%d")
+        frame[column] = frame[column].astype(schema.DATE_DTYPE).dt.strftime("%Y-%m-%d")  # pads years to 4 digits
     return frame.to_csv(index=False).encode("utf-8")
 
 
@@ -98,6 +100,8 @@ def read_table(path: str | Path) -> pd.DataFrame:
             frame = pd.DataFrame(data, columns=schema.COLUMNS if not data else None)
         else:
             frame = pd.read_parquet(path)
+        if "role" not in frame.columns and "event_id" in frame.columns:  # written before roles were told apart
+            frame["role"], frame["role_reason"] = "event", "the file gives no role: taken as an event"
         missing = [name for name in schema.COLUMNS if name not in frame.columns]
         if missing:
             raise ValueError(f"not an event table: no column {', '.join(missing)}")
@@ -105,7 +109,8 @@ def read_table(path: str | Path) -> pd.DataFrame:
             split = (lambda v: v.split(LIST_SEPARATOR) if v else []) if suffix == ".csv" else _as_list
             frame[column] = pd.Series([split(v) for v in frame[column]], index=frame.index, dtype=object)
         for column in DATE_COLUMNS:
-            frame[column] = pd.to_datetime(frame[column].replace({"": None}), format="ISO8601").astype("datetime64[ns]")
+            days = pd.to_datetime(frame[column].replace({"": None}), format="ISO8601")  # microseconds: years 1-9999
+            frame[column] = days.astype(schema.DATE_DTYPE)
         for column in INT_COLUMNS:
             frame[column] = pd.to_numeric(frame[column].replace({"": None}))
         return schema.conform(frame)
@@ -140,7 +145,7 @@ def _shown(start: pd.Timestamp, end: pd.Timestamp, granularity: str) -> str:
     if granularity in _COARSE_YEAR:
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     if granularity in _COARSE_MONTH:
-        first, last = start.strftime("%B %Y"), end.strftime("%B %Y")
+        first, last = f"{start:%B} {start.year}", f"{end:%B} {end.year}"  # "%Y" is not padded before year 1000
         return first if first == last else f"{first} – {last}"
     first, last = start.date().isoformat(), end.date().isoformat()
     return first if first == last else f"{first} – {last}"
@@ -160,12 +165,14 @@ def _text(value: object) -> str:
 def to_timelinejs(events: pd.DataFrame, group_by: str = "outlet", title: str = "Timeline") -> dict[str, object]:
     """The Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
 
-    One slide per event, dated at its expression's precision; ``group_by`` "outlet" or "actor"
-    (the sentence's first actor) fills the rows. TimelineJS renders text as HTML, so every piece
-    of article text is escaped.
+    One slide per event, dated at its expression's precision; reference dates (`role` "reference":
+    "since 2022", "as of April") are left out, as the chart leaves them. ``group_by`` "outlet" or
+    "actor" (the sentence's first actor) fills the rows. TimelineJS renders text as HTML, so every
+    piece of article text is escaped.
     """
     if group_by not in ("outlet", "actor"):
         raise ValueError(f"group_by must be 'outlet' or 'actor', not {group_by!r}")
+    events = events[events["role"] != "reference"]
     items = []
     for row in events.itertuples(index=False):
         actors = _as_list(row.actors)

@@ -67,8 +67,8 @@ def cluster_events(frame: pd.DataFrame) -> tuple[list[str], list[int]]:
     """
     n = len(frame)
     doc_ids = frame["doc_id"].tolist()
-    starts = frame["start"].to_numpy(dtype="datetime64[ns]").astype("int64").tolist()
-    ends = frame["end"].to_numpy(dtype="datetime64[ns]").astype("int64").tolist()
+    starts = frame["start"].to_numpy(dtype="datetime64[s]").astype("int64").tolist()  # seconds: years 1 to 9999 fit
+    ends = frame["end"].to_numpy(dtype="datetime64[s]").astype("int64").tolist()
     reports = [
         _report(s, ts - ss, te - ss, actors, places)
         for s, ss, ts, te, actors, places in zip(frame["sentence"], frame["sentence_start"], frame["timex_start"],

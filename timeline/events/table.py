@@ -17,6 +17,7 @@ from timeline.documents import Document, LoadError
 from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.events.labels import headline
 from timeline.events.merge import cluster_events
+from timeline.events.roles import role_of
 from timeline.sentences import Sentence, is_boilerplate, split_sentences
 from timeline.timex import MAX_TEXT_CHARS, Timex, find_timexes
 from timeline.timex.tense import tense_at
@@ -72,7 +73,7 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
         raise ValueError(f"{doc.doc_id}: the text is {len(doc.text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
     sentences = split_sentences(doc.text)
     starts = [s.start_char for s in sentences]
-    published = pd.Timestamp(doc.published)
+    published = schema.day(doc.published)
     rows = []
     for timex in find_timexes(doc.text, doc.published):
         if not timex.is_dated or timex.type not in ("DATE", "TIME"):
@@ -82,14 +83,15 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
             continue
         actors, places = actors_and_places(mentions, sentence.start_char, sentence.end_char)
         span = (timex.start_char - sentence.start_char, timex.end_char - sentence.start_char)
+        role = role_of(doc.text, timex, (sentence.start_char, sentence.end_char))
         rows.append({
             "event_id": event_id(doc.doc_id, timex), "doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet,
             "url": doc.url, "published": published, "anchor_source": doc.anchor_source,
             "sentence": sentence.text, "sentence_start": sentence.start_char, "headline": headline(sentence.text, span),
             "timex_text": timex.text, "timex_start": timex.start_char, "timex_end": timex.end_char,
             "timex_type": timex.type, "timex_value": timex.value, "granularity": timex.granularity,
-            "start": pd.Timestamp(timex.start), "end": pd.Timestamp(timex.end), "relation": relation(doc, timex),
-            "rule": timex.rule, "actors": actors, "places": places,
+            "start": schema.day(timex.start), "end": schema.day(timex.end), "relation": relation(doc, timex),
+            "rule": timex.rule, "role": role.role, "role_reason": role.reason, "actors": actors, "places": places,
         })
     return rows
 
@@ -117,20 +119,10 @@ def extract_events(documents: Iterable[Document], *,
         if progress:
             progress(doc)
     if not rows:
-        frame = _empty()
+        frame = schema.empty_events()
     else:
         frame = pd.DataFrame(rows)
         frame["cluster_id"], frame["n_sources"] = cluster_events(frame)
         frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
     frame.attrs["errors"] = failures
     return frame
-
-
-def _empty() -> pd.DataFrame:
-    """The schema's empty table, its list columns of Python objects as in a full one."""
-    frame = schema.empty_events()
-    for column in ("actors", "places"):
-        frame[column] = frame[column].astype(object)
-    return frame
-
-

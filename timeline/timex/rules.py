@@ -376,6 +376,11 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, rule, mod=mod, absolute=True)
 
 
+def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the year 9000", "the year 950": "the year" makes any three- or four-digit number a year (AD)."""
+    return _dated(periods.year(int(m.group("year"))), "year as written after 'the year'", absolute=True)
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Found:
     digits = m.group("decade")
     absolute = len(digits) == 4
@@ -853,7 +858,7 @@ _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": "#year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "year": "#year", "the year N": "year", "decade": "#decade", "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
@@ -894,6 +899,8 @@ RULES: tuple[Rule, ...] = (
           _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
+    _rule("the year N", r"(?<=\bthe\syear\s)(?P<year>[1-9]\d{2,3})(?![\w%,.-]\d|\w|\s*(?:BC|BCE|B\.C\.))", _the_year,
+          _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", _decade_fix, _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),

@@ -1,7 +1,8 @@
 """The timeline chart: a pure function from the event table to a Plotly figure.
 
 Precision is visible at a glance: a day is a marker, a week, month, quarter or year a bar
-spanning its range. Planned (future) events are hollow or hatched; each article's
+spanning its range. Dates are the table's ``datetime64[s]`` (years 1 to 9999), which Plotly
+writes as ISO strings without passing through nanoseconds. Planned (future) events are hollow or hatched; each article's
 publication date is a grey tick in its lanes. ``customdata[0]`` of every event point is its
 event_id, so a click on the chart maps back to the table.
 
@@ -20,7 +21,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 LANES = {"outlet": "Outlet", "title": "Article", "actors": "Actor", "places": "Place"}
-COLORS = {"granularity": "Precision", "relation": "Past / future", "outlet": "Outlet", "anchor_source": "Anchor"}
+COLORS = {"granularity": "Precision", "relation": "Past / future", "outlet": "Outlet", "anchor_source": "Anchor",
+          "role": "Event / reference"}
 DAY_MS = 24 * 60 * 60 * 1000
 NONE = "(none)"
 
@@ -47,6 +49,7 @@ def _hover(events: pd.DataFrame) -> pd.Series:
     return ("<b>" + escape("headline") + "</b><br>" + _wrap(events["sentence"]) + "<br><i>"
             + escape("timex_text") + "</i> → " + _span(events) + " (" + escape("granularity") + ", "
             + escape("relation") + ")<br>" + escape("outlet")
+            + ("<br><i>reference date: " + escape("role_reason") + "</i>").where(events["role"] == "reference", "")
             + ("<br><b>" + sources.astype(str) + " articles</b> report it").where(sources > 1, ""))
 
 

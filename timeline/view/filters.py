@@ -3,6 +3,10 @@
 `Filters` is also the spec of a shared link: `to_query_params` / `from_query_params` write and read
 the same parameters, in the same encoding, as the dashboard's URL-bound widgets (ISO dates, a list
 as a repeated parameter, booleans as ``true``/``false``), so a link built here opens that view.
+
+Reference dates ("since 2022", "as of April": `role` "reference") are hidden unless asked for: the
+role filter defaults to events only, and, as a widget at its default, is then left out of the link;
+``role=reference`` asks for them, an empty ``role=`` (a cleared widget) for every role.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from timeline import schema
 #: Filters field -> its URL query parameter (the dashboard's widget key).
 QUERY_PARAMS: dict[str, str] = {
     "start": "from", "end": "to", "outlets": "outlet", "actors": "actor", "places": "place",
-    "keyword": "q", "granularities": "precision", "relations": "when", "merge": "merge",
+    "keyword": "q", "granularities": "precision", "relations": "when", "roles": "role", "merge": "merge",
 }
+#: What the role filter shows when the link says nothing: events, not reference dates.
+DEFAULT_ROLES: tuple[str, ...] = ("event",)
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class Filters:
     keyword: str = ""
     granularities: tuple[str, ...] = ()
     relations: tuple[str, ...] = ()
+    roles: tuple[str, ...] = DEFAULT_ROLES  # () shows every role
     merge: bool = False
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -42,7 +49,10 @@ class Filters:
         for field in fields(self):
             value = getattr(self, field.name)
             name = QUERY_PARAMS[field.name]
-            if isinstance(value, tuple):
+            if field.name == "roles":
+                if value != DEFAULT_ROLES:
+                    out[name] = list(value) if value else ""  # "?role=": the cleared widget, every role
+            elif isinstance(value, tuple):
                 if value:
                     out[name] = list(value)
             elif isinstance(value, bool):
@@ -57,7 +67,8 @@ class Filters:
     @classmethod
     def from_query_params(cls, params: Mapping[str, str | list[str]]) -> Filters:
         """The view a link asks for. A value that cannot be read (a bad date, ``merge=maybe``) is ignored, as
-        the widgets ignore it, so a hand-edited link still opens; unknown parameters are left alone."""
+        the widgets ignore it, so a hand-edited link still opens; unknown parameters are left alone. An unknown
+        role is dropped, and a link naming only unknown roles shows the default."""
         values: dict[str, object] = {}
         for field in fields(cls):
             raw = params.get(QUERY_PARAMS[field.name])
@@ -74,6 +85,10 @@ class Filters:
                     values[field.name] = items[-1].lower() == "true"
             elif field.name == "keyword":
                 values[field.name] = items[-1] if items else ""
+            elif field.name == "roles":
+                known = tuple(dict.fromkeys(v for v in items if v in schema.ROLES))
+                if known or not items:
+                    values[field.name] = known
             else:
                 values[field.name] = tuple(dict.fromkeys(items))
         return cls(**values)
@@ -93,6 +108,8 @@ def _any_of(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The events the filters keep; merged into one row per cluster when ``filters.merge``.
+
+    Reference dates are kept only when ``filters.roles`` asks for them (by default it does not).
 
     A range event is kept when it overlaps [start, end] at all: "February 2025" stays in a view of
     the week of 10 February, since it may have happened then.
@@ -114,6 +131,8 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= events["granularity"].isin(filters.granularities)
     if filters.relations:
         keep &= events["relation"].isin(filters.relations)
+    if filters.roles:
+        keep &= events["role"].isin(filters.roles)
     kept = events[keep]
     return merge_reports(kept) if filters.merge else kept
 
