@@ -12,6 +12,7 @@ import pytest
 from timeline import events as ev
 from timeline import extract_events, schema
 from timeline.documents import Document, document_from_text
+from timeline.sentences import sentence_key, split_sentences
 from timeline.timex import find_timexes
 
 PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
@@ -43,11 +44,20 @@ def test_the_table_has_exactly_the_schema_columns(seed_events) -> None:
                                                                            for v in seed_events["places"])
 
 
-def test_every_gold_expression_is_an_event_with_the_gold_range(seed_events, gold) -> None:
+def _first_copy(events: pd.DataFrame, text: str, g: dict) -> pd.DataFrame:
+    sentence = next(s for s in split_sentences(text) if s.start_char <= g["start_char"] < s.end_char)
+    return events[(events["sentence"].map(sentence_key) == sentence_key(sentence.text))
+                  & (events["timex_start"] - events["sentence_start"] == g["start_char"] - sentence.start_char)]
+
+
+def test_every_gold_expression_is_an_event_with_the_gold_range(seed_docs, seed_events, gold) -> None:
+    texts = {d.doc_id: d.text for d in seed_docs}
     for doc in gold["documents"]:
         events = seed_events[seed_events["doc_id"] == doc["id"]]
         for g in doc["timexes"]:
             hits = events[(events["timex_start"] < g["end_char"]) & (events["timex_end"] > g["start_char"])]
+            if hits.empty:  # a sentence told twice (the title repeated as the lead) gives one event: the first copy's
+                hits = _first_copy(events, texts[doc["id"]], g)
             assert len(hits) == 1, (doc["id"], g["text"])
             got = (hits.iloc[0]["start"].date().isoformat(), hits.iloc[0]["end"].date().isoformat())
             assert got in [(g["start"], g["end"]), *map(tuple, g.get("accept", []))], (g["text"], got)
@@ -78,6 +88,24 @@ def test_undated_articles_and_boilerplate_make_no_events() -> None:
     events = extract_events([chrome, undated])
     assert events["timex_text"].tolist() == ["Monday"] and events["doc_id"].tolist() == ["chrome"]
     assert events["sentence"].tolist() == ["The envoy arrived on Monday."]
+
+
+def test_links_bylines_credits_and_date_lines_make_no_events() -> None:
+    page = article("https://example.com/news/2025/02/10/talks-collapse\nBy Jane Doe | Reuters\n"
+                   "Monday, February 10, 2025\nUpdated Feb. 11, 2025 at 10:35 a.m.\n(AP Photo/Paul Vernon)\n"
+                   "The talks collapsed on Monday.", "page")
+    events = extract_events([page])
+    assert events["sentence"].tolist() == ["The talks collapsed on Monday."]
+
+
+def test_a_sentence_told_twice_in_an_article_is_one_event() -> None:
+    text = ("US asked European capitals this week how many troops they can send\n\nSoldiers.\n"
+            "US asked European capitals this week how many troops they can send.\n"
+            "The request was sent this week. “The request was sent this week,” he repeated later on Monday.")
+    events = extract_events([article(text, "twice")])
+    asked = events[events["sentence"].str.startswith("US asked")]
+    assert len(asked) == 1 and asked.iloc[0]["timex_start"] == text.index("this week")
+    assert len(events[events["sentence"].str.contains("request was sent")]) == 3  # other sentences, Monday
 
 
 def test_durations_sets_and_vague_references_make_no_events() -> None:
@@ -174,33 +202,7 @@ def test_relation_to_publication(sentence: str, expected: str) -> None:
     assert events["relation"].tolist() == [expected]
 
 
-# --------------------------------------------------------------------------- headline
-
-
-def test_headlines_are_short_and_lead_with_the_subject(seed_events) -> None:
-    for event in seed_events.itertuples(index=False):
-        words = event.headline.rstrip("…").split()
-        assert 2 <= len(words) <= ev.HEADLINE_WORDS, event.headline
-        assert event.headline.endswith("…") or not event.headline.endswith(".")
-    assert row(seed_events, "004", "February")["headline"] == "Macron first broached the idea in February"
-    trip = row(seed_events, "000", "next week", "Kellogg")["headline"]
-    assert trip.startswith("Keith Kellogg will be touring European capitals")
-    assert row(seed_events, "004", "Thursday", "Putin")["headline"].startswith("Russian President Vladimir Putin")
-    assert row(seed_events, "003", "Monday")["headline"].startswith("Whitaker told Fox Business")
-
-
-@pytest.mark.parametrize(("sentence", "span_text", "expected"), [
-    ("Over the weekend, the minister said the plan was ready.", "the weekend", "The minister said the plan was ready"),
-    ("The mayor, who resigned on Monday, denied the claims.", "on Monday", "The mayor resigned on Monday"),
-    ("The bill, passed by the Senate on Monday, cuts taxes.", "on Monday", "The bill passed by the Senate on Monday"),
-    ("Jane Roe, who on Monday announced her bid, leads.", "on Monday", "Jane Roe on Monday announced her bid"),
-    ("One two three four five six seven eight nine ten eleven of the thirteen fourteen.", "", "One two three four "
-     "five six seven eight nine ten eleven…"),
-])
-def test_headline_rules(sentence: str, span_text: str, expected: str) -> None:
-    start = sentence.find(span_text) if span_text else -1
-    span = (start, start + len(span_text)) if span_text else None
-    assert ev.headline(sentence, span) == expected
+# headlines: tests/test_labels.py
 
 
 # --------------------------------------------------------------------------- merged reports
@@ -232,7 +234,7 @@ def test_a_cluster_holds_one_event_per_article_and_counts_its_sources(seed_event
     for cluster_id, group in by_cluster:
         assert cluster_id == "c-" + min(group["event_id"])
     repeated = seed_events[seed_events["doc_id"].str.startswith("000") & (seed_events["timex_value"] == "2025-W07")]
-    assert repeated["cluster_id"].nunique() == len(repeated)  # the title repeated as the lead stays two events
+    assert repeated["cluster_id"].nunique() == len(repeated)  # the title repeated as the lead is one event
 
 
 def test_same_day_events_of_two_articles_stay_apart() -> None:

@@ -53,8 +53,6 @@ CASES = [
     ("Prices have been frozen since Monday.", "Monday", REFERENCE),
     ("The museum has been closed since early 2020.", "early 2020", REFERENCE),
     ("Ever since 2014, the region has been contested.", "2014", REFERENCE),
-    ("It will be the first agreement between the two countries in 16 years.", "16 years", REFERENCE),
-    ("The referendum would be the first such vote in 10 years.", "10 years", REFERENCE),
     ("Inflation rose from 2019 to 2021, the data show.", "2019", REFERENCE),
     ("Inflation rose from 2019 to 2021, the data show.", "2021", REFERENCE),
     ("Unemployment climbed from 3.5% in 2022 to 4.1% in 2024.", "2022", REFERENCE),
@@ -95,7 +93,6 @@ def test_the_table_has_both_roles_and_enough_cases() -> None:
     ("These were the first direct talks since 2022.", "2022", "since 2022"),
     ("As of April, at least 300 civilians had been killed.", "April", "as of April"),
     ("The ceasefire holds until March.", "March", "until March"),
-    ("It will be the first agreement in 16 years.", "16 years", "first ... in 16 years"),
     ("Output was higher than in 2019.", "2019", "than in 2019"),
     ("Inflation rose 4% from 2019 to 2021.", "2019", "rose"),
 ])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from paths import SEEDS
 
-from timeline.sentences import is_boilerplate, split_sentences
+from timeline.sentences import is_boilerplate, sentence_key, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -84,6 +84,12 @@ def test_the_seed_appeals_and_links_are_boilerplate_and_the_reporting_is_not() -
     "Published on Feb. 15, 2025", "Updated: 10:35 GMT", "By Jane Doe and John Roe, Reuters",
     "Reporting by Jane Doe; Editing by John Roe", "Sign up for our daily newsletter", "Follow us on Telegram",
     "We rely on readers like you.", "Please disable your ad blocker.", "Listen to this article", "5 min read",
+    # links, bylines and credits set off by a bar or slash, lines that are only a date or time stamp
+    "https://www.reuters.com/world/europe/talks-2025-02-15/", "www.example.com/news/article-123",
+    "Jane Doe | Reuters", "Jane Doe and John Roe | AP", "Jane Doe/Reuters", "AFP via Getty Images",
+    "February 15, 2025", "Saturday, February 15, 2025", "Feb. 15, 2025 10:35 AM ET",
+    "Feb 15, 2025 / 10:35 AM / Updated 2 hours ago", "Updated on Monday", "Sept. 13, 2025, 5:00 AM",
+    "[email protected]", "newsdesk@example.com", "Last Updated: 5:36 PM EST November 23, 2020",
 ])
 def test_site_chrome_is_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -101,6 +107,16 @@ def test_site_chrome_is_boilerplate(line: str) -> None:
     "By Friday, the troops had withdrawn.", "Published figures showed the economy shrank in May.",
     "Share prices fell on Monday.", "Meta changed its privacy policy on Monday.",
     "Sources said talks resumed on Monday.",
+    "February 15 was a cold day.", "On Monday, the talks collapsed.", "Updated talks began on Monday.",
+    "Ukraine/Russia talks resume on Monday", "See https://example.com for the report released on Monday.",
+    "Trump, Putin Agree To Talks",
 ])
 def test_reporting_is_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_sentence_and_its_copy_share_a_key() -> None:
+    title = "US asked European capitals this week how many troops they can send to Ukraine, FT reports"
+    assert sentence_key(title) == sentence_key(f"  {title.upper()}.") == sentence_key(title.replace(" this", "  this"))
+    assert sentence_key("He said “yes.”") == sentence_key('He said "yes."')
+    assert sentence_key(title) != sentence_key(title.replace("this week", "next week"))

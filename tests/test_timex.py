@@ -148,6 +148,20 @@ def test_durations_sets_and_vague_references_are_typed_but_undated(text: str, ty
 # --------------------------------------------------------------------------- explanations
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("It will be the first agreement between the two countries in 16 years.", "P16Y"),
+    ("The referendum would be the first such vote in 10 years.", "P10Y"),
+    ("It would be the biggest strike in 25 years.", "P25Y"),
+])
+def test_in_n_years_after_a_record_word_measures_back_not_ahead(text: str, value: str) -> None:
+    timex = one(text, FRI)
+    assert (timex.type, timex.value, timex.start) == ("DURATION", value, None)
+
+
+def test_in_n_units_in_a_future_sentence_is_a_date_ahead() -> None:
+    assert one("The latest deal will expire in 3 years.", FRI).value == "2027"
+
+
 def test_each_resolution_names_its_expression_anchor_and_rule() -> None:
     timex = one("European leaders demanded a seat at talks announced on Wednesday.", SAT)
     assert timex.text == "Wednesday"

@@ -135,7 +135,7 @@ _CHROME = [
     # photo credits and captions
     r"^(?:photo|image|picture)s?\s+(?:by|credit|courtesy|caption|illustration)\b",
     r"^\([^()]*\b(?:photo|image|credit|file|pictured)\b[^()]*\)$",
-    r"^(?:[A-Z]{2,}(?: via [A-Z][\w ]+)?|Getty Images|Shutterstock|Depositphotos)\s*/\s*[^\s/][^/]{0,50}$",
+    r"^(?-i:[A-Z]{2,}(?: via [A-Z][\w ]+)?|Getty Images|Shutterstock|Depositphotos)\s*/\s*[^\s/][^/]{0,50}$",
     # calls to act: donate, subscribe, share, follow, join
     r"\b(?:support (?:our|independent|quality|local) (?:journalism|reporting|news|work)|support us\b|"
     r"readers like you|become an? (?:patron|member|supporter|subscriber|co-creator)|"
@@ -159,6 +159,13 @@ _CHROME = [
     r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     r"^(?:additional )?reporting by\b|;\s*editing by\b|^(?:written|compiled|edited) by\b",
     r"^\d+\s*min(?:ute)?s? read$",
+    # a link alone, or behind a label ("Source: https://...")
+    r"^(?:[\w ]{0,20}:\s*)?(?:https?://|www\.)\S+$",
+    # credits and bylines set off by a bar or slash: "Jane Doe | Reuters", "AFP via Getty Images"
+    r"^(?-i:[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von))*)\s*[|/•]\s*"
+    r"(?-i:[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|via))*)(?:\s*[|/•]\s*(?-i:[A-Z][\w.'’ &-]*))?$",
+    r"^(?:[A-Z]{2,}|[\w.]+) via (?:Getty Images|Reuters|AP|AFP|Shutterstock)$",
+    r"^(?:\[email protected\]|[\w.+-]+@[\w-]+\.[\w.]+)$",  # an e-mail address alone
 ]
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME), re.IGNORECASE)
 _NAV = re.compile(  # lines of navigation: a single word or two from a site's menus and share bars
@@ -175,10 +182,34 @@ _BYLINE = re.compile(  # "By Jane Doe", "By Jane Doe and John Roe, Reuters"; nev
 )
 
 
+#: A line that is only a date or time stamp: "Saturday, February 15, 2025", "Feb 15, 2025 / 10:35 AM / Updated".
+_STAMP = re.compile(
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"\d+(?:st|nd|rd|th)?|a\.?m\.?|p\.?m\.?|[ecmp][sd]?t|gmt|utc|bst|cet|cest|msk|updated?|published|posted|"
+    r"last|ago|hours?|hrs?|minutes?|mins?|days?|today|yesterday|at|on|of)\b|[\s,./:|–—()-]+",
+    re.IGNORECASE,
+)
+_NAME_CHARS = re.compile(r"[^\W\d_]")
+
+
+def _is_stamp(line: str) -> bool:
+    rest = _STAMP.sub("", line)
+    return not _NAME_CHARS.search(rest)
+
+
 def is_boilerplate(sentence: str) -> bool:
-    """Site chrome (donation appeals, "Read more: ...", share bars, photo credits, copyright and
-    cookie notices, bylines and "Published ..." lines): it reports no event."""
+    """Site chrome (donation appeals, "Read more: ...", share bars, links, photo credits, copyright and
+    cookie notices, bylines, "Published ..." lines and lines that are only a date): it reports no event."""
     stripped = sentence.strip()
     if len(stripped) < 4 or not re.search(r"[^\W\d_]{2}", stripped):
         return True
-    return bool(_CHROME_RE.search(stripped) or _NAV.match(stripped) or _BYLINE.match(stripped))
+    return bool(_CHROME_RE.search(stripped) or _NAV.match(stripped) or _BYLINE.match(stripped)
+                or _is_stamp(stripped))
+
+
+def sentence_key(sentence: str) -> str:
+    """What two copies of a sentence share (an article that repeats its headline as its lead):
+    case, white space, quote styles and closing punctuation aside."""
+    text = re.sub(r"[“”„\"‘’']", "'", sentence.casefold())
+    return re.sub(r"\s+", " ", text).strip(" .!?;:'")

@@ -1,5 +1,15 @@
-"""Actors and places: people, organizations, countries and cities, one name each across a corpus."""
+"""Actors and places: people, organizations, countries, regions and cities, one name each across a corpus."""
 
-from timeline.entities.finder import ACTOR_KINDS, KINDS, PLACE_KINDS, Mention, actors_and_places, find_entities
+from timeline.entities.finder import (
+    ACTOR_KINDS,
+    KINDS,
+    PLACE_KINDS,
+    SOURCE_KINDS,
+    Mention,
+    Mentions,
+    actors_and_places,
+    find_entities,
+)
 
-__all__ = ["ACTOR_KINDS", "KINDS", "PLACE_KINDS", "Mention", "actors_and_places", "find_entities"]
+__all__ = ["ACTOR_KINDS", "KINDS", "PLACE_KINDS", "SOURCE_KINDS", "Mention", "Mentions", "actors_and_places",
+           "find_entities"]

@@ -1,14 +1,17 @@
-"""What the entity finder knows without a model: places, organizations, and the word lists that
-tell a person's name from a capitalised phrase.
+"""What the entity finder knows by hand, only what the well-kept data lacks: the aliases news uses for
+countries and cities ("UK", "Kiev"), regions that are no state ("Middle East"), the AP's state
+abbreviations, organizations that are no listed company (NATO, ministries, outlets), and the word lists
+that tell a person's name from a capitalised phrase. Places themselves come from GeoNames and ISO 3166
+(`timeline.entities.places`), companies from the stock indices (`timeline.entities.companies`).
 
-Places and organizations are lines ``Canonical | alias | alias``; matching is on whole words and
-case-sensitive (so "US" is the country but "us" a pronoun). Countries are the UN members plus
-territories and states in the news (Taiwan, Kosovo, Palestine, Gaza, the UK's nations...).
-Demonyms ("Ukrainian", "French") are deliberately *not* places: "Ukrainian President Zelensky"
-names a person, not a place; they only stop a person's name from starting there.
+Entries are lines ``Canonical | alias | alias``; matching is on whole words and case-sensitive (so "US"
+is the country but "us" a pronoun). Demonyms ("Ukrainian", "French") are deliberately *not* places:
+"Ukrainian President Zelensky" names a person, not a place; they only stop a person's name from starting
+there.
 
 No person is listed here: people are found by shape and evidence (`timeline.entities`). The given
-names below are generic evidence ("Marine Le Pen" is a name because "Marine" is a given name).
+names below are generic evidence ("Marine Le Pen" is a name because "Marine" is a given name), with
+those of `timeline.entities.names`.
 """
 
 from __future__ import annotations
@@ -25,87 +28,66 @@ def _entries(block: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-COUNTRIES = _entries("""
-Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia; Australia; Austria
-Azerbaijan; Bahamas | The Bahamas; Bahrain; Bangladesh; Barbados; Belarus | Byelorussia; Belgium; Belize; Benin
-Bhutan; Bolivia; Bosnia and Herzegovina | Bosnia | Bosnia-Herzegovina; Botswana; Brazil; Brunei; Bulgaria
-Burkina Faso; Burundi; Cabo Verde | Cape Verde; Cambodia; Cameroon; Canada; Central African Republic; Chad; Chile
-China | PRC | People's Republic of China | Mainland China; Colombia; Comoros
-Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo
-Republic of the Congo | Congo-Brazzaville; Costa Rica; Côte d'Ivoire | Cote d'Ivoire | Ivory Coast; Croatia; Cuba
-Cyprus; Czech Republic | Czechia; Denmark; Djibouti; Dominica; Dominican Republic; Ecuador; Egypt; El Salvador
-Equatorial Guinea; Eritrea; Estonia; Eswatini | Swaziland; Ethiopia; Fiji; Finland; France; Gabon
-Gambia | The Gambia; Georgia; Germany; Ghana; Greece; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti
-Honduras; Hungary; Iceland; India; Indonesia; Iran; Iraq; Ireland | Republic of Ireland; Israel; Italy; Jamaica
-Japan; Jordan; Kazakhstan; Kenya; Kiribati; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia; Libya
-Liechtenstein; Lithuania; Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta; Marshall Islands
-Mauritania; Mauritius; Mexico; Micronesia; Moldova; Monaco; Mongolia; Montenegro; Morocco; Mozambique
-Myanmar | Burma; Namibia; Nauru; Nepal; Netherlands | Holland | The Netherlands; New Zealand; Nicaragua; Niger
-Nigeria; North Korea | DPRK | Democratic People's Republic of Korea; North Macedonia | Macedonia; Norway; Oman
-Pakistan; Palau; Panama; Papua New Guinea; Paraguay; Peru; Philippines | The Philippines; Poland; Portugal; Qatar
-Romania; Russia | Russian Federation; Rwanda; Saint Kitts and Nevis; Saint Lucia; Saint Vincent and the Grenadines
-Samoa; San Marino; São Tomé and Príncipe | Sao Tome and Principe; Saudi Arabia; Senegal; Serbia; Seychelles
-Sierra Leone; Singapore; Slovakia; Slovenia; Solomon Islands; Somalia; South Africa
-South Korea | Republic of Korea; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria
-Tajikistan; Tanzania; Thailand; Timor-Leste | East Timor; Togo; Tonga; Trinidad and Tobago; Tunisia
-Turkey | Türkiye | Turkiye; Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates | UAE | U.A.E.
-United Kingdom | UK | U.K. | Britain | Great Britain
+#: ISO 3166 country -> the name news uses, where pycountry's differs ("Russian Federation", "Türkiye").
+COUNTRY_NAMES: dict[str, str] = {
+    "RU": "Russia", "TR": "Turkey", "CZ": "Czech Republic", "VA": "Vatican City", "PS": "Palestine",
+    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "BN": "Brunei", "FM": "Micronesia",
+    "BO": "Bolivia", "MD": "Moldova", "TZ": "Tanzania", "VE": "Venezuela", "TW": "Taiwan", "IR": "Iran",
+    "SY": "Syria", "LA": "Laos", "KR": "South Korea", "KP": "North Korea", "VN": "Vietnam",
+    "VG": "British Virgin Islands", "VI": "US Virgin Islands", "FK": "Falkland Islands",
+}
+
+#: What ISO 3166 lacks: the short forms and old names news writes (canonical as in COUNTRY_NAMES or pycountry).
+COUNTRY_ALIASES = _entries("""
 United States | US | U.S. | USA | U.S.A. | United States of America | America
-Uruguay; Uzbekistan; Vanuatu; Venezuela; Vietnam | Viet Nam; Yemen; Zambia; Zimbabwe
-Taiwan; Kosovo; Palestine | State of Palestine | Palestinian territories; Gaza | Gaza Strip; West Bank
-Vatican City | Vatican | Holy See; Western Sahara; Greenland; Puerto Rico; England; Scotland; Wales
-Northern Ireland; Crimea; Abkhazia; South Ossetia; Transnistria; Northern Cyprus; Somaliland
-Soviet Union | USSR | U.S.S.R.
+United Kingdom | UK | U.K. | Britain | Great Britain
+Russia | Russian Federation; Turkey | Türkiye | Turkiye; Czech Republic | Czechia; Côte d'Ivoire | Ivory Coast
+China | PRC | People's Republic of China | Mainland China; North Korea | DPRK | Democratic People's Republic of Korea
+South Korea | Republic of Korea; Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo
+Republic of the Congo | Congo-Brazzaville; Myanmar | Burma; Netherlands | Holland | The Netherlands
+Bahamas | The Bahamas; Gambia | The Gambia; Philippines | The Philippines; Eswatini | Swaziland
+Cabo Verde | Cape Verde; Timor-Leste | East Timor; United Arab Emirates | UAE | U.A.E.; Belarus | Byelorussia
+North Macedonia | Macedonia; Vatican City | Vatican | Holy See; Palestine | State of Palestine
+Bosnia and Herzegovina | Bosnia | Bosnia-Herzegovina; Ireland | Republic of Ireland; Vietnam | Viet Nam
 """)
 
-CITIES = _entries("""
-Kyiv | Kiev; Moscow; Washington | Washington, D.C. | Washington D.C. | Washington DC; Brussels; Paris; London
-Berlin; Rome; Madrid; Warsaw; Vilnius; Riga; Tallinn; Helsinki; Stockholm; Oslo; Copenhagen; Reykjavik | Reykjavík
-Amsterdam; The Hague; Rotterdam; Antwerp; Vienna; Geneva; Zurich | Zürich; Bern; Lisbon; Porto; Athens
-Thessaloniki; Ankara; Istanbul; Izmir; Antalya; Sofia; Varna; Bucharest; Constanta | Constanța; Budapest; Prague
-Brno; Bratislava; Ljubljana; Zagreb; Belgrade; Novi Sad; Sarajevo; Podgorica; Skopje; Tirana; Pristina
-Chisinau | Chișinău | Kishinev; Tiraspol; Minsk; Tbilisi; Yerevan; Baku; Dublin; Belfast; Edinburgh; Glasgow
-Cardiff; Manchester; Birmingham; Liverpool; Oxford; Cambridge; Munich; Frankfurt; Hamburg; Cologne; Stuttgart
-Dresden; Leipzig; Düsseldorf | Dusseldorf; Bonn; Ramstein; Milan; Naples; Turin; Venice; Florence; Genoa; Bologna
-Palermo; Barcelona; Valencia; Seville; Bilbao; Marseille | Marseilles; Lyon | Lyons; Strasbourg; Bordeaux
-Toulouse; Lille; Kraków | Krakow | Cracow; Gdańsk | Gdansk; Wrocław | Wroclaw; Rzeszów | Rzeszow; Lublin
-Kaunas; Tartu; Narva; Gothenburg; Malmö | Malmo; Bergen; Tampere; Aarhus; Salzburg; Davos; Dubrovnik; Valletta
-Andorra la Vella; Vaduz
-Kharkiv | Kharkov; Odesa | Odessa; Lviv; Dnipro | Dnipropetrovsk; Zaporizhzhia | Zaporizhia | Zaporozhye
-Kherson; Mariupol; Donetsk; Luhansk | Lugansk; Bakhmut | Artemovsk; Avdiivka; Pokrovsk; Kramatorsk
-Sloviansk | Slavyansk; Sumy; Chernihiv; Poltava; Mykolaiv | Nikolaev; Vinnytsia; Izium | Izyum; Bucha; Irpin
-Kupiansk; Chasiv Yar; Vuhledar; Sievierodonetsk | Severodonetsk; Lysychansk; Melitopol; Berdiansk; Enerhodar
-Kursk; Belgorod; Bryansk; Rostov-on-Don; St. Petersburg | Saint Petersburg | St Petersburg; Sevastopol
-Simferopol; Kerch; Novorossiysk; Kaliningrad; Volgograd; Vladivostok; Yekaterinburg; Novosibirsk; Kazan; Sochi
-Murmansk; Grozny
-Tel Aviv; Jerusalem; Haifa; Gaza City; Rafah; Khan Younis; Ramallah; Beirut; Damascus; Aleppo; Homs; Idlib
-Raqqa; Baghdad; Mosul; Basra; Erbil; Tehran | Teheran; Isfahan; Tabriz; Mashhad; Amman; Riyadh; Jeddah; Mecca
-Medina; Doha; Dubai; Abu Dhabi; Muscat; Manama; Kuwait City; Sanaa | Sana'a; Aden; Hodeidah; Cairo; Alexandria
-Sharm el-Sheikh; Tripoli; Benghazi; Misrata; Tunis; Algiers; Rabat; Casablanca; Marrakech
-Khartoum; Omdurman; El Fasher; Juba; Addis Ababa; Asmara; Djibouti City; Mogadishu; Nairobi; Mombasa; Kampala
-Kigali; Gitega; Bujumbura; Dodoma; Dar es Salaam; Kinshasa; Goma; Lubumbashi; Brazzaville; Luanda; Lusaka
-Harare; Lilongwe; Maputo; Windhoek; Gaborone; Pretoria; Johannesburg; Cape Town; Durban; Maseru; Mbabane
-Antananarivo; Port Louis; Lagos; Abuja; Kano; Accra; Lomé | Lome; Porto-Novo; Cotonou; Ouagadougou; Niamey
-Bamako; Dakar; Banjul; Bissau; Conakry; Freetown; Monrovia; Abidjan; Yamoussoukro; Yaoundé | Yaounde; Douala
-Libreville; Malabo; Bangui; N'Djamena; Nouakchott
-Beijing | Peking; Shanghai; Hong Kong; Macau | Macao; Guangzhou; Shenzhen; Wuhan; Chengdu; Chongqing; Tianjin
-Nanjing; Hangzhou; Xi'an; Lhasa; Urumqi; Taipei; Kaohsiung; Tokyo; Osaka; Kyoto; Yokohama; Hiroshima
-Nagasaki; Seoul; Busan; Pyongyang; Ulaanbaatar | Ulan Bator; New Delhi; Delhi; Mumbai | Bombay
-Kolkata | Calcutta; Chennai | Madras; Bengaluru | Bangalore; Hyderabad; Islamabad; Karachi; Lahore; Peshawar
-Kabul; Kandahar; Herat; Dhaka; Kathmandu; Thimphu; Colombo; Astana | Nur-Sultan; Almaty; Tashkent; Samarkand
-Bishkek; Dushanbe; Ashgabat; Bangkok; Hanoi; Ho Chi Minh City | Saigon; Phnom Penh; Vientiane
-Naypyidaw | Naypyitaw; Yangon | Rangoon; Kuala Lumpur; Jakarta; Surabaya; Manila; Cebu; Davao; Dili
-Bandar Seri Begawan; Canberra; Sydney; Melbourne; Brisbane; Perth; Adelaide; Auckland; Wellington
-Port Moresby; Suva
-New York | New York City | NYC; Los Angeles; Chicago; Houston; Phoenix; Philadelphia; San Antonio; San Diego
-Dallas; San Francisco; Seattle; Denver; Boston; Detroit; Atlanta; Miami; Minneapolis; New Orleans; Las Vegas
-Baltimore; Pittsburgh; Cleveland; Cincinnati; Dayton; Nashville; St. Louis; Kansas City; Honolulu; Anchorage
-Palm Beach | West Palm Beach; Sacramento; Orlando; Tampa; Salt Lake City; Milwaukee; Indianapolis
-Oklahoma City; Toronto; Montreal | Montréal; Vancouver; Calgary; Ottawa; Quebec City; Mexico City; Guadalajara
-Monterrey; Tijuana; Havana; Santo Domingo; Port-au-Prince; Kingston; Guatemala City; San Salvador; Tegucigalpa
-Managua; Panama City; Bogotá | Bogota; Medellín | Medellin; Caracas; Quito; Lima; La Paz; Santiago
-Buenos Aires; Montevideo; Asunción | Asuncion; São Paulo | Sao Paulo; Rio de Janeiro; Brasília | Brasilia
-Georgetown; Paramaribo; Nuuk; Nassau; Bridgetown; Port of Spain
+#: Places of the news that are no ISO 3166 country: treated as countries.
+EXTRA_COUNTRIES = _entries("""
+Kosovo; Gaza | Gaza Strip; West Bank; England; Scotland; Wales; Northern Ireland; Crimea; Abkhazia; South Ossetia
+Transnistria; Northern Cyprus; Somaliland; Soviet Union | USSR | U.S.S.R.; Palestinian territories
+""")
+
+#: City names GeoNames spells otherwise, and old or transliterated names: canonical as in GeoNames.
+CITY_ALIASES = _entries("""
+Kyiv | Kiev; Washington | Washington, D.C. | Washington D.C. | Washington DC; New York City | New York | NYC
+Kharkiv | Kharkov; Odesa | Odessa; Dnipro | Dnipropetrovsk; Zaporizhzhia | Zaporizhia | Zaporozhye
+Luhansk | Lugansk; Bakhmut | Artemovsk; Sloviansk | Slavyansk; Mykolaiv | Nikolaev; Izium | Izyum
+Sievierodonetsk | Severodonetsk; Saint Petersburg | St. Petersburg | St Petersburg; Chisinau | Kishinev
+Tehran | Teheran; Beijing | Peking; Mumbai | Bombay; Kolkata | Calcutta; Chennai | Madras
+Bengaluru | Bangalore; Yangon | Rangoon; Ho Chi Minh City | Saigon; Astana | Nur-Sultan; Kraków | Cracow
+Sanaa | Sana'a; Ulaanbaatar | Ulan Bator; Naypyidaw | Naypyitaw; Marseille | Marseilles; Lyon | Lyons
+St. Louis | Saint Louis; The Hague; Gaza City; Andorra la Vella; Vatican City; West Palm Beach; Palm Beach
+""")
+
+#: The AP's abbreviations of US states ("Wayne, Mich."): the state only right after a place and a comma.
+US_STATE_ABBREVIATIONS = _entries("""
+Alabama | Ala.; Arizona | Ariz.; Arkansas | Ark.; California | Calif.; Colorado | Colo.; Connecticut | Conn.
+Delaware | Del.; Florida | Fla.; Georgia | Ga.; Illinois | Ill.; Indiana | Ind.; Kansas | Kan.; Kentucky | Ky.
+Louisiana | La.; Maryland | Md.; Massachusetts | Mass.; Michigan | Mich.; Minnesota | Minn.; Mississippi | Miss.
+Missouri | Mo.; Montana | Mont.; Nebraska | Neb.; Nevada | Nev.; New Hampshire | N.H.; New Jersey | N.J.
+New Mexico | N.M.; New York | N.Y.; North Carolina | N.C.; North Dakota | N.D.; Oklahoma | Okla.; Oregon | Ore.
+Pennsylvania | Pa.; Rhode Island | R.I.; South Carolina | S.C.; South Dakota | S.D.; Tennessee | Tenn.
+Vermont | Vt.; Virginia | Va.; Washington | Wash.; West Virginia | W.Va.; Wisconsin | Wis.; Wyoming | Wyo.
+""")
+
+#: Regions that are no country, state or city ("Middle East"): places of their own.
+REGIONS = _entries("""
+Middle East; Latin America; North America; South America; Central America; Central Asia; Southeast Asia
+East Asia; South Asia; Sub-Saharan Africa; North Africa; West Africa; East Africa; Horn of Africa; Balkans
+Caucasus; Scandinavia; Baltics | Baltic states; Donbas | Donbass; Sahel; Persian Gulf; Gulf of Mexico
+Black Sea; Baltic Sea; South China Sea; East China Sea; Red Sea; Mediterranean; Arctic; Indo-Pacific
+Silicon Valley; Wall Street; Pacific Northwest; Midwest; New England; Eastern Europe; Western Europe; Central Europe
+Northern Europe; Southern Europe
 """)
 
 ORGANIZATIONS = _entries("""
@@ -135,14 +117,26 @@ SpaceX; Starlink; Boeing; Lockheed Martin; Rheinmetall; BlackRock; Bank of Ameri
 Goldman Sachs; Morgan Stanley; JPMorgan | JPMorgan Chase | JP Morgan; Lehman Brothers; Philip Morris; DuPont | Du Pont
 Financial Times | FT; The Washington Post | Washington Post | WaPo | The Post
 The New York Times | New York Times | NYT; The Wall Street Journal | Wall Street Journal | WSJ; Reuters
-Associated Press | AP; Agence France-Presse | AFP; Bloomberg; BBC; CNN; Fox News; Fox Business; CNBC
+Associated Press | AP; Agence France-Presse | AFP; Bloomberg | Bloomberg News; BBC; CNN; Fox News; Fox Business; CNBC
 NBC News | NBC; CBS News | CBS; ABC News; MSNBC; NPR; Politico; Axios; Semafor; The Hill; Newsweek
 The Telegraph | Telegraph | Daily Telegraph; The Guardian | Guardian; The Economist | Economist
 Der Spiegel | Spiegel; Le Monde; Bild; Daily Mail; Sky News; Euronews; Deutsche Welle | DW
 Radio Free Europe/Radio Liberty | RFE/RL | Radio Liberty; Voice of America | VOA; Kyiv Independent
 Ukrainska Pravda; Kyiv Post; Ukrinform; Euromaidan Press; RBC-Ukraine; TASS; RIA Novosti; Interfax; Sputnik
-RT | Russia Today; Xinhua; Al Jazeera; Al Mayadeen; Kyodo; Yonhap; NHK
+RT | Russia Today; Xinhua; Al Jazeera; Al Mayadeen; Kyodo; Yonhap; NHK; USA Today; Los Angeles Times | LA Times
+Seattle Times | The Seattle Times; The Atlantic; Business Insider; Forbes
 """)
+
+#: Organizations that are news outlets: cited as a source ("according to Reuters"), they are no actor.
+OUTLETS = frozenset("""
+Financial Times | The Washington Post | The New York Times | The Wall Street Journal | Reuters | Associated Press
+Agence France-Presse | Bloomberg | BBC | CNN | Fox News | Fox Business | CNBC | NBC News | CBS News | ABC News
+MSNBC | NPR | Politico | Axios | Semafor | The Hill | Newsweek | The Telegraph | The Guardian | The Economist
+Der Spiegel | Le Monde | Bild | Daily Mail | Sky News | Euronews | Deutsche Welle | Radio Free Europe/Radio Liberty
+Voice of America | Kyiv Independent | Ukrainska Pravda | Kyiv Post | Ukrinform | Euromaidan Press | RBC-Ukraine
+TASS | RIA Novosti | Interfax | Sputnik | RT | Xinhua | Al Jazeera | Al Mayadeen | Kyodo | Yonhap | NHK
+USA Today | Los Angeles Times | Seattle Times | The Atlantic | Business Insider | Forbes
+""".replace("\n", " | ").split(" | ")) - {""}
 
 #: Aliases too vague to count alone: they name the entity only where the same article names it
 #: plainly ("The Post" is the Washington Post only if the article mentions the Washington Post).
@@ -150,10 +144,9 @@ CONTEXTUAL = frozenset({"The Post", "the Alliance", "Wagner", "Rada", "Duma", "G
 
 #: Phrases that contain a place's name but are no place of ours: matched and dropped.
 NOT_PLACES = frozenset("""
-Latin America | North America | South America | Central America | Americas | New Mexico | Gulf of Mexico
-New England | New South Wales | Middle East | Near East | Far East | South China Sea | East China Sea
-Sea of Japan | Gulf of Guinea | Washington state | Washington State | Captain America | America First
-Georgia Tech | Jordan River | Jordan Valley
+Americas | Near East | Far East | Sea of Japan | Gulf of Guinea | Captain America | America First | Europe | Asia
+Africa | Oceania | Antarctica
+Georgia Tech | Jordan River | Jordan Valley | Mobile World Congress | Reading Room
 """.replace("\n", " | ").split(" | ")) - {""}
 
 #: Capitalised words after a place that make it a feature or region of its own ("Dnipro River").
@@ -186,7 +179,8 @@ justice colonel major captain lieutenant admiral sergeant mayor premier represen
 congresswoman mr mrs ms dr professor president-elect minister-designate analyst lawmaker mp mep negotiator
 diplomat counterpart correspondent reporter editor columnist economist ayatollah sheikh emir crown marshal
 commissioner undersecretary under-secretary attorney treasurer speaker superintendent inspector detective
-sheriff prosecutor bishop archbishop cardinal rabbi imam reverend
+sheriff prosecutor bishop archbishop cardinal rabbi imam reverend councilman councilwoman councillor councilor
+alderman ceo cfo coo chairperson
 """.split())
 
 #: Abbreviated titles: titles only with their period ("Sen. Jones"; "Hun Sen" is a name).
@@ -311,11 +305,18 @@ FIRST_NAME_VARIANTS: dict[str, str] = {
     "pete": "peter", "phil": "philip", "doug": "douglas", "josh": "joshua", "jon": "jonathan",
 }
 
+#: Last words of a company's name: "American Airlines", "General Motors", "Spirit Aerospace Systems".
+COMPANY_HEADS = frozenset("""
+Airlines Airways Motors Industries Holdings Technologies Systems Aerospace Pharmaceuticals Laboratories Energy
+Petroleum Entertainment Communications Electric Airlines Financial Insurance Semiconductor Steel Automotive
+""".split())
+
 #: Last words of an organization's name ("NATO Parliamentary Assembly", "Russian Defense Ministry").
 ORG_HEADS = frozenset("""
 Ministry Department Council Commission Conference Assembly Agency Party Bank Forces Army Navy Alliance Institute
 University Committee Court Tribunal Parliament Organization Organisation Fund Office Service Guard Group Union
 Corporation Company Authority Administration Directorate Command Brigade Regiment Movement Foundation
-Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp
+Association Federation Cabinet Bureau Corps Police Coalition Forum Secretariat Fleet Staff Inc Ltd Corp Board
+Center Centre Workers Unions Caucus Senate
 News Times Post Press Journal Herald Tribune Gazette Network Radio Television
 """.split())

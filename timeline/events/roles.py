@@ -61,17 +61,6 @@ _CHANGE = re.compile(
     r"\d[\d,.]*\s*(?:%|percent|per\s+cent|percentage\s+points?))(?!\w)",
     re.IGNORECASE,
 )
-#: "the first ... in 16 years", "the highest in a decade": the count of years runs back from the publication.
-_RECORD = re.compile(
-    r"\b(?P<cue>first|last|only|record|(?:high|low|big|larg|small|long|short|strong|weak|warm|cold|hot|wett|dri|"
-    r"deadli|great|fast|slow|cheap|steep|sharp|wid|deep|bold|hard|bright|few|safe|poor|rich|heavi|busi|earli)est|"
-    r"most|least|worst|best)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+in\s+$",
-    re.IGNORECASE,
-)
-#: A verb between the record word and "in N years" makes it a plan: "the first round will be held in 2 weeks".
-_VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|has|have|had|could|should|may|might|can|to|"
-                   r"\w+ed)\b", re.IGNORECASE)
-_IN_N_UNITS = "in N units"
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
 
 
@@ -159,8 +148,4 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
             return _names_a_happening(m, written, happening)
         return Role(REFERENCE, f"'{_quote(m)} {written}' bounds how long something lasts; "
                                "it does not say something happened then")
-    record = _RECORD.search(text[clause_begin:timex.start_char]) if timex.rule.startswith(_IN_N_UNITS) else None
-    if (m := record) and not _VERB.search(m.group("gap")):
-        return Role(REFERENCE, f"'{_quote(m)} ... in {written}' measures years back to the publication, "
-                               "not a date ahead")
     return Role(EVENT, "no cue around it bounds or measures something else: it dates what the sentence tells")

@@ -18,7 +18,7 @@ from timeline.entities import Mention, actors_and_places, find_entities
 from timeline.events.labels import headline
 from timeline.events.merge import cluster_events
 from timeline.events.roles import role_of
-from timeline.sentences import Sentence, is_boilerplate, split_sentences
+from timeline.sentences import Sentence, is_boilerplate, sentence_key, split_sentences
 from timeline.timex import MAX_TEXT_CHARS, Timex, find_timexes
 from timeline.timex.tense import tense_at
 
@@ -75,12 +75,19 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
     starts = [s.start_char for s in sentences]
     published = schema.day(doc.published)
     rows = []
+    seen: set[tuple[str, str, int]] = set()  # a sentence told twice (the headline repeated as the lead): one event
+    nth: dict[int, int] = {}
     for timex in find_timexes(doc.text, doc.published):
         if not timex.is_dated or timex.type not in ("DATE", "TIME"):
             continue
         sentence = _sentence_at(sentences, starts, timex.start_char)
         if sentence is None or is_boilerplate(sentence.text):
             continue
+        nth[sentence.start_char] = nth.get(sentence.start_char, -1) + 1
+        key = (sentence_key(sentence.text), timex.value, nth[sentence.start_char])
+        if key in seen:
+            continue
+        seen.add(key)
         actors, places = actors_and_places(mentions, sentence.start_char, sentence.end_char)
         span = (timex.start_char - sentence.start_char, timex.end_char - sentence.start_char)
         role = role_of(doc.text, timex, (sentence.start_char, sentence.end_char))

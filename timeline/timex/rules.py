@@ -571,11 +571,24 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}")
 
 
+#: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
+_RECORD_BEFORE = re.compile(
+    r"\b(?:first|last|only|record|most|least|worst|best|[a-z]{2,}est)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+$",
+    re.IGNORECASE)
+_PLAN_VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|to|\w+ed)\b", re.IGNORECASE)
+
+
 def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "in two weeks": a future date when the sentence looks forward, else a duration."""
+    """ "in two weeks": a future date when the sentence looks forward, else a duration.
+
+    After a record word with no verb between ("the first agreement in 16 years") it measures back: a duration.
+    """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
     if amount is None or amount != int(amount) or unit not in periods.STEP or ctx.tense(m).direction != "future":
+        return None
+    record = _RECORD_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start())
+    if record and not _PLAN_VERB.search(record.group("gap")):
         return None
     period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
     span = (m.start("num"), m.end())
