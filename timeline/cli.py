@@ -193,7 +193,7 @@ def _extract_and_write(args: argparse.Namespace, loaded: Sequence[Document], sta
     documents = []
     for doc in loaded:
         if doc.published is None:
-            _say(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
+            _say(f"no publication date for {doc.where}, so no events from it: "
                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD")
         else:
             documents.append(doc)
