@@ -4,23 +4,32 @@ A thin layout over the `timeline` library: load articles, extract events (cached
 anchor, so a filter change re-extracts nothing), filter, chart, explain. Every filter is bound
 to a URL query parameter (the encoding `timeline.filters.Filters.to_query_params` documents), and
 so is the selected event (``event``), so a copied link opens the same view.
+
+One article never takes the page down: when the corpus fails to extract, each article is tried on its own,
+one that fails is set aside with its message and a remove button, and the corpus steps (joining names,
+merging reports) run over the rest. Every step is cached by content and date, failures included, so a bad
+or huge article costs its CPU once, not on every rerun.
+What a link asks for that the page cannot show is named, not silently dropped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import html
 import json
+import textwrap
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from timeline import export, schema
-from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_bytes, load_corpus
+from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_corpus, parse_bytes
 from timeline.events import extract_events
 from timeline.timex import find_timexes
 from timeline.view import chart, filters, markup
@@ -28,6 +37,7 @@ from timeline.view import chart, filters, markup
 SEEDS = Path(__file__).parent / "seeds"
 Q = "query-params"
 EVENT_PARAM = "event"
+PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
 
 
 # --------------------------------------------------------------------------- cached library calls
@@ -39,10 +49,32 @@ def seed_documents() -> tuple[tuple[Document, ...], tuple[str, ...]]:
     return result.documents, tuple(str(e) for e in result.errors)
 
 
+def problem(exc: Exception) -> str:
+    """An exception as a sentence for the page (never a traceback)."""
+    return str(exc) or type(exc).__name__
+
+
+def extracted(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
+    """``(table, "", failed)`` or ``(None, problem, {})``: the event table and the articles whose extraction failed
+    (their path or id -> why, from ``attrs["errors"]``), or why the corpus as a whole failed. A failure is
+    returned, not raised, so that the caches below keep it too: it costs its CPU once, not on every rerun."""
+    try:
+        table = extract_events(documents)
+    except Exception as exc:  # reported on the page; the articles are then tried one by one
+        return None, problem(exc), {}
+    return table, "", {error.path: error.message for error in table.attrs.get("errors", ())}
+
+
 @st.cache_data(show_spinner="Finding and resolving the dates…", max_entries=16)
-def events_of(documents: tuple[Document, ...]) -> pd.DataFrame:
+def events_of(documents: tuple[Document, ...]) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
     """Keyed by every document's content, metadata and anchor: the same corpus is never extracted twice."""
-    return extract_events(documents)
+    return extracted(documents)
+
+
+@st.cache_data(show_spinner="Looking for the article that fails…", max_entries=1024)
+def article_events(doc: Document) -> tuple[pd.DataFrame | None, str, dict[str, str]]:
+    """One article's events on its own, keyed by its content, metadata and anchor."""
+    return extracted((doc,))
 
 
 @st.cache_data(max_entries=64)
@@ -50,22 +82,95 @@ def timexes_of(text: str, anchor: dt.date) -> list:
     return find_timexes(text, anchor)
 
 
+@contextlib.contextmanager
+def guarded(what: str) -> Iterator[None]:
+    """One panel that fails says so in place; the rest of the page still draws. (Streamlit's own rerun and
+    stop signals are BaseExceptions and pass through.)"""
+    try:
+        yield
+    except Exception as exc:
+        st.error(f"The {what} could not be shown: {markup.escape_markdown(problem(exc))}. "
+                 "The rest of the page works; your articles are kept.")
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
+@dataclasses.dataclass(frozen=True)
+class SetAside:
+    """An article (or an uploaded file) the page cannot use, and why; the user can remove it."""
+
+    key: str  # the doc_id, or for a file that gave no article its name and content hash
+    name: str  # what the user knows it by
+    problem: str
+    doc_id: str | None = None  # None: a file that never became an article
+    corrected: bool = False  # its publication date is the user's correction
+
+
 def corpus() -> tuple[Document, ...]:
-    """The seeds, the user's own articles, each with the user's corrected date where given."""
+    """The seeds (less those the user removed), the user's own articles, each with the user's corrected date."""
     seeds, errors = seed_documents()
     for error in errors:
         st.sidebar.warning(f"A sample article could not be read: {markup.escape_markdown(error)}")
     overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
+    hidden: set[str] = st.session_state.setdefault("hidden", set())
     docs = []
     for doc in (*seeds, *st.session_state.setdefault("added", {}).values()):
+        if doc.doc_id in hidden:
+            continue
         if doc.doc_id in overrides:
             doc = dataclasses.replace(doc, published=overrides[doc.doc_id], anchor_source="user",
                                       anchor_evidence="corrected by the user")
         docs.append(doc)
     return tuple(docs)
+
+
+def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAside]]:
+    """The event table of the articles that can be extracted, and those set aside with their problem.
+
+    The corpus is extracted whole (joining names and merging reports need all of it); an article whose own
+    extraction fails is named by `extract_events` and set aside. Only when the corpus step itself fails is each
+    article tried on its own, and the corpus extracted again without those at fault. Every step is cached, so a
+    rerun repeats none. Should the corpus still fail, each article's own table is shown, unmerged, with a word.
+    """
+    events, why, failed = events_of(docs)
+    if events is not None:
+        events.attrs.clear()  # (a copy, as cached data always is) its errors are set aside here, not shown as data
+        return events, [_set_aside(d, failed[_key(d)]) for d in docs if _key(d) in failed]
+    kept, tables, aside = [], [], []
+    for doc in docs:
+        table, why, failed = article_events(doc)
+        if table is None or failed:
+            aside.append(_set_aside(doc, why or next(iter(failed.values()))))
+        else:
+            kept.append(doc)
+            tables.append(table)
+    events, why, _ = events_of(tuple(kept))
+    if events is not None:
+        events.attrs.clear()
+        return events, aside
+    st.warning(f"Joining names and merging reports across the articles failed ({markup.escape_markdown(why)}): "
+               "each article's events are shown on their own.")
+    if not tables:
+        return schema.empty_events(), aside
+    joined = pd.concat(tables, ignore_index=True)
+    joined.attrs.clear()
+    return joined.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"), aside
+
+
+def _key(doc: Document) -> str:
+    """How `extract_events` names an article in its errors."""
+    return doc.where
+
+
+def _set_aside(doc: Document, why: str) -> SetAside:
+    corrected = doc.anchor_source == "user" and doc.doc_id in st.session_state.get("anchors", {})
+    return SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id, corrected)
+
+
+def unreadable() -> dict[str, SetAside]:
+    """Uploads that gave no article, kept (with their message) until the user removes them."""
+    return st.session_state.setdefault("unreadable", {})
 
 
 def add_documents(new: list[Document]) -> None:
@@ -79,6 +184,53 @@ def add_documents(new: list[Document]) -> None:
         elif doc.anchor_source == "inferred":
             st.info(f"**{name}**: publication date {doc.published} {markup.escape_markdown(doc.anchor_evidence)}. "
                     "Correct it in the table of articles below if it is wrong.")
+
+
+def remove(item: SetAside) -> None:
+    """The remove button of a set-aside article: the user's own is dropped, a sample one hidden.
+
+    The file it came from leaves the uploader too, and may be uploaded again (it would be ignored as seen).
+    """
+    upload = item.key
+    if item.doc_id is None:
+        unreadable().pop(item.key, None)
+    elif item.doc_id in st.session_state.get("added", {}):
+        del st.session_state["added"][item.doc_id]
+        st.session_state["anchors"].pop(item.doc_id, None)
+        upload = st.session_state.get("upload_of", {}).pop(item.doc_id, None)
+    else:
+        st.session_state["hidden"].add(item.doc_id)
+        upload = None
+    if upload is not None:
+        st.session_state.get("seen_uploads", set()).discard(upload)
+        st.session_state["uploads_reset"] = st.session_state.get("uploads_reset", 0) + 1  # a fresh uploader
+    st.session_state.pop("dates", None)  # the table of dates loses a row: its pending edits would shift
+
+
+def undo_correction(doc_id: str) -> None:
+    st.session_state["anchors"].pop(doc_id, None)
+    st.session_state.pop("dates", None)  # else the table would apply the same correction again
+
+
+def set_aside_panel(aside: list[SetAside]) -> None:
+    """Each article the page could not use, its message, and a button to remove it (or undo its date)."""
+    hidden = st.session_state.get("hidden")
+    if hidden and st.button(f"Show the {len(hidden)} removed sample article(s) again", key="unhide"):
+        hidden.clear()
+        st.rerun()
+    if not aside:
+        return
+    label = f"Set aside ({len(aside)}): the rest of the page works without {'it' if len(aside) == 1 else 'them'}"
+    with st.expander(label, expanded=len(aside) <= 3, icon=":material/block:"):
+        for item in aside:  # one compact row each: a phone still sees the chart on its first screen
+            text, buttons = st.columns([5, 1], vertical_alignment="center", gap="small")
+            text.markdown(f":red[:material/block:] **{markup.escape_markdown(item.name)}**: "
+                          f"{markup.escape_markdown(item.problem)}")
+            if item.corrected:
+                buttons.button("Undo date", key=f"undo-{item.key}", on_click=undo_correction, args=(item.doc_id,),
+                               type="tertiary", icon=":material/undo:", help="Undo the date correction")
+            buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,), type="tertiary",
+                           icon=":material/delete:", help="Remove it from this session's articles")
 
 
 # --------------------------------------------------------------------------- sidebar filters
@@ -146,6 +298,70 @@ def picked_event(events: pd.DataFrame) -> str | None:
     return event if event is not None and (events["event_id"] == event).any() else None
 
 
+# --------------------------------------------------------------------------- what the link asked for
+
+_LIST_PARAMS = {"outlet": "outlet", "actor": "actor", "place": "place", "precision": "precision", "when": "relation",
+                "role": "role"}
+
+
+def opened_with() -> dict[str, list[str]]:
+    """The page's query parameters as the link gave them."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def view_params(chosen: filters.Filters, lane: str, color: str, event: str | None) -> dict[str, list[str]]:
+    """The parameters of the view on screen, each as a list, in the link's encoding (shown labels for layouts)."""
+    params = {key: value if isinstance(value, list) else [value] for key, value in chosen.to_query_params().items()}
+    params["merge"] = ["true" if chosen.merge else "false"]
+    params["role"] = list(chosen.roles)  # left out of a link at its default, but a link may still name it
+    params["lane"], params["color"] = [chart.LANES[lane]], [chart.COLORS[color]]
+    if event is not None:
+        params[EVENT_PARAM] = [event]
+    return params
+
+
+def ignored_in_link(link: Mapping[str, list[str]], used: Mapping[str, list[str]]) -> list[str]:
+    """Each value of the link the page did not use, with why (``from=2025-13-45 (not a date)``).
+
+    Streamlit drops a bound widget's unusable URL value without a word; comparing what the link asked for
+    (``link``) with the view the widgets took (``used``, see `view_params`) names every one it dropped.
+    """
+    notes = []
+    for key, values in link.items():
+        for value in values:
+            why = _why_ignored(key, value.strip(), used.get(key, []))
+            if value.strip() and why:
+                notes.append(f"{key}={value} ({why})")
+    return notes
+
+
+def _why_ignored(key: str, value: str, used: list[str]) -> str:
+    if key in ("from", "to"):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return "" if used else "not a date: want YYYY-MM-DD"  # a format Streamlit read and we do not is used
+        return "" if day.isoformat() in used else "not used"
+    if key == "merge":
+        return "" if value.lower() in used else "not true or false"
+    if key in ("lane", "color"):
+        choices = chart.LANES if key == "lane" else chart.COLORS
+        return "" if value in used else "not one of " + ", ".join(choices.values())
+    if key == EVENT_PARAM:
+        return "" if value in used else "no such event in these articles"
+    if key in _LIST_PARAMS:
+        return "" if value in used else f"no {_LIST_PARAMS[key]} by that name in these articles"
+    if key == "q":
+        return ""
+    return "not a setting of this page"
+
+
+def link_note(ignored: list[str]) -> None:
+    if ignored:
+        shown = "; ".join(markup.escape_markdown(textwrap.shorten(note, 120, placeholder="…")) for note in ignored)
+        st.info(f"Ignored from the link: {shown}", icon=":material/link_off:")
+
+
 # --------------------------------------------------------------------------- panels
 
 
@@ -157,8 +373,9 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         span += f" – {row['end'].date().isoformat()}"
     others = filters.reports_of(events, row["event_id"]).iloc[1:]
     also = "".join(f"<li>{html.escape(o.outlet or 'unknown outlet')}: {markup.link(o.url, o.title or o.doc_id)}"
-                   f" ({o.published.date()}) — “{html.escape(o.sentence)}”</li>"
-                   for o in others.itertuples(index=False))
+                   f" ({o.published.date()}) — “{html.escape(o.sentence)}”"
+                   + (f"<br><small>Merged: {html.escape(o.merge_reason)}</small>" if o.merge_reason else "")
+                   + "</li>" for o in others.itertuples(index=False))
     st.markdown(markup.block(
         f"<h4>{html.escape(row['headline'])}</h4>"
         f"<p>{markup.highlight(row['sentence'], [(*local, '')])}</p>"
@@ -168,16 +385,28 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         f"<b>Role</b> {html.escape(row['role'])}: {html.escape(row['role_reason'])}<br>"
         f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
         f"<b>Rule</b> {html.escape(row['rule'])}<br>"
-        f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
+        + (f"<b>Merged</b> {html.escape(row['merge_reason'])}<br>" if row["merge_reason"] else "")
+        + f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
         f"{markup.link(row['url'], row['title'] or row['doc_id'])}</p>"
         + (f"<p><b>Also reported by</b></p><ul>{also}</ul>" if also else "")), unsafe_allow_html=True)
     st.caption("The Article tab shows this article whole, every date in it resolved.")
 
 
-def article_view(docs: tuple[Document, ...]) -> None:
-    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}" for d in docs}
+def article_view(docs: tuple[Document, ...], problems: Mapping[str, str]) -> None:
+    """One article whole, every expression highlighted; a set-aside one shows why, and the start of its text."""
+    titles = {d.doc_id: f"{d.outlet or 'unknown outlet'} — {d.title or d.doc_id}"
+              + (" (set aside)" if d.doc_id in problems else "") for d in docs}
     doc_id = st.selectbox("Article", list(titles), format_func=titles.get, key="article")
-    doc = next(d for d in docs if d.doc_id == doc_id)
+    doc = next((d for d in docs if d.doc_id == doc_id), None)
+    if doc is None:
+        return
+    if doc.doc_id in problems:
+        st.error(f"Set aside: {markup.escape_markdown(problems[doc.doc_id])}")
+        preview = doc.text[:PREVIEW_CHARS]
+        if len(doc.text) > PREVIEW_CHARS:
+            st.caption(f"The first {PREVIEW_CHARS:,} of its {len(doc.text):,} characters:")
+        st.markdown(markup.block(markup.highlight(preview, [])), unsafe_allow_html=True)
+        return
     if doc.published is None:
         st.warning("This article has no publication date: give one in “Your articles” to resolve its dates.")
         st.markdown(markup.block(markup.highlight(doc.text, [])), unsafe_allow_html=True)
@@ -199,11 +428,20 @@ def add_articles() -> None:
         if digest in seen:
             continue
         seen.add(digest)
-        try:
-            add_documents(load_bytes(file.name, data))
-            st.success(f"Added {markup.escape_markdown(file.name)}.")
-        except DocumentError as exc:
-            st.error(f"Could not read this file: {markup.escape_markdown(str(exc))}")
+        result = parse_bytes(file.name, data)  # never raises; a table keeps its good rows
+        add_documents(list(result.documents))
+        st.session_state.setdefault("upload_of", {}).update(dict.fromkeys((d.doc_id for d in result.documents),
+                                                                          digest))
+        for i, error in enumerate(result.errors):
+            row = error.path != file.name  # a table's row or line
+            key = f"{digest}#{i}" if i else digest
+            unreadable()[key] = SetAside(key, file.name, f"could not read {'a row: ' + error.path if row else 'it'}: "
+                                                         f"{error.message}")
+        for note in result.warnings:
+            st.info(f"{markup.escape_markdown(file.name)}: {markup.escape_markdown(note.message)}")
+        if result.documents:
+            some = f" ({len(result.documents)} of its articles)" if result.errors else ""
+            st.success(f"Added {markup.escape_markdown(file.name)}{some}.")
     with st.form("paste", clear_on_submit=True):
         text = st.text_area("Paste an article")
         title = st.text_input("Title (optional)")
@@ -215,11 +453,33 @@ def add_articles() -> None:
                 add_documents([document_from_text(text, published, title=title, outlet=outlet)])
             except DocumentError as exc:
                 st.error(f"Could not add the article: {markup.escape_markdown(str(exc))}")
-    if st.session_state.get("added") and st.button("Remove my articles", key="remove"):
+    added = st.session_state.get("added")
+    if not (added or unreadable()):
+        return
+    left, right = st.columns(2)
+    if added:
+        left.download_button("Save my articles (JSON)",
+                             functools.partial(saved_articles, dict(added), dict(st.session_state.get("anchors", {}))),
+                             "my-articles.json", "application/json", on_click="ignore", key="save",
+                             help="Upload this file again to get your articles back, in this or a later session.")
+    if right.button("Remove my articles", key="remove"):
         st.session_state["added"] = {}
+        unreadable().clear()
         st.session_state["seen_uploads"] = set()
         st.session_state["uploads_reset"] += 1  # a fresh, empty uploader, so nothing is re-added
+        st.session_state.pop("dates", None)
         st.rerun()
+
+
+def saved_articles(added: Mapping[str, Document], anchors: Mapping[str, dt.date]) -> bytes:
+    """The user's articles as a JSON table the loader reads back (ids kept, so shared event links still work),
+    each with the publication date in use, the user's correction included."""
+    rows = []
+    for doc in added.values():
+        published = anchors.get(doc.doc_id) or doc.published
+        rows.append({"id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
+                     "published": published.isoformat() if published else "", "text": doc.text})
+    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def publication_dates(docs: tuple[Document, ...]) -> None:
@@ -253,7 +513,7 @@ def exports(shown: pd.DataFrame, figure: object) -> None:
                             lambda: json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8"),
                             "timelinejs.json", "application/json", on_click="ignore")
     cols[3].download_button("Chart as HTML", lambda: figure.to_html(include_plotlyjs=True).encode("utf-8"),
-                            "timeline.html", "text/html", on_click="ignore")
+                            "timeline.html", "text/html", on_click="ignore", disabled=figure is None)
 
 
 # --------------------------------------------------------------------------- the page
@@ -281,36 +541,46 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, figure: object, even
 def main() -> None:
     st.set_page_config(page_title="News timeline", layout="wide")
     st.title("News timeline")
+    link = st.session_state.setdefault("link", opened_with())  # before any widget: they drop what they cannot use
     summary = st.container()
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
-    with tab_mine:
+    with tab_mine, guarded("upload form"):
         add_articles()
     docs = corpus()
-    events = events_of(docs)
+    events, aside = corpus_events(docs)
+    aside = [*unreadable().values(), *aside]
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
-    undated = [d for d in docs if d.published is None]
-    summary.caption(f"**{len(shown)}** of {len(events)} events · {len(docs)} articles"
-                    + (f" · {len(undated)} without a publication date" if undated else ""))
-    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
-                                 for d in docs])
     event = picked_event(events)
-    figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
-    with tab_chart:
+    if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
+        st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
+    undated = [d for d in docs if d.published is None]
+    failed = {item.doc_id for item in aside if item.doc_id}
+    with summary:
+        st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs) - len(failed)} articles"
+                   + (f" · {len(undated)} without a publication date" if undated else "")
+                   + (f" · {len(aside)} set aside" if aside else ""))
+        link_note(st.session_state["link_ignored"])
+        set_aside_panel(aside)
+    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
+                                 for d in docs if d.doc_id not in failed])
+    figure = None
+    with tab_chart, guarded("timeline"):
+        figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
         timeline_tab(shown, events, figure, event)
     if event is not None and st.session_state.get("article_follows") != event:
         st.session_state["article_follows"] = event  # the Article tab opens on the picked event's article
         st.session_state["article"] = events.loc[events["event_id"] == event, "doc_id"].iloc[0]
-    with tab_article:
-        article_view(docs)
-    with tab_mine:
+    with tab_article, guarded("article"):
+        article_view(docs, {item.doc_id: item.problem for item in aside if item.doc_id})
+    with tab_mine, guarded("table of publication dates"):
         publication_dates(docs)
-    with tab_export:
+    with tab_export, guarded("export"):
         exports(shown, figure)
 
 
 try:
     main()
-except Exception as exc:
-    st.error(f"Something went wrong: {markup.escape_markdown(str(exc))}. "
-             "Your articles and filters are kept; try again or reload the page.")
+except Exception as exc:  # the last guard: every panel has its own, so this should never show
+    st.error(f"Something went wrong: {markup.escape_markdown(problem(exc))}. Your articles and filters are kept: "
+             "remove the article you added last, or change a filter.")

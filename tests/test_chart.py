@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -164,6 +165,47 @@ def test_the_selected_event_is_ringed_in_each_of_its_lanes(seed_events) -> None:
     ring = next(t for t in figure.data if t.name == "selected")
     assert set(ring.y) == set(many["actors"]) and ring.customdata is None  # a click on the ring picks nothing new
     assert not any(t.name == "selected" for t in chart.timeline_figure(seed_events, selected="gone").data)
+
+
+EVIL_OUTLET = '<a href="https://evil.example">x</a>'
+EVIL_TITLE = '<span style="font-size:90px">Big</span> <b>news</b><br>'
+
+
+def unescape_json(page: str) -> str:
+    """The figure's strings as the browser's JavaScript reads them: plotly writes ``<`` as ``\\u003c`` in its JSON."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
+
+
+def hostile(seed_events, seed_docs) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The seeds with an outlet and a title that are Plotly markup (a live link, a styled span)."""
+    events = seed_events.copy()
+    events["outlet"], events["title"] = EVIL_OUTLET, EVIL_TITLE
+    pubs = publications(seed_docs).assign(outlet=EVIL_OUTLET, title=EVIL_TITLE)
+    return events, pubs
+
+
+def test_outlets_and_titles_reach_plotly_as_literal_text(seed_events, seed_docs) -> None:
+    events, pubs = hostile(seed_events, seed_docs)
+    for lane, color in (("outlet", "outlet"), ("title", "outlet")):
+        figure = chart.timeline_figure(events, lane, color, pubs, selected=events["event_id"].iloc[0])
+        labels = {y for trace in figure.data if trace.y is not None for y in trace.y}  # the lanes' tick labels
+        names = {trace.name for trace in figure.data}
+        hovers = [h for trace in figure.data if trace.hovertext is not None for h in trace.hovertext]
+        assert labels and all("<" not in label for label in labels)
+        assert any(label.startswith("&lt;a href=") if lane == "outlet" else label.startswith("&lt;span")
+                   for label in labels)
+        assert "&lt;a href=\"https://evil.example\"&gt;x&lt;/a&gt;" in names  # a legend entry, as written
+        assert all("<a" not in name and "<span" not in name for name in names)
+        assert all("<a " not in h and "<span" not in h and "&lt;a href" in h for h in hovers if "evil" in h)
+        assert any("&lt;span style" in h for h in hovers)  # the publication ticks' hover names the title
+        exported = unescape_json(figure.to_html(include_plotlyjs=False))
+        assert "<a href" not in exported and "<span style" not in exported and "&lt;a href" in exported
+
+
+def test_chart_text_keeps_quotes_as_plotly_shows_them() -> None:
+    # Plotly turns &lt; &gt; &amp; back into characters but shows &quot; as written.
+    assert markup.chart_text('The "Daily" <Post> & Co') == 'The "Daily" &lt;Post&gt; &amp; Co'
+    assert markup.chart_text(None) == ""
 
 
 def test_far_dates_filter_and_chart_without_nanoseconds() -> None:

@@ -11,6 +11,7 @@ from paths import FIXTURES, SEEDS
 
 from timeline.documents import (
     MAX_FILE_BYTES,
+    Document,
     DocumentError,
     document_from_text,
     documents_from_records,
@@ -308,3 +309,10 @@ def test_json_strings_with_half_a_surrogate_pair_still_load() -> None:
     [doc] = load_bytes("s.json", b'[{"text": "Talks \\ud800 on Monday.", "title": "\\udfff"}]')
     assert doc.text == "Talks \ufffd on Monday." and doc.title == "\ufffd"
     doc.text.encode("utf-8")  # every later step can encode it
+
+
+def test_messages_name_a_table_row_by_its_file_and_id() -> None:
+    """One bad row of a CSV must not be confused with its siblings: they share a path, not an id."""
+    assert Document("x.csv#2", "text", path="/data/x.csv").where == "/data/x.csv (x.csv#2)"
+    assert Document("a.txt", "text", path="/data/a.txt").where == "/data/a.txt"
+    assert Document("pasted-1", "text").where == "pasted-1"

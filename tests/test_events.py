@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 
 import pandas as pd
 import pytest
+from builders import PUBLISHED, article, row
 
 from timeline import events as ev
 from timeline import extract_events, schema
-from timeline.documents import Document, document_from_text
+from timeline.documents import Document
 from timeline.sentences import sentence_key, split_sentences
 from timeline.timex import find_timexes
-
-PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
-
-
-def row(events: pd.DataFrame, doc_prefix: str, timex_text: str, sentence_part: str = "") -> pd.Series:
-    hits = events[events["doc_id"].str.startswith(doc_prefix) & (events["timex_text"] == timex_text)
-                  & events["sentence"].str.contains(sentence_part, regex=False)]
-    assert len(hits) >= 1, (doc_prefix, timex_text, sentence_part)
-    return hits.iloc[0]
-
-
-def article(text: str, doc_id: str, published: dt.date = PUBLISHED, outlet: str = "") -> Document:
-    return document_from_text(text, published=published, doc_id=doc_id, outlet=outlet)
-
 
 # --------------------------------------------------------------------------- the table
 
@@ -205,68 +191,4 @@ def test_relation_to_publication(sentence: str, expected: str) -> None:
 # headlines: tests/test_labels.py
 
 
-# --------------------------------------------------------------------------- merged reports
-
-
-def test_the_same_event_told_by_two_articles_merges(seed_events) -> None:
-    trip_000 = row(seed_events, "000", "next week", "Kellogg")
-    trip_001 = row(seed_events, "001", "next week", "Kellogg")
-    assert trip_000["cluster_id"] == trip_001["cluster_id"] and trip_000["n_sources"] == 2
-    sent_001 = row(seed_events, "001", "this week", "request was sent")
-    merged = seed_events[seed_events["cluster_id"] == sent_001["cluster_id"]]
-    assert set(merged["doc_id"].str[:3]) == {"000", "001"} and sent_001["n_sources"] == 2
-    assert set(merged["timex_value"]) == {"2025-W07"}
-
-
-def test_different_events_do_not_merge(seed_events) -> None:
-    assert row(seed_events, "004", "Wednesday")["cluster_id"] != row(seed_events, "004", "Thursday")["cluster_id"]
-    thursday = seed_events[seed_events["timex_text"] == "Thursday"]
-    assert thursday["cluster_id"].nunique() == 2  # Zelensky in Brussels, Putin in Moscow: same day, two events
-    wednesday_001 = row(seed_events, "001", "Wednesday")  # inside the week of the request, but another event
-    assert wednesday_001["n_sources"] == 1
-
-
-def test_a_cluster_holds_one_event_per_article_and_counts_its_sources(seed_events) -> None:
-    by_cluster = seed_events.groupby("cluster_id")
-    assert (by_cluster["doc_id"].nunique() == by_cluster.size()).all()  # same article: never merged together
-    assert (by_cluster["doc_id"].nunique() == by_cluster["n_sources"].first()).all()
-    assert (by_cluster["n_sources"].nunique() == 1).all()
-    for cluster_id, group in by_cluster:
-        assert cluster_id == "c-" + min(group["event_id"])
-    repeated = seed_events[seed_events["doc_id"].str.startswith("000") & (seed_events["timex_value"] == "2025-W07")]
-    assert repeated["cluster_id"].nunique() == len(repeated)  # the title repeated as the lead is one event
-
-
-def test_same_day_events_of_two_articles_stay_apart() -> None:
-    brussels = article("Zelensky reiterated on Thursday in Brussels that the bloc's mutual defense clause remains "
-                       "the only real guarantee of security for the country.", "a", dt.date(2024, 12, 20))
-    moscow = article("On Thursday Russian President Vladimir Putin reiterated his readiness for peace talks with "
-                     "Ukraine, emphasizing that any agreement must address key security concerns.", "b",
-                     dt.date(2024, 12, 20))
-    events = extract_events([brussels, moscow])
-    assert len(events) == 2 and events["cluster_id"].nunique() == 2 and (events["n_sources"] == 1).all()
-
-
-def test_syndicated_copies_and_paraphrases_merge_but_need_overlapping_dates() -> None:
-    text = "The foreign ministers signed the grain corridor agreement in Istanbul on Monday."
-    copies = [article(text, "wire"), article(text, "copy")]
-    paraphrase = article("In Istanbul on Monday, foreign ministers signed an agreement on a grain corridor.", "para")
-    later = article("The foreign ministers signed the grain corridor agreement in Istanbul on Tuesday.", "later",
-                    dt.date(2025, 2, 19))  # Tuesday 18 February: the same words, another date
-    events = extract_events([*copies, paraphrase, later])
-    merged = events[events["doc_id"].isin(["wire", "copy", "para"])]
-    assert merged["cluster_id"].nunique() == 1 and set(merged["n_sources"]) == {3}
-    assert events.loc[events["doc_id"] == "later", "n_sources"].tolist() == [1]
-
-
-def test_clustering_is_independent_of_document_order(seed_docs, seed_events) -> None:
-    shuffled = extract_events(list(reversed(seed_docs)))
-    pairs = set(zip(seed_events["event_id"], seed_events["cluster_id"], strict=True))
-    assert set(zip(shuffled["event_id"], shuffled["cluster_id"], strict=True)) == pairs
-
-
-def test_copies_of_a_corpus_merge_copy_for_copy(seed_docs) -> None:
-    copies = [dataclasses.replace(d, doc_id=f"{i}-{d.doc_id}") for i in range(3) for d in seed_docs]
-    events = extract_events(copies)
-    trip = events[(events["timex_text"] == "next week") & events["sentence"].str.contains("Kellogg")]
-    assert trip["cluster_id"].nunique() == 1 and set(trip["n_sources"]) == {6}
+# Merged reports: tests/test_merge.py

@@ -60,10 +60,9 @@ def test_the_development_story_gold_agrees_with_its_articles() -> None:
     """Every quote picks out one sentence of an existing article and holds its time expression and names."""
     import runpy
     import sys
+    from pathlib import Path
 
-    from tests.paths import ROOT
-
-    checker = ROOT / "tests" / "data" / "story" / "check_gold.py"
+    checker = Path(__file__).parent / "data" / "story" / "check_gold.py"
     argv = sys.argv
     try:
         runpy.run_path(str(checker), run_name="__main__")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline import Timex, find_timexes
 from timeline.timex import timex_to_dict
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seeds.json"
+GOLD = Path(__file__).resolve().parent / "data" / "gold" / "seeds.json"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 SAT = dt.date(2025, 2, 15)  # a Saturday

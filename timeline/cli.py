@@ -193,7 +193,7 @@ def _extract_and_write(args: argparse.Namespace, loaded: Sequence[Document], sta
     documents = []
     for doc in loaded:
         if doc.published is None:
-            _say(f"no publication date for {doc.path or doc.doc_id}, so no events from it: "
+            _say(f"no publication date for {doc.where}, so no events from it: "
                  f"give one with --anchor {doc.doc_id}=YYYY-MM-DD")
         else:
             documents.append(doc)
@@ -222,9 +222,10 @@ def _extract_and_write(args: argparse.Namespace, loaded: Sequence[Document], sta
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         _say(f"error: cannot write {args.out}: {reason}; nothing was replaced")
         return EXIT_WRITE
-    clusters = events.loc[events["n_sources"] > 1, "cluster_id"].nunique()
-    _say(f"{len(events)} events from {len(documents) - len(failures)} articles ({clusters} told by several) "
-         f"-> {args.out}")
+    happenings = events[events["role"] == "event"]
+    clusters = happenings.loc[happenings["n_sources"] > 1, "cluster_id"].nunique()
+    _say(f"{len(happenings)} events and {len(events) - len(happenings)} reference dates from "
+         f"{len(documents) - len(failures)} articles ({clusters} happenings told by several) -> {args.out}")
     return EXIT_OK
 
 

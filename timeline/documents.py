@@ -75,6 +75,13 @@ class Document:
     anchor_evidence: str = ""  # why we believe `published`: the metadata key, the dateline, the dates inferred from
     path: str = ""
 
+    @property
+    def where(self) -> str:
+        """How messages name the article: its path, with the row's id when the file holds several."""
+        if not self.path:
+            return self.doc_id
+        return self.path if Path(self.path).name == self.doc_id else f"{self.path} ({self.doc_id})"
+
 
 @dataclass(frozen=True)
 class LoadError:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline import schema
+from timeline.events.happenings import happenings
 
 LIST_COLUMNS = schema.LIST_COLUMNS
 DATE_COLUMNS = schema.DATE_COLUMNS
@@ -165,22 +166,26 @@ def _text(value: object) -> str:
 def to_timelinejs(events: pd.DataFrame, group_by: str = "outlet", title: str = "Timeline") -> dict[str, object]:
     """The Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html).
 
-    One slide per event, dated at its expression's precision; reference dates (`role` "reference":
-    "since 2022", "as of April") are left out, as the chart leaves them. ``group_by`` "outlet" or
-    "actor" (the sentence's first actor) fills the rows. TimelineJS renders text as HTML, so every
-    piece of article text is escaped.
+    One slide per happening (`timeline.events.happenings`: a cluster of reports), dated and labelled by
+    its most precise report, with every article that reports it linked; reference dates (`role`
+    "reference": "since 2022", "as of April") are left out, as the chart leaves them. ``group_by``
+    "outlet" or "actor" (the sentence's first actor) fills the rows. TimelineJS renders text as HTML,
+    so every piece of article text is escaped.
     """
     if group_by not in ("outlet", "actor"):
         raise ValueError(f"group_by must be 'outlet' or 'actor', not {group_by!r}")
     events = events[events["role"] != "reference"]
     items = []
-    for row in events.itertuples(index=False):
+    table = happenings(events)
+    chosen = events.set_index("event_id").loc[table["event_id"]].reset_index() if len(table) else events
+    for row, sources in zip(chosen.itertuples(index=False), table["sources"], strict=True):
         actors = _as_list(row.actors)
         group = _text(row.outlet) if group_by == "outlet" else (actors[0] if actors else "")
         start, end = pd.Timestamp(row.start), pd.Timestamp(row.end)
         granularity, value = _text(row.granularity), _text(row.timex_value)
-        sources = int(row.n_sources) if not pd.isna(row.n_sources) else 1
-        also = f"<p>Reported by {sources} articles.</p>" if sources > 1 else ""
+        links = "".join(f"<li>{_source_html(_text(s['outlet']), _text(s['title']), _text(s['url']))}</li>"
+                        for s in sources)
+        also = f"<p>Reported by {len(sources)} articles:</p>" if len(sources) > 1 else ""
         shown, written = _shown(start, end, granularity), _text(row.timex_text)
         start_date, end_date = _tl_date(start, granularity, value), _tl_date(end, granularity, value)
         item: dict[str, object] = {
@@ -189,8 +194,7 @@ def to_timelinejs(events: pd.DataFrame, group_by: str = "outlet", title: str = "
             "display_date": html.escape(shown if written in (shown, "") else f"{shown} ({written})"),
             "text": {
                 "headline": html.escape(_text(row.headline)),
-                "text": (f"<p>{html.escape(_text(row.sentence))}</p>{also}"
-                         f"<p><i>{_source_html(_text(row.outlet), _text(row.title), _text(row.url))}</i></p>"),
+                "text": f"<p>{html.escape(_text(row.sentence))}</p>{also}<ul>{links}</ul>",
             },
         }
         if end_date != start_date:  # "in 2023" is one year, not a span from January 1 to December 31
@@ -203,7 +207,7 @@ def to_timelinejs(events: pd.DataFrame, group_by: str = "outlet", title: str = "
     else:
         first, last = pd.Timestamp(events["start"].min()).date(), pd.Timestamp(events["end"].max()).date()
         articles = events["doc_id"].nunique()
-        subtitle = (f"{len(items)} event{'s' * (len(items) != 1)} from {articles} article{'s' * (articles != 1)}, "
+        subtitle = (f"{len(items)} happening{'s' * (len(items) != 1)} from {articles} article{'s' * (articles != 1)}, "
                     f"{first} to {last}.")
     return {"title": {"text": {"headline": html.escape(title), "text": f"<p>{html.escape(subtitle)}</p>"}},
             "events": items}

@@ -52,6 +52,8 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
     "places": ("object", "Countries and cities in the sentence, canonical names (list of str)."),
     "cluster_id": ("string", "Events told by several articles share one cluster id."),
     "n_sources": ("Int64", "How many distinct articles report the event's cluster."),
+    "merge_reason": ("string", "Why the row joined its cluster: the member it joined, the score, how the dates agree, "
+                               "shared names, numbers and words; empty when it is its cluster's first report."),
 }
 
 COLUMNS: list[str] = list(EVENT_COLUMNS)

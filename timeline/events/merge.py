@@ -1,93 +1,418 @@
-"""Merging: reports of one happening, across articles, share a cluster."""
+"""Merging: the mentions of one happening, across articles, share a cluster, and each merge keeps its reasons.
+
+Three steps, each linear in the number of rows:
+
+1. *Features.* Each row becomes a TF-IDF vector (scipy.sparse) of its sentence's content words (simplemma
+   lemmas, the time expression left out), its names (the ``actors``/``places`` columns) and its numbers;
+   a second vector holds only the words near the expression (the clause the happening is told in).
+2. *Blocking.* Candidate pairs share a date bucket (ISO week for day-to-week ranges, month for month
+   ranges and the days inside them, the exact range for quarters, halves, years) and one of the row's
+   salient tokens (names, numbers, its rarest words). Inside a block, a row is paired with at most
+   `BLOCK_WINDOW` neighbours, so the pairs grow with the rows, never with their square.
+3. *Clustering.* A pair passes when its dates agree, its score reaches the threshold of its date relation
+   (the same range, or one inside the other), its plain words (names left out: the same people do many
+   things) agree too, and the places it names do not clash. Passing pairs are joined best first, but two
+   clusters join only when every member's range still overlaps (the cluster's *core* range: a day inside
+   a week narrows it to that day, so another day of that week cannot chain in), when their average member
+   similarity (average link, from the clusters' summed vectors) stays high, and, inside one article,
+   only when the two mentions have the same range and much alike sentences (one happening told twice).
+
+Quarter-, half- and year-long ranges join only ranges of the same value: they never chain the
+happenings inside them. Each join is written down in the joining row's ``merge_reason``.
+"""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+import simplemma
+from scipy import sparse
 
-#: Two reports of different articles merge when their ranges overlap and they score this or more (0-100).
-#: On the seeds the same events told twice score 20-82, different events with overlapping dates at most 15.
-MERGE_THRESHOLD = 18.0
-#: Words on each side of the expression that make its local context (the clause the event is told in).
-WINDOW_WORDS = 6
+#: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
+MERGE_THRESHOLD = 0.20
+INSIDE_THRESHOLD = 0.28
+#: Cosine of the words alone (names and numbers left out) two mentions need: the same people do many things.
+WORDS_MIN = 0.08
+#: ...and at least this many plain words in common.
+SHARED_WORDS = 2
+#: Quarter-, half- and year-long ranges say little about when: they merge only on much alike sentences.
+COARSE_THRESHOLD = 0.55
+#: Average similarity of all member pairs that two clusters need to join (stops chaining).
+AVERAGE_LINK = 0.18
+#: Two mentions of one article merge only when their sentences are this alike (the title retold as the lead).
+SAME_ARTICLE = 0.50
+#: Both mentions name places and share none: different happenings unless this alike. (Actors are not
+#: compared so: one outlet names the union, another its president, for one walkout.)
+NAME_CONFLICT = 0.60
+#: Names and numbers weigh this much more than a word of the same rarity.
+NAME_WEIGHT = 1.6
+#: Words on each side of the expression that make its local context (the clause the happening is told in).
+WINDOW_WORDS = 7
+#: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
+KEY_WORDS = 4
+#: A row meets at most this many neighbours in one block (the block sorted by date)...
+BLOCK_WINDOW = 6
+#: ...and is scored against at most this many of them, those sharing the most keys with it.
+CANDIDATES = 16
+#: Longest range (days) still dated to a week bucket, and to a month bucket.
+FINE_DAYS = 8
+MONTH_DAYS = 31
 
 _STOP = frozenset("""a an the of to in on at for by with from and or but as is are was were be been being has have had
 do does did that this these those it its their them they he she his her him we our you your i me my which who whom
 whose what when where while how will would could should may might can must shall said says say also not no nor than
 then there here about into over after before since until during more most some any such only other own same so very
-just now all both each few many much one two three four five six seven eight nine ten""".split())
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+just now all both each few many much one two three four five six seven eight nine ten its it's told according
+week weeks month months year years day days today yesterday tomorrow monday tuesday wednesday thursday friday
+saturday sunday weekend morning evening night last next earlier later ago""".split())
+_TOKEN = re.compile(r"\d[\d,.]*\d%?|\d%?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
-def _stem(word: str) -> str:
-    """A crude English stem, enough for "reports"/"reported"/"report" to meet."""
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: len(word) - len(suffix)] + replacement
-    return word
+@lru_cache(maxsize=200_000)
+def _lemma(word: str) -> str:
+    """The dictionary form ("sent" -> "send", "voted" -> "vote"): one happening told in other inflections."""
+    return simplemma.lemmatize(word, lang="en").lower()
 
 
-def _words(text: str) -> list[str]:
-    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP and len(w) > 2
-            and not w.isdigit()]
+@lru_cache(maxsize=400_000)
+def _token(match: str) -> str:
+    """A word or number as a token ("#33000", "#64%", "vote"); "" for stop words and odd numbers."""
+    if match[0].isdigit():
+        number = match.replace(",", "").rstrip(".")
+        return "#" + number if number.replace(".", "").replace("%", "").isdigit() else ""
+    word = match.lower().replace("’", "'")
+    if len(word) <= 2 or word in _STOP:
+        return ""
+    lemma = _lemma(word)
+    return "" if lemma in _STOP else lemma
+
+
+def _tokens(text: str) -> list[str]:
+    """Content-word lemmas and numbers of a piece of text, in order."""
+    return [t for t in map(_token, _TOKEN.findall(text)) if t]
+
+
+# --------------------------------------------------------------------------- features
 
 
 @dataclass(frozen=True)
-class _Report:
-    """What two reports are compared on: the sentence's content words and names, and those near the date.
+class Features:
+    """What rows are compared on, one entry per row of the event table."""
 
-    Two reports score 0-100: the better of the two sets' Dice overlap, each word weighted by its
-    rarity among the corpus's reports (in a corpus about Ukraine, "Ukraine" says little).
+    sentence: sparse.csr_matrix  # L2-normalised TF-IDF of the sentence's words, names and numbers
+    window: sparse.csr_matrix  # the same for the words near the expression only
+    words: sparse.csr_matrix  # the sentence's words alone, no names or numbers: what happened
+    vocabulary: list[str]  # token of each column
+    keys: list[list[int]]  # blocking tokens (columns) of each row
+    names: list[frozenset[str]]  # actors and places
+    places: list[frozenset[str]]
+    actors: list[frozenset[str]]
+    start: np.ndarray  # days since the epoch, int64
+    end: np.ndarray
+    level: np.ndarray  # 0 day-to-week, 1 month, 2 coarser
+    doc: np.ndarray  # article index
+    rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
+    mergeable: np.ndarray  # bool: rows that may merge at all
+
+
+def _level(span_days: np.ndarray) -> np.ndarray:
+    return np.where(span_days <= FINE_DAYS, 0, np.where(span_days <= MONTH_DAYS, 1, 2))
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    return values.to_numpy(dtype="datetime64[D]").astype("int64")
+
+
+def features(frame: pd.DataFrame) -> Features:
+    """The TF-IDF vectors, names, blocking keys and date levels of an event table's rows."""
+    n = len(frame)
+    vocabulary: dict[str, int] = {}
+    sentence_rows: list[list[int]] = []
+    window_rows: list[list[int]] = []
+    word_rows: list[list[int]] = []
+    actors_of, places_of = [], []
+    numbers: set[int] = set()  # ids of number tokens
+    name_ids: dict[frozenset[str], tuple[list[int], set[int]]] = {}
+    word_id: dict[str, int] = {}  # a word as written -> its token's column, -1 for a stop word
+
+    def column(word: str) -> int:
+        token = _token(word)
+        if not token:
+            word_id[word] = -1
+            return -1
+        word_id[word] = found = vocabulary.setdefault(token, len(vocabulary))
+        if token[0] == "#":
+            numbers.add(found)
+        return found
+
+    def ids_of(text: str) -> list[int]:
+        out = []
+        for word in _TOKEN.findall(text):
+            found = word_id.get(word)
+            if found is None:
+                found = column(word)
+            if found >= 0:
+                out.append(found)
+        return out
+
+    for sentence, s_start, t_start, t_end, actors, places in zip(
+            frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
+            frame["actors"], frame["places"], strict=True):
+        start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
+        before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
+        actor_set = frozenset(str(a) for a in _names(actors))
+        place_set = frozenset(str(p) for p in _names(places))
+        both = actor_set | place_set
+        if both not in name_ids:
+            name_ids[both] = ([vocabulary.setdefault("@" + name.lower(), len(vocabulary)) for name in sorted(both)],
+                              {vocabulary.setdefault(_lemma(w), len(vocabulary))
+                               for name in both for w in name.lower().split()})
+        names, in_names = name_ids[both]
+        words = {*before, *after}
+        sentence_rows.append(list(words.union(names)))
+        window_rows.append(list({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
+        word_rows.append([c for c in words - in_names if c not in numbers])
+        actors_of.append(actor_set)
+        places_of.append(place_set)
+    tokens = [""] * len(vocabulary)
+    for token, column in vocabulary.items():
+        tokens[column] = token
+    df = np.bincount([c for row in sentence_rows for c in row], minlength=len(tokens)).astype(float)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens]) if tokens else np.ones(0)
+    weight = idf * boost
+    special = np.array([t[:1] in "@#" for t in tokens], dtype=bool)
+    rarest = np.lexsort((np.array(tokens, dtype=object).astype(str), -idf)) if tokens else np.zeros(0, np.int64)
+    rank = np.empty(len(tokens), dtype=np.int64)
+    rank[rarest] = np.arange(len(tokens))  # 0 = the rarest token
+    keys = []
+    for row, near in zip(sentence_rows, window_rows, strict=True):
+        ranks = sorted(rank[c] for c in row if not special[c])[:KEY_WORDS]
+        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist()}))
+    starts, ends = _days(frame["start"]), _days(frame["end"])
+    docs = pd.factorize(frame["doc_id"])[0]
+    rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
+    mergeable = np.ones(n, dtype=bool)
+    if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening
+        mergeable = (frame["role"].astype(str) != "reference").to_numpy()
+    return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight), tokens, keys,
+                    [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
+                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable)
+
+
+def _names(value: object) -> list[object]:
+    if value is None or isinstance(value, str) or not hasattr(value, "__iter__"):
+        return [value] if isinstance(value, str) and value else []
+    return list(value)
+
+
+def _tfidf(rows: Sequence[Sequence[int]], weight: np.ndarray) -> sparse.csr_matrix:
+    """Binary term presence times the token weight, each row scaled to unit length."""
+    indptr = np.cumsum([0, *(len(r) for r in rows)])
+    indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+    data = weight[indices] if len(indices) else np.zeros(0)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(weight)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def candidate_pairs(feats: Features) -> np.ndarray:
+    """Pairs of rows (i < j, an (m, 2) int array) that share a date bucket and a salient token.
+
+    Each block is sorted by date and a row meets only its next `BLOCK_WINDOW` members (and a month-long
+    range the first `BLOCK_WINDOW` days or weeks inside it); pairs whose dates cannot agree are dropped,
+    and each row keeps its `CANDIDATES` best by shared keys: at most that many pairs per row, whatever
+    the corpus.
     """
+    n = len(feats.start)
+    months = _month_index(feats.start), _month_index(feats.end)
+    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
+    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
+    fine, month = feats.level == 0, feats.level == 1
+    # each row's buckets (at most two: a range may straddle two weeks or months)
+    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
+            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
+                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
+    host_kind = np.where(fine, 0, np.where(month, 1, 2))
+    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    position = np.empty(n, dtype=np.int64)
+    position[np.lexsort((feats.rank, feats.end, feats.start))] = np.arange(n)
+    lengths = np.fromiter((len(k) if feats.mergeable[i] else 0 for i, k in enumerate(feats.keys)), np.int64, n)
+    key_rows = np.repeat(np.arange(n), lengths)
+    key_tokens = np.fromiter((t for i, k in enumerate(feats.keys) if feats.mergeable[i] for t in k), np.int64,
+                             int(lengths.sum()))
 
-    sentence: frozenset[str]
-    window: frozenset[str]
+    def postings(buckets: list[np.ndarray], kind: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+        codes, rows = [], []
+        for bucket in buckets:
+            b = bucket[key_rows]
+            ok = b != _NONE
+            k = kind if isinstance(kind, int) else kind[key_rows][ok]
+            codes.append(((k * 2 ** 24 + b[ok] + 2 ** 23) << 32) + key_tokens[ok])
+            rows.append(key_rows[ok])
+        code, row = np.concatenate(codes), np.concatenate(rows)
+        order = np.lexsort((position[row], code))
+        return code[order], row[order]
+
+    host_code, host_row = postings(host, host_kind)
+    pairs = []
+    for step in range(1, BLOCK_WINDOW + 1):
+        same = host_code[:-step] == host_code[step:]
+        pairs.append(np.stack([host_row[:-step][same], host_row[step:][same]], axis=1))
+    guest_code, guest_row = postings(guest, 1)
+    low = np.searchsorted(host_code, guest_code, side="left")
+    high = np.searchsorted(host_code, guest_code, side="right")
+    for offset in range(BLOCK_WINDOW):
+        ok = low + offset < high
+        pairs.append(np.stack([guest_row[ok], host_row[low[ok] + offset]], axis=1))
+    both = np.concatenate(pairs)
+    low, high = np.minimum(both[:, 0], both[:, 1]), np.maximum(both[:, 0], both[:, 1])
+    ok = (low != high) & dates_agree(feats, low, high)
+    codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
+    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank)
 
 
-def _report(sentence: str, start: int, end: int, actors: Sequence[str], places: Sequence[str]) -> _Report:
-    """``start``/``end``: the expression inside the sentence; its own words are left out (they matched already)."""
-    before, after = _words(sentence[:start]), _words(sentence[end:])
-    names = {"@" + name.lower() for name in (*actors, *places)}
-    return _Report(frozenset(before + after) | names,
-                   frozenset(before[-WINDOW_WORDS:] + after[:WINDOW_WORDS]))
+def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """The pairs among the `CANDIDATES` of either row that share the most blocking keys with it (ties go
+    by the other row's event id, so the choice does not depend on the order of the rows)."""
+    n = len(rank)
+    ends = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    others = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    which = np.concatenate([np.arange(len(pairs)), np.arange(len(pairs))])
+    order = np.lexsort((rank[others], -np.concatenate([shared, shared]), ends))
+    ends, which = ends[order], which[order]
+    first = np.searchsorted(ends, np.arange(n))
+    position = np.arange(len(ends)) - first[ends]
+    keep = np.zeros(len(pairs), dtype=bool)
+    keep[which[position < CANDIDATES]] = True
+    return pairs[keep]
 
 
-def cluster_events(frame: pd.DataFrame) -> tuple[list[str], list[int]]:
-    """Cluster ids and source counts: reports of different articles with overlapping ranges and alike sentences.
+_NONE = -(2 ** 40)  # no bucket (weeks and months before 1970 are negative)
 
-    Identical sentences with the same range in different articles (syndicated copies) merge at once;
-    the rest are compared pairwise when their ranges overlap and they share a word, and merged best
-    pair first (union-find). Events of one article are never merged together, so a cluster holds at
-    most one event per article. The cluster id is the smallest event id of its members.
+
+def _month_index(days: np.ndarray) -> np.ndarray:
+    months = days.astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+    return months
+
+
+def dates_agree(feats: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether two rows' ranges may be one happening's: they overlap, and a range longer than a month
+    only meets the very same range."""
+    overlap = (feats.start[i] <= feats.end[j]) & (feats.start[j] <= feats.end[i])
+    coarse = (feats.level[i] == 2) | (feats.level[j] == 2)
+    same = (feats.start[i] == feats.start[j]) & (feats.end[i] == feats.end[j])
+    return overlap & (~coarse | same)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _row_dot(a: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    out = np.empty(len(i))
+    for k in range(0, len(i), chunk):
+        out[k:k + chunk] = np.asarray(a[i[k:k + chunk]].multiply(a[j[k:k + chunk]]).sum(axis=1)).ravel()
+    return out
+
+
+def pair_scores(feats: Features, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The score: cosine of the sentences, or of the clauses around the expressions when those agree
+    better; and the cosine of their words alone (shared names say who, not what happened), 0 unless
+    they share `SHARED_WORDS` words."""
+    if not len(pairs):
+        return np.zeros(0), np.zeros(0)
+    i, j = pairs[:, 0], pairs[:, 1]
+    shared = _row_dot((feats.words > 0).astype(np.float64).tocsr(), i, j)
+    words = np.where(shared >= SHARED_WORDS, _row_dot(feats.words, i, j), 0.0)
+    return np.maximum(_row_dot(feats.sentence, i, j), _row_dot(feats.window, i, j)), words
+
+
+def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
+    """The score each pair needs: by how its dates agree (the same range, one inside the other, coarse)."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    same = (feats.start[i] == feats.start[j]) & (feats.end[i] == feats.end[j])
+    coarse = (feats.level[i] == 2) | (feats.level[j] == 2)
+    return np.where(coarse, COARSE_THRESHOLD, np.where(same, MERGE_THRESHOLD, INSIDE_THRESHOLD))
+
+
+def _conflict(feats: Features, i: int, j: int) -> str:
+    """Names that say two mentions are different happenings: both name places and share none."""
+    return "places" if feats.places[i] and feats.places[j] and not feats.places[i] & feats.places[j] else ""
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    docs: Counter[int]
+    start: int  # the core range: the days every member's range covers
+    end: int
+    coarse: bool
+    total: dict[int, float]  # summed member vectors: average link in one dot product
+
+
+def _vector(matrix: sparse.csr_matrix, i: int) -> dict[int, float]:
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    return dict(zip(matrix.indices[lo:hi].tolist(), matrix.data[lo:hi].tolist(), strict=True))
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """Per row of the event table: its cluster id, the articles of its cluster, and why it joined."""
+
+    cluster_id: list[str]
+    n_sources: list[int]
+    merge_reason: list[str]
+    scored_pairs: int  # candidate pairs scored (the cost), for tests and benchmarks
+
+
+def cluster_events(frame: pd.DataFrame) -> Clusters:
+    """Cluster the mentions of one happening across articles (see the module's docstring).
+
+    The cluster id is ``"c-"`` + the smallest event id of its members, so ids are stable across runs
+    and independent of row order.
     """
     n = len(frame)
-    doc_ids = frame["doc_id"].tolist()
-    starts = frame["start"].to_numpy(dtype="datetime64[s]").astype("int64").tolist()  # seconds: years 1 to 9999 fit
-    ends = frame["end"].to_numpy(dtype="datetime64[s]").astype("int64").tolist()
-    reports = [
-        _report(s, ts - ss, te - ss, actors, places)
-        for s, ss, ts, te, actors, places in zip(frame["sentence"], frame["sentence_start"], frame["timex_start"],
-                                                 frame["timex_end"], frame["actors"], frame["places"], strict=True)]
-    # Units: identical reports of one range, at most one per article (a second copy in an article starts another).
-    units: list[list[int]] = []
-    layers: dict[tuple[object, ...], list[int]] = {}
-    for i in range(n):
-        key = (starts[i], ends[i], reports[i].sentence)
-        stack = layers.setdefault(key, [])
-        for u in stack:
-            if all(doc_ids[j] != doc_ids[i] for j in units[u]):
-                units[u].append(i)
-                break
-        else:
-            stack.append(len(units))
-            units.append([i])
-    parent = list(range(len(units)))
-    members_docs = [{doc_ids[i] for i in unit} for unit in units]
+    if n == 0:
+        return Clusters([], [], [], 0)
+    feats = features(frame)
+    pairs = candidate_pairs(feats)
+    scores, word_scores = pair_scores(feats, pairs)
+    event_ids = frame["event_id"].astype(str).tolist()
+    passing = np.flatnonzero((scores >= thresholds(feats, pairs))
+                             & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
+    low = np.minimum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
+    high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
+    order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
+    parent = list(range(n))
+    clusters: dict[int, _Cluster] = {}  # by root; a row alone gets its cluster when first compared
+
+    def cluster(root: int) -> _Cluster:
+        if root not in clusters:
+            clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
+                                      int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root))
+        return clusters[root]
+
+    reasons: dict[int, list[str]] = defaultdict(list)
+    about = {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
 
     def find(u: int) -> int:
         while parent[u] != u:
@@ -95,60 +420,79 @@ def cluster_events(frame: pd.DataFrame) -> tuple[list[str], list[int]]:
             u = parent[u]
         return u
 
-    for _, u, v in _candidate_pairs(units, reports, starts, ends):
-        ru, rv = find(u), find(v)
-        if ru != rv and not (members_docs[ru] & members_docs[rv]):
-            parent[ru] = rv
-            members_docs[rv] |= members_docs[ru]
-    ids = frame["event_id"].tolist()
-    smallest: dict[int, str] = {}
-    for u, unit in enumerate(units):
-        root = find(u)
-        smallest[root] = min([smallest.get(root, ids[unit[0]]), *(ids[i] for i in unit)])
-    cluster, sources = [""] * n, [0] * n
-    for u, unit in enumerate(units):
-        root = find(u)
-        for i in unit:
-            cluster[i], sources[i] = "c-" + smallest[root], len(members_docs[root])
-    return cluster, sources
+    for k in order:
+        i, j, score = int(pairs[k, 0]), int(pairs[k, 1]), float(scores[k])
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        conflict = _conflict(feats, i, j)
+        if conflict and score < NAME_CONFLICT:
+            continue
+        a, b = cluster(ri), cluster(rj)
+        if not _may_join(feats, a, b, score):
+            continue
+        small, large = (ri, rj) if len(a.members) <= len(b.members) else (rj, ri)
+        joiner, joined = (i, j) if find(i) == small else (j, i)
+        reasons[joiner].append(_reason(about, feats, joiner, joined, score))
+        parent[small] = large
+        _absorb(clusters[large], clusters.pop(small))
+    cluster_of, sources, why = ["c-" + e for e in event_ids], [1] * n, [""] * n
+    for group in clusters.values():
+        cid = "c-" + min(event_ids[m] for m in group.members)
+        for m in group.members:
+            cluster_of[m], sources[m] = cid, len(group.docs)
+    for row, texts in reasons.items():
+        why[row] = " | ".join(texts)
+    return Clusters(cluster_of, sources, why, len(pairs))
 
 
-def _candidate_pairs(units: list[list[int]], reports: list[_Report], starts: list[int],
-                     ends: list[int]) -> list[tuple[float, int, int]]:
-    """Scored pairs of units with overlapping ranges, those at the threshold or above, best first.
+def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float) -> bool:
+    """Complete-link on dates, average link on words, and one article's mentions only when told twice."""
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    if start > end or ((a.coarse or b.coarse) and (a.start, a.end) != (b.start, b.end)):
+        return False
+    pairs = len(a.members) * len(b.members)
+    if pairs > 1 and _dot(a.total, b.total) / pairs < AVERAGE_LINK:  # one pair: its own score decided
+        return False
+    shared = a.docs.keys() & b.docs.keys()
+    for doc in shared:  # every two mentions of one article: the same range, much alike sentences
+        for x in (m for m in a.members if feats.doc[m] == doc):
+            for y in (m for m in b.members if feats.doc[m] == doc):
+                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or max(
+                        _dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                        _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE:
+                    return False
+    return True
 
-    Only pairs sharing a word that is not in a large share of the reports are scored, so a large
-    corpus is not compared all against all; such common words weigh almost nothing anyway.
-    """
-    first = [reports[unit[0]] for unit in units]
-    df = Counter(w for report in first for w in report.sentence)
-    total = len(first)
-    idf = {word: math.log((total + 1) / (count + 1)) + 1 for word, count in df.items()}
-    sentence_weight = [sum(idf[w] for w in r.sentence) for r in first]
-    window_weight = [sum(idf[w] for w in r.window) for r in first]
-    cap = max(50, total // 20)
-    postings: dict[str, list[int]] = {}
-    for u, report in enumerate(first):
-        for word in report.sentence:
-            if df[word] <= cap:
-                postings.setdefault(word, []).append(u)
-    pairs = []
-    for u, a in enumerate(first):
-        i = units[u][0]
-        seen: set[int] = set()
-        for word in a.sentence:
-            for v in postings.get(word, ()):
-                if v <= u or v in seen:
-                    continue
-                seen.add(v)
-                j = units[v][0]
-                if starts[j] > ends[i] or starts[i] > ends[j]:
-                    continue
-                b = first[v]
-                whole = sentence_weight[u] + sentence_weight[v]
-                near = window_weight[u] + window_weight[v]
-                score = 200 * max(sum(idf[w] for w in a.sentence & b.sentence) / whole if whole else 0.0,
-                                  sum(idf[w] for w in a.window & b.window) / near if near else 0.0)
-                if score >= MERGE_THRESHOLD:
-                    pairs.append((score, u, v))
-    return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+def _absorb(into: _Cluster, other: _Cluster) -> None:
+    into.members.extend(other.members)
+    into.docs.update(other.docs)
+    into.start, into.end = max(into.start, other.start), min(into.end, other.end)
+    into.coarse = into.coarse or other.coarse
+    for key, weight in other.total.items():
+        into.total[key] = into.total.get(key, 0.0) + weight
+
+
+def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score: float) -> str:
+    """Why row ``i`` joined row ``j``'s cluster, in words a reader can check."""
+    other = {name: values[j] for name, values in about.items()}
+    a, b = _vector(feats.sentence, i), _vector(feats.sentence, j)
+    shared = sorted(a.keys() & b.keys(), key=lambda c: (-a[c], feats.vocabulary[c]))
+    plain = _vector(feats.words, i).keys() & _vector(feats.words, j).keys()
+    words = [feats.vocabulary[c] for c in shared if c in plain][:6]
+    numbers = [feats.vocabulary[c][1:] for c in shared if feats.vocabulary[c][:1] == "#"]
+    names = sorted(feats.names[i] & feats.names[j])
+    same = feats.start[i] == feats.start[j] and feats.end[i] == feats.end[j]
+    day = np.datetime64(int(feats.start[j]), "D")
+    dates = ("same range" if same else
+             "one range inside the other") + f" ({other['timex_text']}, from {day})"
+    parts = [f"joined {other['event_id']} ({other['outlet']}, {other['doc_id']})", f"score {score:.2f}",
+             f"dates: {dates}"]
+    if names:
+        parts.append("shared names: " + ", ".join(names))
+    if numbers:
+        parts.append("shared numbers: " + ", ".join(numbers))
+    if words:
+        parts.append("shared words: " + ", ".join(words))
+    return "; ".join(parts)

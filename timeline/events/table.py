@@ -122,14 +122,16 @@ def extract_events(documents: Iterable[Document], *,
         try:
             rows.extend(document_events(doc, mentions.get(doc.doc_id, [])))
         except Exception as exc:  # one article's failure never ends the batch: it is reported instead
-            failures.append(LoadError(doc.path or doc.doc_id, f"no events extracted ({type(exc).__name__}: {exc})"))
+            failures.append(LoadError(doc.where, f"no events extracted ({type(exc).__name__}: {exc})"))
         if progress:
             progress(doc)
     if not rows:
         frame = schema.empty_events()
     else:
         frame = pd.DataFrame(rows)
-        frame["cluster_id"], frame["n_sources"] = cluster_events(frame)
+        clusters = cluster_events(frame)
+        frame["cluster_id"], frame["n_sources"], frame["merge_reason"] = (
+            clusters.cluster_id, clusters.n_sources, clusters.merge_reason)
         frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
     frame.attrs["errors"] = failures
     return frame

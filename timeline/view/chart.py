@@ -9,16 +9,20 @@ event_id, so a click on the chart maps back to the table.
 Bars are ``go.Bar`` with a date ``base`` (what ``px.timeline`` builds) rather than ``px.timeline``
 itself, because bars that overlap in one lane get thin rows of their own, which needs a width and
 offset per bar. A bar ends at ``end`` + 1 day: the table's ``end`` is inclusive, so a week spans 7 days.
+
+Every user-supplied string that reaches the figure (lane labels, legend names, hovers) goes through
+`markup.chart_text`: Plotly renders a subset of HTML in all of them, links included.
 """
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
+from timeline.view.markup import chart_text
 
 LANES = {"outlet": "Outlet", "title": "Article", "actors": "Actor", "places": "Place"}
 COLORS = {"granularity": "Precision", "relation": "Past / future", "outlet": "Outlet", "anchor_source": "Anchor",
@@ -33,7 +37,7 @@ _WRAP = r"(.{1,%d})(?:\s+|$)"
 def _wrap(text: pd.Series, width: int = 80) -> pd.Series:
     """Escaped text broken into lines of about ``width`` characters at spaces (vectorised: 50,000 rows in
     a blink, where textwrap takes seconds). Escaping comes first; breaks fall on spaces, never inside an entity."""
-    escaped = text.fillna("").map(html.escape)
+    escaped = text.fillna("").map(chart_text)
     return escaped.str.replace(_WRAP % width, r"\1<br>", regex=True).str.removesuffix("<br>")
 
 
@@ -44,7 +48,7 @@ def _span(events: pd.DataFrame) -> pd.Series:
 
 def _hover(events: pd.DataFrame) -> pd.Series:
     """Headline, sentence, expression -> resolved range, outlet and, for a merged cluster, how many report it."""
-    escape = lambda column: events[column].fillna("").astype(str).map(html.escape)  # noqa: E731
+    escape = lambda column: events[column].fillna("").astype(str).map(chart_text)  # noqa: E731
     sources = events["n_sources"].fillna(1).astype(int)
     return ("<b>" + escape("headline") + "</b><br>" + _wrap(events["sentence"]) + "<br><i>"
             + escape("timex_text") + "</i> → " + _span(events) + " (" + escape("granularity") + ", "
@@ -54,9 +58,10 @@ def _hover(events: pd.DataFrame) -> pd.Series:
 
 
 def _short(values: pd.Series) -> pd.Series:
-    """Lane labels: missing -> "(none)", long titles shortened; computed once per distinct label."""
+    """Lane labels: missing -> "(none)", long titles shortened, then escaped (a lane label is a Plotly tick label,
+    which renders HTML); computed once per distinct label."""
     labels = values.fillna(NONE).astype(str).replace("", NONE)
-    short = {label: textwrap.shorten(label, 40, placeholder="…") or NONE for label in labels.unique()}
+    short = {label: chart_text(textwrap.shorten(label, 40, placeholder="…") or NONE) for label in labels.unique()}
     return labels.map(short)
 
 
@@ -132,7 +137,7 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
         chosen = frame[color].fillna(NONE).astype(str) == category
         for future in (False, True):
             part = frame[chosen & (frame["relation"].eq("future") == future)]
-            name = f"{category} (planned)" if future else category
+            name = chart_text(f"{category} (planned)" if future else category)
             bars, points = part[~part["point"]], part[part["point"]]
             if not bars.empty:
                 figure.add_trace(go.Bar(
@@ -163,7 +168,7 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
         figure.add_trace(go.Scatter(
             x=ticks["published"] + pd.Timedelta(hours=12), y=ticks["lane"], mode="markers",
             name="published", marker={"symbol": "line-ns-open", "size": 18, "color": "#555", "line": {"width": 2}},
-            hovertext="published: " + ticks["title"].fillna("").astype(str).map(html.escape),
+            hovertext="published: " + ticks["title"].fillna("").astype(str).map(chart_text),
             hovertemplate="%{hovertext}<br>%{x|%Y-%m-%d}<extra></extra>",
         ))
     lanes = list(dict.fromkeys(frame.sort_values("start")["lane"]))

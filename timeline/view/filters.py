@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from timeline import schema
+from timeline.events.happenings import happenings
 
 #: Filters field -> its URL query parameter (the dashboard's widget key).
 QUERY_PARAMS: dict[str, str] = {
@@ -138,14 +139,14 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per cluster: its earliest-published report, with the outlets of all its reports."""
+    """One row per happening (`timeline.events.happenings`): the report that dates and labels it (its most
+    precise), with the outlets of all its reports."""
     if events.empty:
         return events
-    ordered = events.sort_values(["published", "doc_id", "timex_start"], kind="stable")
-    first = ordered.drop_duplicates("cluster_id").set_index("cluster_id")
-    outlets = ordered.groupby("cluster_id")["outlet"].agg(lambda o: ", ".join(dict.fromkeys(o)))
-    first["outlet"] = outlets.loc[first.index]
-    return schema.conform(first.reset_index().sort_values(["start", "doc_id", "timex_start"], kind="stable"))
+    table = happenings(events)
+    first = events.set_index("event_id").loc[table["event_id"]].reset_index()
+    first["outlet"] = [", ".join(outlets) for outlets in table["outlets"]]
+    return schema.conform(first.sort_values(["start", "doc_id", "timex_start"], kind="stable"))
 
 
 def reports_of(events: pd.DataFrame, event_id: str) -> pd.DataFrame:

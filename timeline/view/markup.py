@@ -4,7 +4,7 @@ Article text is untrusted: every character of it goes through `html.escape` befo
 of ours is put around it, so a page that says ``<script>`` shows the word, never runs it; and
 the result is one HTML block, inside which Markdown is not interpreted either (an article's
 ``**`` or ``[link](...)`` stays as written). `escape_markdown` covers text shown through
-Streamlit's Markdown elements.
+Streamlit's Markdown elements, `chart_text` text that becomes a Plotly label.
 """
 
 from __future__ import annotations
@@ -41,6 +41,16 @@ def block(inner_html: str) -> str:
 def escape_markdown(text: str) -> str:
     """Text for a Streamlit Markdown element, shown literally: no emphasis, link, heading or formula."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$])", r"\\\1", text)
+
+
+def chart_text(text: object) -> str:
+    """Text for a Plotly label, legend name or hover, shown literally.
+
+    Plotly renders a subset of HTML in every label (``<a href>``, ``<span style>``, ``<b>``, ``<br>``) and turns
+    ``&lt;``/``&gt;``/``&amp;`` back into characters, but shows ``&quot;`` as written: so only ``&``, ``<`` and
+    ``>`` are escaped (without ``<`` no tag can open, and a quote is harmless outside one).
+    """
+    return html.escape("" if text is None else str(text), quote=False)
 
 
 def link(url: str, label: str) -> str:
