@@ -373,8 +373,9 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         span += f" – {row['end'].date().isoformat()}"
     others = filters.reports_of(events, row["event_id"]).iloc[1:]
     also = "".join(f"<li>{html.escape(o.outlet or 'unknown outlet')}: {markup.link(o.url, o.title or o.doc_id)}"
-                   f" ({o.published.date()}) — “{html.escape(o.sentence)}”</li>"
-                   for o in others.itertuples(index=False))
+                   f" ({o.published.date()}) — “{html.escape(o.sentence)}”"
+                   + (f"<br><small>Merged: {html.escape(o.merge_reason)}</small>" if o.merge_reason else "")
+                   + "</li>" for o in others.itertuples(index=False))
     st.markdown(markup.block(
         f"<h4>{html.escape(row['headline'])}</h4>"
         f"<p>{markup.highlight(row['sentence'], [(*local, '')])}</p>"
@@ -384,7 +385,8 @@ def detail(row: pd.Series, events: pd.DataFrame) -> None:
         f"<b>Role</b> {html.escape(row['role'])}: {html.escape(row['role_reason'])}<br>"
         f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
         f"<b>Rule</b> {html.escape(row['rule'])}<br>"
-        f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
+        + (f"<b>Merged</b> {html.escape(row['merge_reason'])}<br>" if row["merge_reason"] else "")
+        + f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
         f"{markup.link(row['url'], row['title'] or row['doc_id'])}</p>"
         + (f"<p><b>Also reported by</b></p><ul>{also}</ul>" if also else "")), unsafe_allow_html=True)
     st.caption("The Article tab shows this article whole, every date in it resolved.")

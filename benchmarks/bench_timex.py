@@ -31,6 +31,15 @@ WARM_UP = "The talks ended on Friday, March 3, 2023, and resume next week."
 Article = tuple[str, dt.date]
 
 
+def timeml_files(timeml: Path) -> list[Path]:
+    """The corpus's .tml files; a missing corpus is an error, never a quietly smaller benchmark."""
+    files = sorted(timeml.rglob("*.tml")) if timeml.is_dir() else []
+    if not files:
+        raise FileNotFoundError(f"the TimeML corpus is missing: no .tml files under {timeml} "
+                                "(put TimeBank + AQUAINT there or pass --timeml)")
+    return files
+
+
 def load_articles(count: int, timeml: Path) -> list[Article]:
     """The seeds first (anchored by seeds/metadata.json), then TimeML texts in path order."""
     if str(ROOT) not in sys.path:
@@ -40,12 +49,13 @@ def load_articles(count: int, timeml: Path) -> list[Article]:
     meta = json.loads((ROOT / "seeds" / "metadata.json").read_text(encoding="utf-8"))
     articles = [((ROOT / "seeds" / name).read_text(encoding="utf-8"), dt.date.fromisoformat(m["published"]))
                 for name, m in sorted(meta.items())]
-    if timeml.is_dir():
-        for path in sorted(timeml.rglob("*.tml")):
-            if len(articles) >= count:
-                break
-            doc = load_timeml(path)
-            articles.append((doc.text, doc.anchor))
+    for path in timeml_files(timeml):
+        if len(articles) >= count:
+            break
+        doc = load_timeml(path)
+        articles.append((doc.text, doc.anchor))
+    if len(articles) < count:
+        raise ValueError(f"only {len(articles)} articles (the seeds and {timeml}); asked for {count}")
     return articles[:count]
 
 
@@ -135,7 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown or not names:
         parser.error(f"unknown engine(s) {unknown}; choose from {', '.join(ENGINES)}")
     try:
+        load_articles(args.articles, args.timeml)  # says what is missing before any engine starts
         results = {name: run_engine(name, args) for name in names}
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from timeline.timex import Timex
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED_GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"
 TINY = ROOT / "tests" / "fixtures" / "timeml" / "tiny.tml"
+TIMEX_DEV = ROOT / "tests" / "data" / "timex_dev"
 D = dt.date.fromisoformat
 SOME_DAY = D("2000-01-01")
 
@@ -67,9 +69,8 @@ def small_gold(tmp_path: Path) -> Path:
 # --------------------------------------------------------------------------- seeds gold
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
 def test_a_finder_answering_the_gold_scores_one_everywhere() -> None:
-    docs = ev.load_gold(SHARED_GOLD)
+    docs = ev.load_gold(GOLD)
     assert len(docs) == 5
     score = ev.score_gold(docs, gold_finder(docs))
     for prf in (score.extent, score.value):
@@ -78,9 +79,16 @@ def test_a_finder_answering_the_gold_scores_one_everywhere() -> None:
     assert score.issues == ()
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
+def test_the_repository_gold_points_at_the_repository_seeds() -> None:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    for entry in data["documents"]:
+        text = (GOLD.parent / entry["path"]).resolve()
+        assert text == (SEEDS / entry["id"]).resolve(), entry["path"]
+        assert text.is_file()
+
+
 def test_an_empty_finder_has_zero_recall_and_lists_every_miss() -> None:
-    docs = ev.load_gold(SHARED_GOLD)
+    docs = ev.load_gold(GOLD)
     score = ev.score_gold(docs, lambda text, anchor: [])
     assert score.extent.recall == score.value.recall == 0.0
     assert score.extent.f1 == 0.0
@@ -188,9 +196,8 @@ def test_the_baseline_locates_whole_words_not_parts_of_words() -> None:
     assert [t.start_char for t in we] == [10]
 
 
-@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold file is not mounted")
 def test_the_baseline_dates_ignored_expressions_on_the_seeds() -> None:
-    score = ev.score_gold(ev.load_gold(SHARED_GOLD), ev.dateparser_baseline)
+    score = ev.score_gold(ev.load_gold(GOLD), ev.dateparser_baseline)
     assert score.dated_on_ignored > 0
     assert score.value.f1 < 0.5
     assert any(i.kind == "extra" and i.text.lower() == "we" for i in score.issues)
@@ -264,6 +271,74 @@ def test_unusable_timeml_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(FileNotFoundError, match=r"no \.tml"):
         ev.load_timeml_folder(tmp_path / "empty")
+
+
+# --------------------------------------------------------------------------- the unseen development set
+
+#: What a TIMEX3 value may look like, by type (TimeML 1.2.1 / TempEval-3 value grammar, as used in timex_dev)
+TIMEML_VALUE = {
+    "DATE": r"PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,4}|\d{4}-\d{2}(-\d{2})?|\d{4}-W\d{2}(-WE)?|\d{4}-Q[1-4]"
+            r"|\d{4}-(SP|SU|FA|WI)|XXXX-\d{2}(-\d{2})?|XXXX-WXX-[1-7]",
+    "TIME": r"\d{4}-\d{2}-\d{2}T(\d{2}:\d{2}|MO|AF|EV|NI|MI|DT)",
+    "DURATION": r"P(?=.)((\d+|X)[YMWD])*(T((\d+(\.\d+)?|X)[HMS])+)?",
+    "SET": r"P\d*[YMWD]|XXXX-WXX-[1-7]",
+}
+
+
+@pytest.fixture(scope="module")
+def dev_set() -> tuple[list[ev.TimemlDocument], dict[str, dict]]:
+    sources = json.loads((TIMEX_DEV / "sources.json").read_text(encoding="utf-8"))["documents"]
+    return ev.load_timeml_folder(TIMEX_DEV), {s["id"]: s for s in sources}
+
+
+def test_the_dev_set_is_twenty_dated_excerpts_on_varied_topics(dev_set) -> None:
+    docs, sources = dev_set
+    assert len(docs) >= 20
+    assert sorted(d.doc_id for d in docs) == sorted(sources)
+    for doc in docs:
+        source = sources[doc.doc_id]
+        assert doc.anchor == D(source["published"]), doc.doc_id
+        assert 150 <= len(doc.text.split()) == source["words"] <= 500, doc.doc_id
+        assert source["url"].startswith("http") and source["outlet"], doc.doc_id
+        assert "[[" not in doc.text and "<" not in doc.text, doc.doc_id
+    assert len({s["topic"].split(" /")[0] for s in sources.values()}) >= 10
+    assert not any(word in d.text for d in docs for word in ("UAW", "Zelensky", "Kellogg"))  # not the seeds' stories
+
+
+def test_every_dev_timex3_has_a_type_and_a_well_formed_value(dev_set) -> None:
+    docs, sources = dev_set
+    for doc in docs:
+        counts = dict.fromkeys(TIMEML_VALUE, 0)
+        for t in doc.timexes:
+            assert re.fullmatch(TIMEML_VALUE[t.type], t.value), (doc.doc_id, t)
+            assert t.text == t.text.strip() and doc.text[t.start_char:t.end_char] == t.text, (doc.doc_id, t)
+            counts[t.type] += 1
+        assert counts == sources[doc.doc_id]["timex3"], doc.doc_id
+
+
+def test_dev_weekday_names_agree_with_their_dates(dev_set) -> None:
+    docs, _ = dev_set
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    checked = 0
+    for doc in docs:
+        for t in doc.timexes:
+            named = [i for i, name in enumerate(names) if name in t.text.lower()]
+            if named and re.match(r"\d{4}-\d{2}-\d{2}", t.value):
+                assert D(t.value[:10]).weekday() == named[0], (doc.doc_id, t)
+                checked += 1
+    assert checked >= 20
+
+
+def test_a_finder_answering_the_dev_gold_scores_one(dev_set) -> None:
+    docs, _ = dev_set
+    by_text = {d.text: d for d in docs}
+
+    def perfect(text: str, anchor: dt.date) -> list[Timex]:
+        return [timex(t.text, t.start_char, t.end_char, type_=t.type, value=t.value) for t in by_text[text].timexes]
+
+    score = ev.score_timeml(docs, perfect)["overall"]
+    assert (score.strict.f1, score.relaxed.f1, score.value_f1, score.type_accuracy) == (1.0, 1.0, 1.0, 1.0)
+    assert score.relaxed.gold == sum(len(d.timexes) for d in docs) >= 150
 
 
 # --------------------------------------------------------------------------- command line

@@ -7,26 +7,13 @@ import re
 
 import pandas as pd
 import pytest
+from builders import PUBLISHED, article, row
 
 from timeline import events as ev
 from timeline import extract_events, schema
-from timeline.documents import Document, document_from_text
+from timeline.documents import Document
 from timeline.sentences import sentence_key, split_sentences
 from timeline.timex import find_timexes
-
-PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
-
-
-def row(events: pd.DataFrame, doc_prefix: str, timex_text: str, sentence_part: str = "") -> pd.Series:
-    hits = events[events["doc_id"].str.startswith(doc_prefix) & (events["timex_text"] == timex_text)
-                  & events["sentence"].str.contains(sentence_part, regex=False)]
-    assert len(hits) >= 1, (doc_prefix, timex_text, sentence_part)
-    return hits.iloc[0]
-
-
-def article(text: str, doc_id: str, published: dt.date = PUBLISHED, outlet: str = "") -> Document:
-    return document_from_text(text, published=published, doc_id=doc_id, outlet=outlet)
-
 
 # --------------------------------------------------------------------------- the table
 

@@ -10,28 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from builders import article, row
 
 from timeline import extract_events, load_documents
-from timeline.documents import Document, document_from_text
 from timeline.events import merge
 from timeline.events.happenings import HAPPENING_COLUMNS, happenings
 from timeline.story import load_gold, score_merges
 
 STORY = Path(__file__).parent / "data" / "story"
-
-PUBLISHED = dt.date(2025, 2, 12)  # a Wednesday
-
-
-def row(events: pd.DataFrame, doc_prefix: str, timex_text: str, sentence_part: str = "") -> pd.Series:
-    hits = events[events["doc_id"].str.startswith(doc_prefix) & (events["timex_text"] == timex_text)
-                  & events["sentence"].str.contains(sentence_part, regex=False)]
-    assert len(hits) >= 1, (doc_prefix, timex_text, sentence_part)
-    return hits.iloc[0]
-
-
-def article(text: str, doc_id: str, published: dt.date = PUBLISHED, outlet: str = "") -> Document:
-    return document_from_text(text, published=published, doc_id=doc_id, outlet=outlet or doc_id)
-
 
 def together(events: pd.DataFrame, *doc_ids: str) -> bool:
     return events[events["doc_id"].isin(doc_ids)]["cluster_id"].nunique() == 1

@@ -78,7 +78,7 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
     seen: set[tuple[str, str, int]] = set()  # a sentence told twice (the headline repeated as the lead): one event
     nth: dict[int, int] = {}
     for timex in find_timexes(doc.text, doc.published):
-        if not timex.is_dated or timex.type not in ("DATE", "TIME"):
+        if not timex.is_dated:  # a DURATION is dated only by the point it implies ("in two weeks")
             continue
         sentence = _sentence_at(sentences, starts, timex.start_char)
         if sentence is None or is_boilerplate(sentence.text):

@@ -3,6 +3,12 @@
 `find_timexes` runs the rule table of `timeline.timex.rules` over a text, keeps the longest match
 where rules overlap, and returns `Timex` records that keep the expression, its TimeML type and
 value, the calendar range it covers, the anchor and the rule that resolved it.
+
+Then a few passes read expressions against the story rather than the publication date: "the day
+before", "later that year" count from the last day or period the text named; a bare clock time
+takes the day its sentence (or its past episode) names; a date and its clock time become one
+expression; "today" inside a quotation is the day its attribution names. Each pass is linear:
+look-ups are bisections over positions, never a scan per expression.
 """
 
 from __future__ import annotations
@@ -10,10 +16,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from timeline.timex.rules import ON_ANCHOR_DAY, RULES, Context, Found, WordIndex
-from timeline.timex.tense import sentence_bounds
+from timeline.timex import periods
+from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, STORY_PERIOD, Context, Found, WordIndex
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
@@ -24,7 +31,9 @@ class Timex:
 
     ``start``/``end`` are the inclusive calendar days the expression covers; both are
     ``None`` for durations, sets and vague references (PRESENT_REF, PAST_REF...), which
-    name no calendar range. ``rule`` explains the resolution and names the anchor.
+    name no calendar range, except a duration that implies a point from the anchor ("in two
+    weeks", "ten years from now": type DURATION, value P2W, and the range of the point, so the
+    event table can place it). ``rule`` explains the resolution and names the anchor.
     """
 
     text: str
@@ -97,28 +106,202 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    return _times_on_their_day(text, timexes)
+    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
+    return _quoted_days(ctx, _dates_with_their_times(text, timexes))
 
 
-def _times_on_their_day(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one."""
+_STORY_REACH = 1500  # how far back "that day" looks for the day it means
+
+
+_FINER = {"year": ("year", "half", "quarter", "season", "month", "week", "day", "time"),
+          "month": ("month", "day", "time"), "week": ("week", "day", "time")}
+_STORY_OFFSET = re.compile(r"^[^:]+: ([+-]\d+) (year|month|week)\(s\) " + STORY_PERIOD)
+
+
+def _story_periods(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "later that year", "the following month" count from the last period of that kind the text named
+    (a date names its year and month too), the story's own time; with none, from the publication date."""
     out = list(timexes)
     for i, timex in enumerate(timexes):
-        if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
+        parsed = _STORY_OFFSET.match(timex.rule)
+        if not parsed:
             continue
-        begin, stop = sentence_bounds(text, timex.start_char, timex.end_char)
-        days = [t for t in timexes if t.is_dated and t.granularity == "day" and begin <= t.start_char <= stop]
-        if days:
-            day = min(days, key=lambda t: abs(t.start_char - timex.start_char))
-            clock = timex.value.partition("T")[2]
-            out[i] = dataclasses.replace(
-                timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
-                rule=timex.rule.replace(ON_ANCHOR_DAY, f"on the day its sentence names ('{day.text}' = {day.start})"))
+        offset, unit = int(parsed.group(1)), parsed.group(2)
+        named = next((t for t in reversed(out[max(0, i - 20):i]) if t.is_dated and t.type in ("DATE", "TIME")
+                      and t.granularity in _FINER[unit] and STORY_PERIOD not in t.rule
+                      and timex.start_char - t.end_char <= _STORY_REACH), None)
+        if named is None:
+            continue
+        period = periods.relative(named.start, unit, offset)
+        if timex.mod:
+            period = periods.part(period, timex.mod)
+        out[i] = dataclasses.replace(
+            timex, value=period.value, start=period.start, end=period.end,
+            rule=f"{timex.rule.split(' (else')[0]}: '{named.text}' = {named.start}")
     return out
 
 
+def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "that day", "the day before", "the next morning" count from the last day the text named before them
+    (within ``_STORY_REACH`` characters), the story's own time; with none, from the publication date."""
+    out = list(timexes)
+    last_day: Timex | None = None
+    for i, timex in enumerate(timexes):
+        if STORY_DAY not in timex.rule:
+            if timex.is_dated and timex.granularity in ("day", "time"):
+                last_day = out[i]
+            continue
+        if last_day is None or timex.start_char - last_day.end_char > _STORY_REACH or last_day.start == ctx.anchor:
+            continue
+        date = last_day.start + (timex.start - timex.anchor)
+        out[i] = dataclasses.replace(
+            timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+            rule=f"{timex.rule.split(' (else')[0]}: '{last_day.text}' = {last_day.start}")
+        last_day = out[i]
+    return out
+
+
+def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one.
+
+    The nearest day-precise expression of the sentence is found by bisection: linear in the text.
+    """
+    out = list(timexes)
+    days = [t for t in timexes if t.is_dated and t.granularity in ("day", "time") and ON_ANCHOR_DAY not in t.rule]
+    positions = [t.start_char for t in days]
+    for i, timex in enumerate(timexes):
+        if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
+            continue
+        begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
+        at = bisect.bisect_left(positions, timex.start_char)
+        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        where = "the day its sentence names"
+        if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
+            near, where = [days[at - 1]], "the story's last day named"
+        if near:
+            day = min(near, key=lambda t: abs(t.start_char - timex.start_char))
+            clock = timex.value.partition("T")[2]
+            out[i] = dataclasses.replace(
+                timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
+                rule=timex.rule.replace(ON_ANCHOR_DAY, f"on {where} ('{day.text}' = {day.start})"))
+    return out
+
+
+def _in_story(ctx: Context, day: Timex, timex: Timex) -> bool:
+    """Does ``timex`` belong to the past episode ``day`` opened? Close after it, in the same paragraph, and
+    in a past-tense sentence: "The bomb went off on March 3. ... At 9 p.m. the police arrived"."""
+    return (day.start < ctx.anchor and timex.start_char - day.end_char <= _STORY_REACH
+            and "\n\n" not in ctx.text[day.end_char:timex.start_char]
+            and ctx.tenses.tense_at(timex.start_char, timex.end_char).direction == "past")
+
+
+_DATE_TIME_GAP = re.compile(r"[\s,]*(?:(?:at|on)\s+|[—–-]\s*)?")
+
+
+def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "March 3, 2025 9:14 AM", "June 2, 2024 — 03:15 pm EDT", "9 a.m., March 3, 2025": one TIME expression."""
+    out: list[Timex] = []
+    for timex in timexes:
+        previous = out[-1] if out else None
+        if previous is not None and _DATE_TIME_GAP.fullmatch(text, previous.end_char, timex.start_char):
+            pair = {previous.type, timex.type}
+            day, clock = (previous, timex) if previous.type == "DATE" else (timex, previous)
+            if pair == {"DATE", "TIME"} and day.granularity == "day" and clock.rule.startswith("clock time:") \
+                    and day.start is not None:
+                value = f"{day.start.isoformat()}T{clock.value.partition('T')[2]}"
+                out[-1] = dataclasses.replace(
+                    clock, text=text[previous.start_char:timex.end_char], start_char=previous.start_char,
+                    end_char=timex.end_char, value=value, start=day.start, end=day.end, absolute=day.absolute,
+                    rule=f"{clock.rule.split(' (anchor')[0]}, on the date written beside it: {day.rule}")
+                continue
+        out.append(timex)
+    return out
+
+
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[\"“‘]|``|')(?=[\w\s])")
+_CLOSE_QUOTE = re.compile(r"(?<=[\w,.!?;\-—])(?:[\"”’]|'')|(?<=[,.!?;\-—])'(?=\s)")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"
+                     r"noted|recalled|asked|replied|remarked|tweeted|posted|according to)\b", re.IGNORECASE)
+_QUOTE_REACH = 600  # how far a quotation may run around the expression
+
+
+def _quoted_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
+    """ "'Today we signed,' the minister said on Thursday": a quotation's today is the day it was spoken.
+
+    A "today", "tonight", "yesterday", "this morning"... inside a quotation whose attribution (a speech
+    verb beside the quote) names a day is counted from that day instead of the publication date.
+    """
+    days = [t for t in timexes if t.is_dated and t.granularity == "day" and not _relative_to_anchor(t)]
+    positions = [t.start_char for t in days]
+    out = list(timexes)
+    for i, timex in enumerate(timexes):
+        if not _relative_to_anchor(timex):
+            continue
+        quote = _quotation_around(ctx.text, timex.start_char, timex.end_char)
+        if quote is None:
+            continue
+        said = _attributed_day(ctx, quote, days, positions)
+        if said is None or said.start == ctx.anchor:
+            continue
+        date = said.start + (timex.start - timex.anchor)
+        out[i] = dataclasses.replace(
+            timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+            rule=f"{timex.rule}; inside a quotation spoken on '{said.text}' ({said.start}): counted from that day")
+    return out
+
+
+def _relative_to_anchor(timex: Timex) -> bool:
+    """A day counted from the publication date by a word that means the speaker's own day ("today")."""
+    return timex.rule.startswith(("relative day:", "part of day:")) and timex.start is not None
+
+
+def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation holding ``text[start:end]`` as (opening quote, end of closing quote), or None."""
+    opening = None
+    for match in _OPEN_QUOTE.finditer(text, max(0, start - _QUOTE_REACH), start + 1):  # +1: its look-ahead
+        opening = match.start()
+    if opening is None or _CLOSE_QUOTE.search(text, opening + 1, start):
+        return None
+    closing = _CLOSE_QUOTE.search(text, end, min(len(text), end + _QUOTE_REACH))
+    if closing is None or _OPEN_QUOTE.search(text, end, closing.start()):
+        return None
+    return opening, closing.end()
+
+
+def _attributed_day(ctx: Context, quote: tuple[int, int], days: list[Timex], positions: list[int]) -> Timex | None:
+    """The day named by the attribution just after the quotation ("..., the minister said on Thursday")
+    or just before it ("The minister said on Thursday: '...'"), within the attribution's sentence."""
+    opening, closing = quote
+    _, stop = ctx.tenses.sentence_bounds(closing, closing)
+    after = [days[k] for k in range(bisect.bisect_left(positions, closing), len(days)) if positions[k] < stop][:1]
+    if after and _SPEECH.search(ctx.text, closing, after[0].start_char):
+        return after[0]
+    begin, _ = ctx.tenses.sentence_bounds(opening, opening + 1)
+    k = bisect.bisect_left(positions, opening) - 1
+    if k >= 0 and positions[k] >= begin and _SPEECH.search(ctx.text, begin, opening):
+        return days[k]
+    return None
+
+
 def _longest_first(candidates: list[tuple[int, int, int, Found]]) -> list[tuple[int, int, int, Found]]:
-    """Keep the longest of overlapping candidates (the earlier rule on a tie), in text order."""
+    """Keep the longest of overlapping candidates (the earlier rule on a tie), in text order.
+
+    Candidates are first cut into groups that overlap nothing outside themselves, so the choice
+    stays local: linear in the text however many expressions it holds.
+    """
+    kept: list[tuple[int, int, int, Found]] = []
+    group: list[tuple[int, int, int, Found]] = []
+    reach = -1
+    for cand in sorted(candidates, key=lambda c: c[0]):
+        if group and cand[0] >= reach:
+            kept += _longest_in_group(group)
+            group = []
+        group.append(cand)
+        reach = max(reach, cand[1]) if len(group) > 1 else cand[1]
+    return kept + _longest_in_group(group)
+
+
+def _longest_in_group(candidates: list[tuple[int, int, int, Found]]) -> list[tuple[int, int, int, Found]]:
     starts: list[int] = []  # the kept spans never overlap, so sorting by start sorts by end too
     kept: list[tuple[int, int, int, Found]] = []
     for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):

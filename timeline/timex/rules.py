@@ -14,19 +14,22 @@ import datetime as dt
 import functools
 import math
 import re
+import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import ahocorasick
 import dateparser
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.timex import periods
 from timeline.timex.periods import Period
-from timeline.timex.tense import Tense, tense_at
+from timeline.timex.tense import Tense, TenseIndex
 from timeline.timex.vocabulary import (
     ABBR_MONTHS,
     ABBR_WEEKDAYS,
+    DECADE_WORDS,
     FULL_MONTHS,
     FULL_WEEKDAYS,
     MONTHS,
@@ -70,6 +73,7 @@ def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | Non
     return Found(type_, value, None, granularity, rule, mod)
 
 
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -93,10 +97,18 @@ class Context:
         period = [p for p in candidates if p.start <= self.anchor][-1]
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
 
-    def tense(self, match: re.Match[str]) -> Tense:
-        return tense_at(self.text, match.start(), match.end())
+    @functools.cached_property
+    def tenses(self) -> TenseIndex:
+        """Sentence ends and tense cues of the whole text, found once."""
+        return TenseIndex(self.text)
 
-    @property
+    def tense(self, match: re.Match[str]) -> Tense:
+        """The tense around a match; "since" right before it always points back ("on patrol since March")."""
+        if _SINCE.search(self.text, max(0, match.start() - 8), match.start()):
+            return Tense("past", "since", 0)
+        return self.tenses.tense_at(match.start(), match.end())
+
+    @functools.cached_property
     def anchor_desc(self) -> str:
         return f"anchor {self.anchor.isoformat()} ({self.anchor.strftime('%A')})"
 
@@ -120,8 +132,14 @@ _WEEKDAY_FULL = _alternation(FULL_WEEKDAYS, capital=True)
 _WEEKDAY = f"(?:{_WEEKDAY_FULL}|{_alternation(ABBR_WEEKDAYS, capital=True)}\\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_COMPOUND = "|".join(f"{t}[- ]{u}" for t in TENS for u in UNITS_1_9)
+_COMPOUND = f"{_alternation(TENS)}[- ]{_alternation(UNITS_1_9)}"  # one alternation each: fast to scan
 _NUMBER = rf"(?:(?:\d+|{_COMPOUND}|{_alternation(list(NUMBERS))})(?:\.\d+|\s+1/2|½|\s+and\s+a\s+half)?)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#: A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "two thousand and one".
+_SPELLED_YEAR = (rf"(?:(?i:(?:sixteen|seventeen|eighteen|nineteen)[\s-]+(?:{_alternation(TENS)}(?:[\s-]+"
+                 rf"{_alternation(UNITS_1_9)})?|{_TEENS}|hundred|oh[\s-]+{_alternation(UNITS_1_9)}))|"
+                 rf"(?i:two\s+thousand(?:\s+(?:and\s+)?(?:{_alternation(UNITS_1_9)}|{_TEENS}))?))")
+_YEAR_WORDS = f"(?:{_YEAR}|{_SPELLED_YEAR})"
 _VAGUE = _alternation(VAGUE_NUMBERS)
 _UNIT = _alternation(list(UNITS))
 _PART_OF_DAY = _alternation(list(PARTS_OF_DAY))
@@ -132,6 +150,7 @@ _MOD_CODES = {"early": "START", "beginning": "START", "start": "START", "mid": "
               "late": "END", "end": "END", "earlier": "START", "later": "END", "rest": "END"}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _mod_of(words: str | None) -> str | None:
     if not words:
         return None
@@ -141,6 +160,7 @@ def _mod_of(words: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _number(words: str) -> float | None:
     """The value of a number written in digits or words; None for vague quantities ("several")."""
     words = re.sub(r"\s+", " ", words.lower().strip())
@@ -157,6 +177,7 @@ def _number(words: str) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _unit(word: str) -> str:
     word = word.lower()
     if word.endswith("ies"):
@@ -169,6 +190,7 @@ _SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), 
 _IN_BIGGER = {"decade": ("Y", 10), "century": ("Y", 100), "weekend": ("D", 2), "quarter": ("M", 3)}
 
 
+@functools.lru_cache(maxsize=4096)  # pure; long texts repeat their numbers
 def _duration_value(amount: float | None, unit: str) -> str:
     """ISO 8601 duration, TimeML style: P3Y, PT24H, P10Y for a decade, PXM for "months"."""
     designator, is_time, _ = UNITS[unit]
@@ -278,7 +300,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _month_year(m: re.Match[str], ctx: Context) -> Found:
     month = MONTHS[m.group("month").rstrip(".").lower()]
-    period = periods.month(int(m.group("year")), month)
+    period = periods.month(_year_number(m.group("year")), month)
     mod = _mod_of(m.group("mod"))
     rule = "month and year as written"
     if mod:
@@ -288,7 +310,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found:
 
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
 _MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|"
+    r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|for|"
     r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
     re.IGNORECASE,
 )
@@ -354,6 +376,10 @@ _YEAR_CONTEXT_AFTER = re.compile(r"^(?:\s*[.,;:)!?\-–]|\s*$|'s\b|\s+(?:and|to|
                                  r"election|elections|budget|season|census|campaign|[A-Z]))")
 
 
+_YEAR_RANGE = re.compile(rf"(?<![\w$€£#.,-])(?P<first>{_YEAR})\s*[-–]\s*(?P<year>{_YEAR}|\d\d)(?![\w%,.-]?\d|\w)")
+_YEAR_BEFORE_CONJUNCTION = re.compile(rf"\b{_YEAR}\s*(?:,|and|or|to|through|and\s+in)\s*$")
+
+
 def _year(m: re.Match[str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 16):m.start()]
     after = ctx.text[m.end():m.end() + 12]
@@ -362,9 +388,10 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
             return None  # money, a longer number, a percentage
         if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
             return None  # "2000 troops"
-        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(?:in|since|by|until|from|of|before|after|"
-                                                              r"during|through)\s*$", before, re.I):
-            return None  # "and 2000 troops"
+        if re.match(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b", after) and not (
+                re.search(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", before, re.I)
+                or _YEAR_BEFORE_CONJUNCTION.search(before)):
+            return None  # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
@@ -374,6 +401,49 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     if mod:
         period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
     return _dated(period, rule, mod=mod, absolute=True)
+
+
+def _year_range_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """The second year of a range, "2015-2016", "1961-62": a year of its own (as TimeML annotates it),
+    when it comes after the first; "2015-10" is no range."""
+    first = int(m.group("first"))
+    digits = m.group("year")
+    year = int(digits) if len(digits) == 4 else first - first % 100 + int(digits)
+    if not first < year <= first + 99:
+        return None
+    found = _dated(periods.year(year), f"year range '{m.group(0)}': its second year", absolute=True)
+    return Found(**{**found.__dict__, "span": m.span("year")})
+
+
+def _year_range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """The first year of a range ("2015-2016", "1961-62"): the year-range rule decides it is one."""
+    end = _YEAR_RANGE.match(ctx.text, m.start())
+    if end is None or _year_range_end(end, ctx) is None:
+        return None
+    found = _dated(periods.year(int(m.group("year"))), "year range: its first year", absolute=True)
+    return Found(**{**found.__dict__, "span": m.span("year")})
+
+
+_WORD_VALUES = {**NUMBERS, "oh": 0, "thousand": 1000, "hundred": 100}
+
+
+def _year_number(words: str) -> int:
+    """A year from digits or words: "1996", "nineteen ninety-six", "two thousand and one", "nineteen hundred"."""
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w != "and"]
+    if parts[0] == "two" and parts[1] == "thousand":
+        return 2000 + sum(_WORD_VALUES[w] for w in parts[2:])
+    tail = parts[1:]
+    return _WORD_VALUES[parts[0]] * 100 + (0 if tail == ["hundred"] else sum(_WORD_VALUES[w] for w in tail))
+
+
+def _year_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    if re.search(r"(?:thousand|hundred)$", m.group("year"), re.I) and not m.group(0).lower().startswith("the") \
+            and re.match(r"[\s-]+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "two thousand people", "nineteen hundred troops": numbers
+    return _dated(periods.year(_year_number(m.group("year"))), "year said in words", absolute=True)
 
 
 def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -393,9 +463,28 @@ def _decade(m: re.Match[str], ctx: Context) -> Found:
     return _dated(period, rule, mod=mod, absolute=absolute)
 
 
+def _decade_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the nineties", "the late eighties": the decade in the century nearest the anchor, never ahead of it."""
+    if not m.group(0).lower().startswith("the") and not m.group("mod"):
+        return None  # "in his forties" is an age
+    if re.search(r"\b(?:his|her|their|its|my|your|our)\s+(?:\w+\s+)?$", ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    tens = DECADE_WORDS[m.group("words").lower()]
+    first = ctx.anchor.year - ctx.anchor.year % 100 + tens
+    if first > ctx.anchor.year:
+        first -= 100
+    period = periods.decade(first)
+    mod = _mod_of(m.group("mod"))
+    rule = "decade said in words, the latest one not after the anchor"
+    if mod:
+        period, rule = periods.part(period, mod), f"{rule}, its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
+
+
 def _century(m: re.Match[str], ctx: Context) -> Found | None:
-    number = ORDINALS.get(m.group("ord").lower())
-    if not number or m.group("ord").lower() == "last":
+    word = m.group("ord").lower()
+    number = int(word[:-2]) if word[:-2].isdigit() else ORDINALS.get(word)
+    if not number or word == "last":
         return None
     return _dated(periods.century(number), "century as written", absolute=True)
 
@@ -426,7 +515,7 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
     mod = _mod_of(m.group("mod"))
     rel = (m.group("rel") or "").lower()
     if m.group("year"):
-        period, rule, absolute = periods.season(int(m.group("year")), code), "season and year as written", True
+        period, rule, absolute = periods.season(_year_number(m.group("year")), code), "season and year as written", True
     else:
         absolute = False
         current = _season_of(ctx.anchor)
@@ -479,7 +568,55 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(periods.day(date), rule)
 
 
+STORY_DAY = "counted from the story's last day named"
+STORY_PERIOD = "counted from the story's last"  # ... "{unit} named"
+
+
+def _story_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "that year", "later that month", "the following year": a period of the story, not of the publication.
+
+    The rule counts from the anchor; `find_timexes` then moves it to the last such period the text named.
+    """
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    offset = {"that": 0, "the same": 0, "the following": 1, "the previous": -1, "the prior": -1}[rel]
+    period = periods.relative(ctx.anchor, unit, offset)
+    mod = _mod_of(m.group("mod"))
+    return _dated(period, f"{offset:+d} {unit}(s) {STORY_PERIOD} {unit} named (else from the {ctx.anchor_desc})",
+                  mod=mod)
+
+
+def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "that day", "the day before", "the next morning": a day of the story, not of the publication.
+
+    The rule counts from the anchor; `find_timexes` then moves it to the last day the text named before it.
+    """
+    words = re.sub(r"\s+", " ", m.group("word").lower())
+    if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
+        return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
+    offset = -1 if re.search(r"before|previous|prior|earlier", words) else 1 if re.search(
+        r"next|following|later|after", words) else 0
+    date = ctx.anchor + dt.timedelta(days=offset)
+    part = next((PARTS_OF_DAY[p] for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", words)), None)
+    rule = f"{offset:+d} day(s) {STORY_DAY} (else from the {ctx.anchor_desc})"
+    if part and part != "NI":
+        return Found("TIME", f"{date.isoformat()}T{part}", periods.day(date), "time", rule)
+    return _dated(periods.day(date), rule)
+
+
 _WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
+
+
+def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
+    """ "Friday of next week": that weekday in the week named."""
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    offset = {"this": 0, "next": 1, "last": -1, "the following": 1}[rel]
+    week = periods.relative(ctx.anchor, "week", offset)
+    date = week.start + dt.timedelta(days=WEEKDAYS[m.group("weekday").lower()])
+    return _dated(periods.day(date), f"that weekday in '{rel} week' ({week.value}), from the {ctx.anchor_desc}")
+
+
+_FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -497,6 +634,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         why = f"'this': the one in the anchor's week ({ctx.anchor_desc})"
     else:
         tense = ctx.tense(m)
+        if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
+                tense.cue.lower() not in _FORWARD_NOUN_CUES:
+            tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
         if tense.direction == "future":
             date = ctx.anchor + relativedelta(weekday=step(+1))
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
@@ -513,6 +653,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
 
 _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
                 "following": 1, "upcoming": 1}
+
+
+_SPAN_RELS = {"decade": ("past", "coming", "next", "following", "upcoming"),
+              "century": ("past", "coming", "next", "following", "upcoming", "this", "current")}
 
 
 def _relative_period(m: re.Match[str], ctx: Context) -> Found | None:
@@ -532,6 +676,10 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Found | None:
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
     elif mod:
         period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    elif unit in ("decade", "century") and rel in _SPAN_RELS[unit]:
+        # TimeML: "the past decade", "the coming decade", "this century" measure a span (P10Y, P100Y)
+        return Found("DURATION", _duration_value(1, unit), period, period.granularity,
+                     f"a duration; the period it spans: {rule}")
     return _dated(period, rule, mod=mod)
 
 
@@ -556,19 +704,37 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
     return _dated(period, f"{why} ({ctx.anchor_desc})")
 
 
+@functools.lru_cache(maxsize=4096)
+def _shifted(anchor: dt.date, unit: str, steps: int) -> Period:
+    """The ``unit`` containing the day ``steps`` units from the anchor ("two weeks ago": the week of anchor - 14)."""
+    return periods.containing(anchor + periods.STEP[unit] * steps, unit)
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "three days ago" is a date; "ten years from now", "a week earlier" are durations (TimeML's DURATION).
+
+    "from now"/"hence" keep the point they imply (counted from the anchor) as their range, so the
+    event table can still place them; "earlier"/"later" count from the narrative's own time, which is
+    not the anchor, so they keep none. "a year earlier" beside a quarterly report is that quarter a year back.
+    """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
-    direction = m.group("dir").lower()
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    duration = _duration_value(amount, unit)
     if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 10_000:
-        return _undated("DURATION", _duration_value(amount, unit), unit, "a vague span: no calendar date")
+        return _undated("DURATION", duration, unit, "a vague span: no calendar date")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if unit == "year" and amount == 1 and sign < 0 and ctx.reporting_quarter:
         quarter, why = ctx.reporting_quarter
         return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
-    shifted = ctx.anchor + periods.STEP[unit] * (sign * int(amount))
-    period = periods.containing(shifted, unit)
-    return _dated(period, f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}")
+    if direction in ("earlier", "later") and not (unit == "year" and amount == 1):
+        return _undated("DURATION", duration, unit, f"'{direction}' counts from the story's own time, not the "
+                        "anchor: a duration")
+    period = _shifted(ctx.anchor, unit, sign * int(amount))
+    rule = f"{amount:g} {unit}(s) {direction}, counted from the {ctx.anchor_desc}"
+    if sign > 0:
+        return Found("DURATION", duration, period, period.granularity, f"a duration; the point it implies: {rule}")
+    return _dated(period, rule)
 
 
 #: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
@@ -579,21 +745,23 @@ _PLAN_VERB = re.compile(r"\b(?:will|would|shall|be|been|is|are|was|were|to|\w+ed
 
 
 def _in_n_units(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "in two weeks": a future date when the sentence looks forward, else a duration.
+    """ "in two weeks": a duration (TimeML's DURATION, "in" outside), whose range is the point it implies
+    when the sentence looks forward, so the event table can place it.
 
-    After a record word with no verb between ("the first agreement in 16 years") it measures back: a duration.
+    After a record word with no verb between ("the first agreement in 16 years") it measures back: no point.
     """
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
-    if amount is None or amount != int(amount) or unit not in periods.STEP or ctx.tense(m).direction != "future":
-        return None
+    tense = ctx.tense(m)
+    if amount is None or amount != int(amount) or unit not in periods.STEP or (tense.direction == "past" and tense.cue):
+        return None  # a past-tense sentence: a plain duration ("sales rose 5% in 90 days")
     record = _RECORD_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start())
     if record and not _PLAN_VERB.search(record.group("gap")):
         return None
-    period = periods.containing(ctx.anchor + periods.STEP[unit] * int(amount), unit)
-    span = (m.start("num"), m.end())
-    found = _dated(period, f"'in {amount:g} {unit}(s)' in a future-tense sentence, from the {ctx.anchor_desc}")
-    return Found(**{**found.__dict__, "span": span})
+    period = _shifted(ctx.anchor, unit, int(amount))
+    return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
+                 f"a duration; the point it implies: 'in {amount:g} {unit}(s)' in a future-tense sentence, "
+                 f"from the {ctx.anchor_desc}", span=(m.start("num"), m.end()))
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -638,7 +806,10 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     words = m.group("clock").lower()
-    if words in ("noon", "midday"):
+    hour24 = m.group("hour24") or m.group("hour24b")
+    if hour24:
+        hour, minute = int(hour24), int(m.group("minute24") or m.group("minute24b"))
+    elif words in ("noon", "midday"):
         hour, minute = 12, 0
     elif words == "midnight":
         hour, minute = 24, 0
@@ -678,7 +849,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_words = m.group("num")
     if m.group("old"):
         return None  # an age ("a 6-year-old"), not a time expression
-    if re.match(r"\s+of\b", ctx.text[m.end():]) and m.group("unit").lower().startswith("quarter"):
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
     amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
@@ -706,16 +877,20 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
         mod = "EQUAL_OR_MORE"
     found = _undated("DURATION", _duration_value(amount, unit), unit,
                      "a duration: it measures time, it names no calendar date", mod)
-    # TimeML leaves hedges ("about two weeks") and the article of an adjective ("the two-week") outside
-    start = m.start("num") if mod == "APPROX" or (mod == "EQUAL_OR_LESS" and approx != "up to") else m.start()
+    # TimeBank leaves "about"/"around" ("about two weeks") and the article of an adjective ("the two-week")
+    # outside, and keeps "nearly", "almost", "a mere" inside
+    start = m.start("num") if approx in ("about", "around") else m.start()
     if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
         start = m.start("num")
     return Found(**{**found.__dict__, "span": (start, m.end())})
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
-    unit = _unit(m.group("unit"))
-    return _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
+    """ "for years", "within days", "months later": the unit alone (the preposition stays outside)."""
+    group = "unit" if m.group("unit") else "unit2"
+    unit = _unit(m.group(group))
+    found = _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
+    return Found(**{**found.__dict__, "span": m.span(group)})
 
 
 def _set(m: re.Match[str], ctx: Context) -> Found | None:
@@ -725,6 +900,12 @@ def _set(m: re.Match[str], ctx: Context) -> Found | None:
     target = (m.group("target") or "").lower().rstrip("s")
     if target in WEEKDAYS:
         return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
+    if target in PARTS_OF_DAY:
+        return _undated("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[target]}", "set", "every such part of a day: a repetition")
+    if target in SEASON_CODES:
+        return _undated("SET", f"XXXX-{SEASON_CODES[target]}", "set", "every such season: a repetition")
+    if target in MONTHS and len(target) > 3:
+        return _undated("SET", f"XXXX-{MONTHS[target]:02d}", "set", "every such month: a repetition")
     unit = _unit(target)
     amount = _number(m.group("num")) if m.group("num") else 1
     if unit not in UNITS:
@@ -749,7 +930,12 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the quarter", "the latest quarter": the reported quarter, else the last one completed."""
     if ctx.reporting_quarter:
         period, why = ctx.reporting_quarter
+        if m.group("year"):  # "the 1988 quarter": the reported quarter of that year
+            year = int(m.group("year"))
+            return _dated(periods.quarter(year, int(period.value[-1])), f"{why}, in {year}", absolute=True)
         return _dated(period, why)
+    if m.group("year"):
+        return None
     if not re.search(r"latest|most\s+recent", m.group(0), re.I):
         return None
     period = periods.relative(ctx.anchor, "quarter", -1)
@@ -822,76 +1008,107 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Found | None]
     trigger: frozenset[str] | None = None
+    reach: tuple[int, int] = (80, 60)  # the farthest a match reaches before and after its trigger word
 
     def matches(self, text: str, words: WordIndex) -> Iterator[re.Match[str]]:
         if self.trigger is None:
             yield from self.pattern.finditer(text)
             return
-        for start, end in words.windows(self.trigger):
+        for start, end in words.windows(self.trigger, self.reach):
             yield from self.pattern.finditer(text, start, end)
 
 
-_WINDOW_BEFORE, _WINDOW_AFTER = 80, 60  # the farthest a pattern reaches from its trigger word
-_WORD = re.compile(r"[A-Za-z]+|\d+s\b|\d+")
-
-
 class WordIndex:
-    """Where each word of a text stands, lower-cased; numbers as ``#digits``, years ``#year``, "1990s" ``#decade``."""
+    """Where each trigger word of a text stands, lower-cased; years as ``#year``, "1990s" as ``#decade``.
+
+    One Aho-Corasick pass (pyahocorasick) over a copy of the text with letters lower-cased, digits
+    as ``#`` and everything else a space: the Python loop visits only the trigger words, never every word.
+    """
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        for match in _WORD.finditer(text):
-            word = match.group(0)
-            if word[0].isdigit():
-                keys = ["#decade"] if word.endswith("s") else ["#digits"] + (["#year"] if len(word) == 4 else [])
-            else:
-                keys = [word.lower()]
-            for key in keys:
-                self.at.setdefault(key, []).append(match.start())
-        self._cache: dict[frozenset[str], list[tuple[int, int]]] = {}
+        padded = " " + text.translate(_WORD_SHAPE) + " "
+        for end, (key, size) in _trigger_automaton().iter(padded):
+            self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
+        self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
 
-    def windows(self, trigger: frozenset[str]) -> list[tuple[int, int]]:
-        if trigger not in self._cache:
+    def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60)) -> list[tuple[int, int]]:
+        """The stretches of text around the trigger's words (``reach`` characters before and after),
+        overlapping ones merged."""
+        key = (trigger, reach)
+        if key not in self._cache:
             hits = sorted(p for word in trigger for p in self.at.get(word, ()))
             merged: list[tuple[int, int]] = []
+            before, after = reach
             for hit in hits:
-                start, end = max(0, hit - _WINDOW_BEFORE), min(self.length, hit + _WINDOW_AFTER)
+                start, end = max(0, hit - before), min(self.length, hit + after)
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], end)
                 else:
                     merged.append((start, end))
-            self._cache[trigger] = merged
-        return self._cache[trigger]
+            self._cache[key] = merged
+        return self._cache[key]
 
 
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
 _UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
 _MONTH_WORDS = " ".join(MONTHS) + " sept"
+_FUNCTION_WORDS = {"the", "in", "at", "one", "a", "as", "of", "to"}  # every phrase has a rarer word to trigger on
 _TRIGGERS: dict[str, str] = {
     "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
     "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
-    "year": "#year", "the year N": "year", "decade": "#decade", "century": "century", "quarter": "quarter q",
+    "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
+    "year in words": "sixteen seventeen eighteen nineteen thousand",
+    "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
-    "weekday": "monday tuesday wednesday thursday friday saturday sunday", "ago": "ago earlier hence now",
+    "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
+    "weekday of a week": "week",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "ago": "ago earlier later hence now",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
-    "clock time": "m am pm noon midnight midday", "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
+    "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
+                  "pt ct mt eet eest wet west msk ist jst aest aedt z",
+    "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
-    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - {"the", "in", "at", "one"}),
+    "at the time": "time",
+    "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
+
+
+TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+_WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+                             **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
+
+
+@functools.cache
+def _trigger_automaton() -> ahocorasick.Automaton:
+    """Trigger words between spaces in the shape of `_WORD_SHAPE`: " friday ", " #### " (a year), " ##s "."""
+    automaton = ahocorasick.Automaton()
+    shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
+    shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    for shape, key in shapes.items():
+        automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
+    automaton.make_automaton()
+    return automaton
+
+
+#: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
+_REACH = {"duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
           flags: int = 0) -> Rule:
     trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
-    return Rule(name, re.compile(pattern, flags), resolve, trigger)
+    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)))
 
 
 _I = re.IGNORECASE
+_ZONE = r"(?:[ECMP][SD]T|[ECMP]T|GMT|UTC|CES?T|BST|EES?T|WES?T|MSK|IST|JST|AE[SD]T|Z)"
 _HOLIDAYS = (r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year[’']s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
              r"Easter(?:\s+Sunday)?|Good\s+Friday|Independence\s+Day|Halloween|Valentine[’']s\s+Day|"
              r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day")
@@ -905,17 +1122,25 @@ RULES: tuple[Rule, ...] = (
           r"(?:[12]\d|3[01]|0?[1-9])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)\b(?![-/.]\d)", _numeric_date),
     _rule("month and day", rf"\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH})"
           r"(?![\w%])(?!\s*[-–]\s*\d)(?!,?\s+\d)", _month_day),
-    _rule("month and year", rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+    _rule("month and year",
+          rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR_WORDS})\b",
           _month_year),
-    _rule("month", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))"
-          rf"[\s-]+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
+    _rule("month", rf"\b(?:(?P<mod>(?i:{_MOD}|earlier\s+in|later\s+in))[\s-]+)?"
+          rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<month>{_MONTH_FULL})\b(?!\s*\d)(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
           _month_alone),
     _rule("year", rf"(?<![\w$€£#.,-])(?:(?P<mod>{_MOD}|the\s+(?:first|second)\s+half\s+of)[\s-]+)?"
           rf"(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<year>{_YEAR})(?![\w%,.-]\d|\w)", _year, _I),
+    _rule("year range", rf"(?<![\w$€£#.,-])(?P<year>{_YEAR})(?=\s*[-–]\s*\d)", _year_range_start),
+    _rule("year range end", _YEAR_RANGE.pattern, _year_range_end),
+    _rule("year in words", rf"\b(?:(?i:the\s+year)\s+)?(?P<year>{_SPELLED_YEAR})\b(?![\s-]+(?i:percent|per\s+cent))",
+          _year_in_words),
     _rule("the year N", r"(?<=\bthe\syear\s)(?P<year>[1-9]\d{2,3})(?![\w%,.-]\d|\w|\s*(?:BC|BCE|B\.C\.))", _the_year,
           _I),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<decade>(?:1[6-9]|20)\d0)'?s|"
           r"'(?P<short>\d0)s)\b", _decade_fix, _I),
+    _rule("decade in words",
+          rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<words>{_alternation(list(DECADE_WORDS))})\b",
+          _decade_in_words, _I),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", _century, _I),
     _rule("quarter", rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
           rf"(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
@@ -924,13 +1149,17 @@ RULES: tuple[Rule, ...] = (
     _rule("half year", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:the\s+year|(?P<year>{_YEAR}))",
           _half, _I),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming)\s+|(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)"
-          rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR}))?\b",
+          rf"(?P<season>spring|summer|fall|autumn|winter)(?:(?:\s+of)?\s+(?P<year>{_YEAR_WORDS}))?\b",
           _season_guard, _I),
+    _rule("period of the story", r"\b(?:(?P<mod>later|earlier)\s+(?:in\s+)?)?(?P<rel>that|the\s+same|the\s+following|"
+          r"the\s+previous|the\s+prior)\s+(?P<unit>year|month|week)\b(?!\s+(?:of|when|that|in\s+which)\b)",
+          _story_period, _I),
     _rule("relative period", r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)"
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
-          r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
+          r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
     _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
-          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter)\b", _this_quarter, _I),
+          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b",
+          _this_quarter, _I),
     _rule("year-ago period",
           r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
@@ -939,32 +1168,44 @@ RULES: tuple[Rule, ...] = (
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
           r"the\s+day\s+before\s+yesterday|"
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
+    _rule("day of the story", r"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
+          r"the\s+(?:day|night|morning|evening)\s+before|the\s+(?:previous|prior|next|following)\s+"
+          r"(?:day|night|morning|evening|afternoon))\b"
+          r"(?!\s+(?:of|when|that|in\s+which|on\s+which|after|before|and)\b)", _story_day, _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
           _I),
+    _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
+          r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
-          r"(?P<dir>ago|earlier|from\s+now|hence)\b", _ago, _I),
+          r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
     _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
-          r"(?P<clock2>noon|midnight|midday))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
+          rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
+          rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_fix, _I),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
-          rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more\s+than|"
-          rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+"
-          rf"(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
+          rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
+          rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
+          rf"(?:\s+(?:more|additional|extra|further))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
-    _rule("unmeasured duration", r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|hours|decades|centuries)\b",
-          _bare_plural, _I),
+    _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
+          r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
+          r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
     _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
-          rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?))\b", _set, _I),
+          rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
+          rf"{_MONTH_FULL}))\b", _set, _I),
     _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",
           _recent_units, _I),
+    _rule("at the time", r"(?<=\bat\s)the\s+time\b(?!\s+(?:of|when|that|to|and|being|it|in|for)\b)",
+          lambda m, c: _undated("DATE", "PAST_REF", "vague", "'at the time': a past moment the story names"), _I),
     _rule("vague reference", rf"\b{_alternation(list(REFERENCES))}\b", _reference, _I),
 )

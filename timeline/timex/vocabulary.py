@@ -65,6 +65,10 @@ SET_WORDS: dict[str, str] = {
     "annually": "P1Y", "yearly": "P1Y",
 }
 
+#: Decades said in words: "the nineties" -> the decade's first year in the century nearest the anchor.
+DECADE_WORDS: dict[str, int] = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                                "seventies": 70, "eighties": 80, "nineties": 90}
+
 #: Vague references (no calendar range) -> TIMEX3 value.
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -72,4 +76,6 @@ REFERENCES: dict[str, str] = {
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "in short order": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
 }

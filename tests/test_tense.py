@@ -1,0 +1,59 @@
+"""Specification of `timeline.timex.tense`: which way an underspecified date points, and at what cost."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.timex.tense import TenseIndex, sentence_bounds, tense_at
+
+
+def _direction(sentence: str, expression: str) -> str:
+    start = sentence.index(expression)
+    return tense_at(sentence, start, start + len(expression)).direction
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("The plan will be reviewed at a summit in October.", "October"),
+    ("The referendum will be held on 9 June.", "9 June"),
+    ("The album is due to be released in June.", "June"),
+    ("The talks were planned for April.", "April"),
+    ("The final round takes place Thursday.", "Thursday"),
+    ("The product launch is on Wednesday.", "Wednesday"),
+    ("Firms must respond by Monday.", "Monday"),
+    ("Applications are due by March.", "March"),
+    ("Showers are expected, mostly Sunday and Monday.", "Sunday"),
+    ("Indeed, the need for speed is clear: the vote is on Friday.", "Friday"),
+])
+def test_forward_looking_sentences_point_forward(sentence: str, expression: str) -> None:
+    assert _direction(sentence, expression) == "future"
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("There was a crash in March that killed two.", "March"),
+    ("The plan was reviewed at a summit in October.", "October"),
+    ("The leaders met on Friday.", "Friday"),
+    ("The United States and Japan talked on Friday.", "Friday"),  # "United" is no past cue, "talked" is
+])
+def test_past_tense_points_back(sentence: str, expression: str) -> None:
+    assert _direction(sentence, expression) == "past"
+
+
+@pytest.mark.parametrize("word", ["indeed", "need", "speed", "United", "hundred"])
+def test_words_ending_in_ed_that_are_no_verbs_are_no_past_cue(word: str) -> None:
+    sentence = f"The {word} on Friday."
+    start = sentence.index("Friday")
+    assert tense_at(sentence, start, start + 6).cue == ""
+
+
+def test_the_index_answers_like_a_look_up_of_one_span() -> None:
+    text = "Talks were held on Monday. They will resume on Friday, officials said. " * 3
+    index = TenseIndex(text)
+    for start in range(0, len(text) - 6, 7):
+        assert index.tense_at(start, start + 6) == tense_at(text, start, start + 6)
+        assert index.sentence_bounds(start, start + 6) == sentence_bounds(text, start, start + 6)
+
+
+def test_the_scheduled_present_is_a_weaker_cue_than_a_past_verb_as_near() -> None:
+    sentence = "Talks ended on Friday & resume next week."
+    start = sentence.index("Friday")
+    assert tense_at(sentence, start, start + 6).direction == "past"
