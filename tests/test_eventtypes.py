@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.eventtypes import GENERIC, LEXICON, compatible, event_classes, shared, specific, triggers
+from timeline.events.eventtypes import (
+    GENERIC,
+    LEXICON,
+    compatible,
+    event_classes,
+    hedged,
+    shared,
+    specific,
+    triggers,
+)
 
 
 @pytest.mark.parametrize(("clause", "expected"), [
@@ -57,3 +66,8 @@ def test_the_lexicon_is_general_news_and_every_generic_class_exists() -> None:
 def test_a_capitalised_trigger_inside_a_name_is_no_trigger() -> None:
     assert event_classes("President Bill Clinton condemned the attacks") == {"attack"}
     assert event_classes("Bill would raise taxes, critics said") == {"policy"}  # a clause's first word
+
+
+def test_a_clause_that_tells_a_possibility_is_hedged() -> None:
+    assert hedged("Fain said more strikes could happen") and hedged("Workers would walk out if talks fail")
+    assert not hedged("The UAW officially went on strike") and not hedged("Workers will walk out at noon")

@@ -218,6 +218,12 @@ def test_one_event_class_one_day_and_one_name_join_on_few_shared_words() -> None
     assert "both 'strike' events" in reason and "General Motors" in reason
     assert row(events, "earnings", "Tuesday")["n_sources"] == 1  # same day and name, another class
     assert row(events, "ford", "Tuesday night")["n_sources"] == 1  # same day and class, another name
+    maybe = extract_events([
+        article("Thousands of workers at General Motors' Arlington plant walked out on Tuesday morning.", "walkout",
+                wednesday),
+        article("The union said more strikes against General Motors could happen on Tuesday.", "maybe", wednesday),
+    ])
+    assert maybe["cluster_id"].nunique() == 2  # a possibility is no evidence of the happening
 
 
 def test_one_article_tells_a_happening_in_two_sentences_of_one_class_day_and_name() -> None:

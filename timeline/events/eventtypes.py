@@ -170,6 +170,19 @@ def event_classes(text: str) -> frozenset[str]:
     return frozenset(name for _, _, name in _matches(_TOKEN.findall(text)))
 
 
+#: Words that make a clause tell a possibility rather than a happening ("more strikes could happen Friday").
+HEDGES = frozenset({"could", "might", "may", "would", "if", "unless", "possible", "possibly", "threaten",
+                    "threatens", "threatened", "threatening", "warn", "warns", "warned", "consider", "considers",
+                    "considering"})
+
+
+@lru_cache(maxsize=200_000)
+def hedged(text: str) -> bool:
+    """Whether a clause tells something that may or may not happen: such a clause and one that tells the
+    happening itself are the same event class, but not yet evidence of one happening."""
+    return any(word in HEDGES for word in _TOKEN.findall(text.lower()))
+
+
 def specific(classes: frozenset[str]) -> frozenset[str]:
     """The classes that say what happened (not merely that it was told, planned or discussed)."""
     return classes - GENERIC

@@ -139,6 +139,7 @@ class Features:
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
     classes: list[frozenset[str]]  # event classes of the row's label, its clause (timeline.events.eventtypes)
+    hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
 
 
@@ -183,13 +184,16 @@ def features(frame: pd.DataFrame) -> Features:
         return out
 
     classes_of: list[frozenset[str]] = []
+    hedges: list[bool] = []
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     for sentence, s_start, t_start, t_end, actors, places, headline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
             frame["actors"], frame["places"], headlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
-        classes_of.append(eventtypes.event_classes(headline if labelled else _clause(sentence, max(start, 0), end)))
+        clause = headline if labelled else _clause(sentence, max(start, 0), end)
+        classes_of.append(eventtypes.event_classes(clause))
+        hedges.append(eventtypes.hedged(clause))
         before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
         actor_set = frozenset(str(a) for a in _names(actors))
         place_set = frozenset(str(p) for p in _names(places))
@@ -235,7 +239,8 @@ def features(frame: pd.DataFrame) -> Features:
         mergeable = (frame["role"].astype(str) != "reference").to_numpy()
     return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight), tokens, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
-                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of, key_names)
+                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of,
+                    np.array(hedges, dtype=bool), key_names)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -529,8 +534,10 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
-    """Two mentions that tell one event class of one key name (their dates checked elsewhere)."""
-    return bool(eventtypes.shared(feats.classes[x], feats.classes[y]) and feats.key_names[x] & feats.key_names[y])
+    """Two mentions that tell one event class of one key name, both as happenings or both as possibilities
+    (their dates checked elsewhere)."""
+    return bool(eventtypes.shared(feats.classes[x], feats.classes[y]) and feats.key_names[x] & feats.key_names[y]
+                and feats.hedged[x] == feats.hedged[y])
 
 
 def _class_ids(sets: list[frozenset[str]]) -> tuple[np.ndarray, list[frozenset[str]]]:
@@ -556,13 +563,14 @@ def classes_compatible(feats: Features, pairs: np.ndarray) -> np.ndarray:
 
 
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name and close dates (the same day, or a day inside a week or
-    month): such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or
+    month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
     day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
     close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
+    close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
     ids, sets = _class_ids(feats.classes)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
     for k in np.flatnonzero(out).tolist():  # the few left: their key names
