@@ -50,7 +50,7 @@ def test_a_cluster_holding_two_happenings_is_a_false_merge() -> None:
 def test_entities_match_through_aliases_and_missing_sentences_count_as_missed() -> None:
     score = score_entities(EVENTS, GOLD)
     # b: UAW = United Auto Workers, Detroit; c: Ford = Ford Motor, Michigan extra; d: Shawn Fain missed
-    assert (score.true_positives, score.predicted, score.gold) == (3, 4, 4)
+    assert (score.counts.matched_pred, score.counts.predicted, score.counts.gold) == (3, 4, 4)
     assert score.precision == 0.75 and score.recall == 0.75
     assert {"doc": "c.txt", "quote": "deal with Ford", "kind": "places", "missing": [], "extra": ["michigan"]} \
         in score.errors

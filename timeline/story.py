@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.evaluation import PRF
+
 
 @dataclass(frozen=True)
 class MergeScore:
@@ -44,20 +46,18 @@ class MergeScore:
 
 @dataclass(frozen=True)
 class EntityScore:
-    """Precision and recall of the names on rows, against what a reader tags in the same sentences."""
+    """The names on rows against what a reader tags in the same sentences (a name counts as matched both ways)."""
 
-    true_positives: int
-    predicted: int
-    gold: int
+    counts: PRF
     errors: list[dict[str, object]]  # per sentence: missing and extra names
 
     @property
     def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
+        return self.counts.precision
 
     @property
     def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
+        return self.counts.recall
 
 
 def load_gold(folder: str | Path) -> dict[str, object]:
@@ -157,4 +157,4 @@ def score_entities(events: pd.DataFrame, gold: Mapping[str, object]) -> EntitySc
             if want != got:
                 errors.append({"doc": item["doc"], "quote": item["quote"], "kind": kind,
                                "missing": sorted(want - got), "extra": sorted(got - want)})
-    return EntityScore(tp, predicted, total, errors)
+    return EntityScore(PRF(tp, predicted, tp, total), errors)
