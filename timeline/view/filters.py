@@ -151,7 +151,7 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= events["relation"].isin(filters.relations)
     if filters.roles:
         keep &= events["role"].isin(filters.roles)
-    kept = events[keep]
+    kept = events if keep.all() else events[keep]  # no restriction: the table itself, not a copy of 50,000 rows
     return merge_reports(kept) if filters.merge else kept
 
 
