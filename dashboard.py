@@ -24,6 +24,7 @@ import json
 import os
 import sys
 import textwrap
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -44,7 +45,7 @@ EVENT_PARAM = "event"
 PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
 EVENTS_ENV = "TIMELINE_EVENTS"  # or ``streamlit run dashboard.py -- --events x.parquet``
 SLIDER_DAYS = (pd.Timestamp("1684-07-30").as_unit("s"), pd.Timestamp("2255-06-03").as_unit("s"))  # Streamlit's range
-CHRONICLE_PAGE = 40  # happenings listed at a time under the chart
+CHRONICLE_PAGE = 20  # happenings listed at a time under the chart
 TABLE_ROWS = 2_000  # rows of the table of mentions (the exports have them all)
 #: Narrow screens: the chronicle first; the detail of a happening picked in it shows under it, in view.
 PAGE_CSS = """<style>
@@ -287,10 +288,19 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     return chosen, lane, color
 
 
+_FINGERPRINTS: dict[int, tuple[weakref.ref, str]] = {}
+
+
 def fingerprint(events: pd.DataFrame) -> str:
-    """A short key for a table's rows (their ids, in order): vectorised, cheap at 50,000 rows."""
+    """A short key for a table's rows (their ids, in order): vectorised, and remembered for a table shared by every
+    rerun (an opened file's), so that a filter change does not hash 50,000 ids again."""
+    known = _FINGERPRINTS.get(id(events))
+    if known is not None and known[0]() is events:
+        return known[1]
     hashes = pd.util.hash_pandas_object(events["event_id"], index=False).to_numpy()
-    return f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    key = f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    _FINGERPRINTS[id(events)] = (weakref.ref(events, lambda _: _FINGERPRINTS.pop(id(events), None)), key)
+    return key
 
 
 @st.cache_resource(max_entries=8)
@@ -782,9 +792,13 @@ def main() -> None:
         add_articles()
     table, table_articles = table_source()
     docs = corpus(with_seeds=table is None)
-    events, aside = corpus_events(docs) if docs or table is None else (schema.empty_events(), [])
-    if table is not None:
-        events = table if events.empty else pd.concat([table, events], ignore_index=True)
+    if table is None:
+        events, aside = corpus_events(docs)
+    elif docs:  # the user's articles beside the opened table
+        events, aside = corpus_events(docs)
+        events = pd.concat([table, events], ignore_index=True) if len(events) else table
+    else:
+        events, aside = table, []
     aside = [*unreadable().values(), *aside]
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
