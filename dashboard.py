@@ -49,8 +49,9 @@ CHRONICLE_PAGE = 20  # happenings listed at a time under the chart
 TABLE_ROWS = 2_000  # rows of the table of mentions (the exports have them all)
 #: Narrow screens: the chronicle first; the detail of a happening picked in it shows under it, in view.
 PAGE_CSS = """<style>
-@media (max-width: 640px) { .st-key-chronicle { order: -1; } }
-@media (min-width: 641px) { .st-key-inline-detail { display: none; } }
+@media (max-width: 640px) { div:has(> .st-key-chronicle) { order: -1; } }
+@media (min-width: 641px) { div:has(> .st-key-inline-detail) { display: none; } }
+.st-key-chronicle button { justify-content: flex-start; text-align: left; }
 </style>"""
 
 
@@ -323,7 +324,7 @@ def _pick(event_id: str | None) -> None:
 
 
 def _picked_on_chart() -> None:
-    """The last click wins, whether on the chart, a label, the chronicle or the table."""
+    """The last click wins, whether on the chart, the chronicle or the table."""
     points = (st.session_state.get("chart") or {}).get("selection", {}).get("points") or []
     data = [p.get("customdata") for p in points if isinstance(p, dict) and p.get("customdata")]
     _pick(data[0][0] if data else None)
@@ -601,7 +602,7 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
     if placed.longer:
         notes.append(f"{placed.longer} longer period{'s' * (placed.longer != 1)} (a year, a decade…) overlap it: "
                      "“All” shows them")
-    st.caption("; ".join(notes) + ". Click a marker or its label, or an entry below, to see it explained.")
+    st.caption("; ".join(notes) + ". Click a marker, or an entry of the chronicle, to see it explained.")
     return figure, placed
 
 
@@ -611,8 +612,10 @@ def _default_span(key: str, _events: pd.DataFrame) -> str:
 
 
 def default_span_of(events: pd.DataFrame) -> str:
-    """The period the story opens on for this corpus (the filters do not move it: a link stays the same view)."""
-    return _default_span(fingerprint(events), events) if not events.empty else "month"
+    """The period the story opens on for this corpus's events (reference dates aside), whatever the filters: a link
+    stays the same view."""
+    happened = events[events["role"] == "event"] if (events["role"] != "event").any() else events
+    return _default_span(fingerprint(events), happened) if not happened.empty else "month"
 
 
 def picked_period_is_span(window: tuple[pd.Timestamp, pd.Timestamp], span: str) -> bool:
@@ -710,8 +713,8 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, lane: str, color: st
             st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart")
     with right, st.container(border=True, key="detail"):
         if event is None:
-            st.caption("Click an event on the chart, its label, or an entry of the chronicle to see what happened, "
-                       "who reported it and how its date was worked out.")
+            st.caption("Click an event on the chart or an entry of the chronicle to see what happened, who reported it "
+                       "and how its date was worked out.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
     with st.container(key="chronicle"):

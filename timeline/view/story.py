@@ -126,9 +126,14 @@ def window_of(happenings: pd.DataFrame, span: str, first: dt.date | None = None)
     if first is not None:
         start = pd.Timestamp(first).as_unit("s")
         return start, start + (days - 1) * DAY
-    margin = max(days // 20, 0)  # the densest stretch, with a little room on each side
-    start, _, _ = densest_window(happenings, days - 2 * margin)
-    return start - margin * DAY, start + (days - 1 - margin) * DAY
+    margin = max(days // 20, 0)
+    start, end, _ = densest_window(happenings, days - 2 * margin)
+    # centred on what that stretch holds, so that the room left over falls on both sides, not all after it
+    held = happenings[(happenings["start"] >= start) & (happenings["start"] <= end) & (happenings["length"] <= days)]
+    if not held.empty:
+        middle = held["start"].min() + (min(held["end"].max(), start + (days - 1) * DAY) - held["start"].min()) / 2
+        start = clamp(middle.floor("D") - (days // 2) * DAY) + margin * DAY
+    return clamp(start - margin * DAY), clamp(start + (days - 1 - margin) * DAY)
 
 
 def in_window(happenings: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
@@ -394,7 +399,8 @@ DATE_TICKS = [{"dtickrange": [None, "M1"], "value": "%b %d"}, {"dtickrange": ["M
 
 
 def _labels(frame: pd.DataFrame, placed: Layout) -> list[dict]:
-    """The labels, as text points where the layout put them; a click on a label selects its happening too."""
+    """The labels, as text points where the layout put them (with their happening's id and hover, like the
+    markers)."""
     labelled = frame[frame["label"] != ""]
     if labelled.empty:
         return []
