@@ -577,8 +577,13 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
                                 key="span", bind=Q, help="How long a stretch the chart shows; it opens on the "
                                                          "busiest one.") or default
     window = _window(happenings, span, shown, event)
-    lo = min(window[0], happenings["start"].min()) if not happenings.empty else window[0]
-    hi = max(window[1], happenings["end"].max()) if not happenings.empty else window[1]
+    # the slider spans the story's days (its precise happenings, outliers aside), not "the 11th century"
+    dated = happenings[happenings["length"] <= 31]
+    dated = dated if len(dated) else happenings
+    if len(dated) > 100:
+        dated = dated[dated["start"].between(*dated["start"].quantile([0.01, 0.99]))]
+    lo = min(window[0], dated["start"].min()) if len(dated) else window[0]
+    hi = max(window[1], dated["end"].max()) if len(dated) else window[1]
     lo, hi = max(lo, SLIDER_DAYS[0]), min(hi, SLIDER_DAYS[1])  # the slider's limits (the buttons go further)
     if lo <= window[0] and window[1] <= hi and lo < hi:
         picked = st.slider("Dates shown", min_value=lo.date(), max_value=hi.date(),

@@ -301,8 +301,9 @@ def test_the_html_export_opens_with_its_title_and_whole_lanes(server: str, page,
     page.set_viewport_size(DESKTOP)
     open_view(page, f"{server}/?lane={lane}&outlet=RT&outlet=Euromaidan+Press")
     page.get_by_role("tab", name="Export").click()
-    page.get_by_label("Title of the story").fill("Troops for Ukraine")
-    page.get_by_label("Title of the story").press("Enter")
+    title = page.get_by_role("textbox", name="Title of the story")
+    title.fill("Troops for Ukraine")
+    title.press("Enter")
     page.wait_for_timeout(1500)
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Chart as HTML").click()
@@ -319,14 +320,17 @@ def test_the_html_export_opens_with_its_title_and_whole_lanes(server: str, page,
         assert all(t["x"] >= 0 for t in ticks)
     legend = boxes(page, ".js-plotly-plot .legend")[0]
     [xaxis] = boxes(page, ".js-plotly-plot .xaxislayer-above")[:1]
+    [svg] = boxes(page, ".js-plotly-plot .main-svg")[:1]
     assert not overlap(legend, xaxis)  # the legend stays off the axis
+    assert xaxis["y"] + xaxis["h"] <= svg["y"] + svg["h"] + 1  # the dates under the axis are not cut off
     page.screenshot(path=str(tmp_path / f"export-{lane}.png"))
 
 
 @pytest.mark.skipif(not os.environ.get("TIMELINE_STORY_SCREENSHOTS"),
                     reason="set TIMELINE_STORY_SCREENSHOTS=docs to remake docs/story-*.png")
 def test_story_screenshots(server: str, page, seed_events) -> None:
-    """How docs/story-desktop.png and docs/story-phone.png are made: the first view, an event picked."""
+    """How docs/story-desktop.png and docs/story-phone*.png are made: an event picked; a phone's first view (the
+    chronicle), then its chart."""
     folder = Path(os.environ["TIMELINE_STORY_SCREENSHOTS"])
     shared = seed_events.sort_values("n_sources", ascending=False)["event_id"].iloc[0]
     show(page, f"{server}/?event={shared}", DESKTOP)
@@ -334,4 +338,7 @@ def test_story_screenshots(server: str, page, seed_events) -> None:
     page.screenshot(path=str(folder / "story-desktop.png"))
     show(page, server, PHONE)
     page.screenshot(path=str(folder / "story-phone.png"))
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(folder / "story-phone-chart.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})

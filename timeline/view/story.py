@@ -44,6 +44,7 @@ MAX_LABELS = 30
 MAX_MARKERS = 1500
 MAX_ROWS = 40
 AGGREGATE_AT = 3000
+OPENING_SPANS = ("month", "quarter", "year")  # a week is there to zoom in: a story rarely reads in one
 DENSE_ENOUGH = 12  # happenings the default period should hold (or half of them, when fewer)
 DAY = pd.Timedelta(days=1)
 FIRST_DAY, LAST_DAY = pd.Timestamp("0001-01-01").as_unit("s"), pd.Timestamp("9999-12-31").as_unit("s")
@@ -105,12 +106,12 @@ def densest_window(happenings: pd.DataFrame, days: int) -> tuple[pd.Timestamp, p
 
 def default_span(happenings: pd.DataFrame) -> str:
     """The shortest period whose densest stretch holds enough of the story to read (a dozen happenings, or half
-    of them when there are fewer): a week of a busy corpus, a quarter of a small one, all of a tiny one."""
+    of them when there are fewer): a month of a busy corpus, a quarter of a small one, all of a scattered one."""
     if happenings.empty:
         return "all"
     enough = min(DENSE_ENOUGH, -(-len(happenings) // 2))
-    for span, days in SPANS.items():
-        if days is not None and densest_window(happenings, days)[2] >= enough:
+    for span in OPENING_SPANS:
+        if densest_window(happenings, SPANS[span])[2] >= enough:
             return span
     return "all"
 
@@ -250,6 +251,8 @@ def layout(happenings: pd.DataFrame, span: str, start: pd.Timestamp, end: pd.Tim
     placed = shown.assign(row=row_of, side=sides, label=labels, mark_left=mark_left, mark_right=mark_right,
                           left=lefts, right=rights)
     placed = placed[placed["row"] >= 0].reset_index(drop=True)
+    if len(placed) < in_view and not aggregated:  # some had no room: the strip counts every one of them
+        aggregated, density = True, _density(listed, start, end)
     return Layout(start, end, span, placed, in_view, len(longer), aggregated, density, len(rows_right), listed)
 
 
