@@ -91,13 +91,23 @@ except ImportError:
     story = None
 
 
+_OPENING: dict[int, str] = {}
+
+
+def opening_span(table: pd.DataFrame) -> str:
+    """The story's opening period for a table: computed once, as the page caches it per table."""
+    if id(table) not in _OPENING:
+        _OPENING[id(table)] = story.default_span(story.happening_rows(story.story_columns(table, "granularity")))
+    return _OPENING[id(table)]
+
+
 def figure_of(shown: pd.DataFrame, everything: pd.DataFrame | None = None):
     """The figure the page draws by default for these events: the story view (on its opening period, which the
-    whole table decides) when the library has it, else the lanes chart."""
+    whole table decides, once) when the library has it, else the lanes chart."""
     if story is None:
         return chart.timeline_figure(shown)
-    span = story.default_span(story.happening_rows(story.story_columns(everything if everything is not None
-                                                                       else shown, "granularity")))
+    table = everything if everything is not None else shown
+    span = opening_span(table)
     happenings = story.happening_rows(story.story_columns(shown, "granularity"))
     start, end = story.window_of(happenings, span)
     placed = story.layout(happenings, span, start, end, story.events_in(shown, start, end, span))
