@@ -342,3 +342,14 @@ def test_story_screenshots(server: str, page, seed_events) -> None:
     page.wait_for_timeout(500)
     page.screenshot(path=str(folder / "story-phone-chart.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_the_keyboard_selects_an_event_from_the_chronicle(server: str, page) -> None:
+    show(page, server, DESKTOP)
+    entry = page.locator(".st-key-chronicle button").first
+    entry.focus()
+    page.keyboard.press("Enter")
+    page.locator(".st-key-detail h4").first.wait_for(timeout=30_000)
+    page.wait_for_function("location.search.includes('event=')", timeout=10_000)
+    assert page.locator(".st-key-detail h4").first.inner_text() in entry.inner_text()
+    page.set_viewport_size({"width": 1400, "height": 1000})
