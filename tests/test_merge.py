@@ -382,3 +382,17 @@ def test_alike_labels_never_override_a_clash_of_names() -> None:
         article("Thousands of workers at a Ford plant in Kentucky walked out on Tuesday.", "ford", wednesday),
     ])
     assert events["cluster_id"].nunique() == 2
+
+
+def test_a_stretch_that_began_then_reports_its_beginning() -> None:
+    """ "On strike since Sept. 15" stays a reference (the chart leaves it off) but joins the strike's start."""
+    events = extract_events([
+        article("About 13,000 UAW members went on strike September 15 at three plants.", "start",
+                dt.date(2023, 9, 18)),
+        article("The union has been on strike at three plants since Sept. 15, the longest walkout in decades.", "since",
+                dt.date(2023, 10, 2)),
+        article("Prices have been frozen since Sept. 15.", "prices", dt.date(2023, 10, 2)),
+    ])
+    since = row(events, "since", "Sept. 15")
+    assert since["role"] == "reference" and together(events, "start", "since")
+    assert row(events, "prices", "Sept. 15")["n_sources"] == 1

@@ -44,11 +44,11 @@ import pandas as pd
 import simplemma
 from scipy import sparse
 
-from timeline.events import eventtypes
+from timeline.events import eventtypes, roles
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
 MERGE_THRESHOLD = 0.20
-INSIDE_THRESHOLD = 0.28
+INSIDE_THRESHOLD = 0.32
 #: Cosine of the words alone (names and numbers left out) two mentions need: the same people do many things.
 WORDS_MIN = 0.08
 #: ...and at least this many plain words in common.
@@ -249,8 +249,11 @@ def features(frame: pd.DataFrame) -> Features:
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
     mergeable = np.ones(n, dtype=bool)
-    if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening
-        mergeable = (frame["role"].astype(str) != "reference").to_numpy()
+    if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening, but the
+        # start of a stretch ("on strike since mid-September") reports the happening that began it
+        began = frame["role_reason"].astype(str).str.contains(roles.STRETCH_BEGAN, regex=False) \
+            if "role_reason" in frame.columns else False
+        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | began).to_numpy()
     return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight),
                     _tfidf(label_rows, weight), tokens, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
