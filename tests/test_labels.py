@@ -76,7 +76,8 @@ def test_each_date_is_labelled_with_its_own_clause(sentence: str, labels: dict[s
      "The automakers initially had to meet an agreement"),  # the comma that closes a date goes with it
     # a shortened label keeps the verb's own preposition, and a measure goes with the "after" it measures
     ("UAW President Shawn Fain called for a surprise strike of an estimated 9,000 workers late Wednesday at "
-     "Ford's Kentucky Truck Plant in Louisville.", "late Wednesday", "UAW President Shawn Fain called for a surprise strike"),
+     "Ford's Kentucky Truck Plant in Louisville.", "late Wednesday",
+     "UAW President Shawn Fain called for a surprise strike"),
     ("Fain released a video on Monday, days after the union went on strike.", "Monday", "Fain released a video"),
 ])
 def test_headline_rules(sentence: str, expression: str, expected: str) -> None:

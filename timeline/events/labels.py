@@ -643,9 +643,8 @@ def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool =
         if (verb is not None and n <= verb) or counts[n] > words:
             continue
         t, prev = _tok(toks, items[n]), _tok(toks, items[n - 1])
-        if n == verb + 1 if verb is not None else False:
-            if t.low in _PREPOSITIONS:  # the verb's own preposition: "called for a strike", "went on strike"
-                continue
+        if verb is not None and n == verb + 1 and t.low in _PREPOSITIONS:
+            continue  # the verb's own preposition: "called for a strike", "went on strike"
         if prev.low in _MEASURES and (t.low in _SUBORDINATORS or t.low in _PREPOSITIONS):
             continue  # "days after the walkout", "hours before the deadline": the measure goes with it
         nxt = _tok(toks, items[n + 1]) if n + 1 < len(items) else None
