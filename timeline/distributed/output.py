@@ -8,7 +8,6 @@ DuckDB and Spark read the folder (``month=YYYY-MM/part-0.parquet``, hive-style) 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cache
 
@@ -59,24 +58,21 @@ def combine(months: Sequence[str], path: str) -> None:
         return
     with open(path, "wb") as out:
         first = True
-        if suffix == "json":
-            out.write(b"[")
         for url in months:
             with fsspec.open(url, "rb") as handle:
                 for batch in pq.ParquetFile(handle).iter_batches(batch_size=BATCH_ROWS):
-                    frame = _frame(batch)
-                    if suffix == "csv":
-                        data = to_csv_bytes(frame)
+                    data = (to_csv_bytes if suffix == "csv" else to_json_bytes)(_frame(batch))
+                    if suffix == "csv":  # the header once
                         out.write(data if first else data.split(b"\n", 1)[1])
+                    elif data != b"[]":  # the array's items, as one array: the same bytes as one process writes
+                        out.write((b"[" if first else b",") + data[1:-2])
                     else:
-                        records = json.loads(to_json_bytes(frame))
-                        for record in records:
-                            out.write((b"" if first else b",") + b"\n" + json.dumps(
-                                record, ensure_ascii=False, indent=1).encode("utf-8"))
-                            first = False
+                        continue
                     first = False
         if suffix == "json":
-            out.write(b"\n]")
+            out.write(b"[]" if first else b"\n]")
+        elif first:
+            out.write(to_csv_bytes(schema.empty_events()))
 
 
 def _frame(batch: pa.RecordBatch) -> pd.DataFrame:

@@ -32,6 +32,7 @@ class RunResult:
     errors: list[LoadError] = field(default_factory=list)  # unreadable files and rows, articles that failed
     warnings: list[LoadError] = field(default_factory=list)
     undated: list[tuple[str, str]] = field(default_factory=list)
+    anchored: set[str] = field(default_factory=set)  # the anchor names that matched an article
     read: int = 0  # articles read
     extracted: int = 0  # articles whose rows were made
     clusters: int = 0
@@ -115,6 +116,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
         for i in sorted(files):
             merged.ids.extend(files[i].ids)
             merged.lowercase |= files[i].lowercase
+            merged.anchored |= files[i].anchored
             merged.errors.extend(files[i].errors)
             merged.warnings.extend(files[i].warnings)
             merged.cpu = dict(Counter(merged.cpu) + Counter(files[i].cpu))
@@ -124,6 +126,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     order = sorted(loaded)
     for key in order:
         take(loaded[key])
+        result.anchored |= loaded[key].anchored
     result.read = sum(len(loaded[k].ids) for k in order)
     renames, clashes = dedupe_ids((loaded[k].ids for k in order), sources)
     result.errors.extend(clashes)

@@ -52,6 +52,7 @@ class Summary:
 class Loaded(Summary):
     ids: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, file index) in order: id clashes
     lowercase: set[str] = field(default_factory=set)
+    anchored: set[str] = field(default_factory=set)  # the --anchor names that matched an article here
 
 
 def load(partition: Partition, anchors: Mapping[str, dt.date | str] | None, scratch: Scratch,
@@ -68,6 +69,10 @@ def load(partition: Partition, anchors: Mapping[str, dt.date | str] | None, scra
         out.errors.extend(errors)
         out.warnings.extend(warnings)
     out.ids = [(doc.doc_id, i) for doc, i in docs]
+    for name in anchors or {}:
+        if any(name in known or posixpath.basename(name) in known
+               for known in ({d.doc_id, d.path, posixpath.basename(d.path) if d.path else d.doc_id} for d, _ in docs)):
+            out.anchored.add(name)
     for doc, _ in docs:
         if doc.published is not None:  # undated articles take no part in extraction
             out.lowercase |= finder.lowercase_words(doc)
