@@ -98,11 +98,11 @@ def list_sources(paths: Sequence[str]) -> tuple[list[Source], list[LoadError]]:
         if not fs.exists(root):
             errors.append(LoadError(str(given), "no such file or folder"))
             continue
+        named = str(given) if "://" not in str(given) else shown(root)  # a local path as given, as load_corpus
         if fs.isdir(root):
-            sources.extend(_folder(fs, root, str(given).rstrip("/") if local else shown(root), local))
+            sources.extend(_folder(fs, root, named.rstrip("/") or named, local))
         else:
-            sources.append(Source(str(given) if local else shown(root), posixpath.basename(_strip(root)),
-                                  str(given), False, fs.size(root) or 0, local))
+            sources.append(Source(named, posixpath.basename(_strip(root)), named, False, fs.size(root) or 0, local))
     return sources, errors
 
 
