@@ -40,7 +40,7 @@ def _on_dask(client, paths: list[Path], tmp_path: Path, **kwargs) -> tuple[pd.Da
     """The run's months streamed into one Parquet file and read back into the schema."""
     result = extract(client, [str(p) for p in paths], Scratch(str(tmp_path / "scratch")), **kwargs)
     out = tmp_path / "events.parquet"
-    combine([m.path for m in result.months], str(out))
+    combine(result.paths, str(out))
     return read_table(out), result
 
 

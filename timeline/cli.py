@@ -365,7 +365,7 @@ def _extract_on_dask(args: argparse.Namespace, anchors: dict[str, dt.date], sche
             return EXIT_NOTHING_READ
         try:
             if not folder:
-                combine([m.path for m in result.months], str(staged[0][1]))
+                combine(result.paths, str(staged[0][1]))
             if args.timelinejs:
                 from timeline.export import read_table, write_timelinejs
 

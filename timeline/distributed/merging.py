@@ -26,18 +26,18 @@ class Merged(Summary):
     clusters: int = 0  # happenings told by several articles
 
 
-def merge_all(months: Sequence[str], scratch: Scratch) -> Merged:
-    """All rows' clusters in one task (the rows in the order one process makes them: the same clusters)."""
+def merge_all(groups: Sequence[list[str]], scratch: Scratch) -> Merged:
+    """All rows' clusters in one task (the rows in the order one process makes them: the same clusters),
+    written per output group of months."""
     cpu = time.process_time()
-    frame = pd.concat([scratch.get_frame(path, MERGE_COLUMNS) for month in months
-                       for path in scratch.files("rows", f"m={month}")], ignore_index=True)
+    frame = pd.concat([scratch.get_frame(path, MERGE_COLUMNS) for path in scratch.files("rows")], ignore_index=True)
     frame = frame.sort_values("seq", kind="stable").reset_index(drop=True)
     found = cluster_events(frame)
     clusters = pd.DataFrame({"event_id": frame["event_id"], "cluster_id": found.cluster_id,
                              "n_sources": found.n_sources, "merge_reason": found.merge_reason})
-    clusters["month"] = [month_key(d) for d in frame["start"]]
-    for month, group in clusters.groupby("month", sort=True):
-        scratch.put_frame(group.drop(columns="month"), "clusters", f"m={month}")
+    month = pd.Series([month_key(d) for d in frame["start"]])
+    for number, group in enumerate(groups):
+        scratch.put_frame(clusters[month.isin(group).to_numpy()], "clusters", f"g{number:06d}")
     out = Merged(-1)
     out.clusters = int(clusters.loc[clusters["n_sources"] > 1, "cluster_id"].nunique())
     out.cpu["merging"] = time.process_time() - cpu

@@ -20,6 +20,8 @@ from timeline.distributed.scratch import Scratch
 from timeline.documents import LoadError
 from timeline.entities.finder import NameSummary, single_names
 
+#: Most rows an output task sorts and writes (its months' rows): a bound on its memory.
+GROUP_ROWS = 100_000
 #: Called after each task with (round name, tasks done, tasks in the round).
 Progress = Callable[[str, int, int], None]
 
@@ -39,6 +41,11 @@ class RunResult:
     cpu: Counter[str] = field(default_factory=Counter)
     wall: dict[str, float] = field(default_factory=dict)
     partitions: int = 0
+
+    @property
+    def paths(self) -> list[str]:
+        """The files written, in order (one per group of months, or one per month for a dataset)."""
+        return [path for month in self.months for path in month.paths]
 
     @property
     def events(self) -> int:
@@ -77,7 +84,7 @@ def _lost(what: str, exc: BaseException) -> str:
 
 
 def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[str, dt.date | str] | None = None,
-            target: str | None = None, partition_bytes: int | None = None,
+            target: str | None = None, partition_bytes: int | None = None, group_rows: int | None = None,
             progress: Progress | None = None) -> RunResult:
     """Extract the event table of the articles under ``paths`` on the Dask cluster of ``client``.
 
@@ -176,15 +183,18 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     if not months:
         return result
 
-    # merging, then one output task per month
+    # merging, then one output task per group of months
     clock = time.perf_counter()
-    merged = client.submit(merging.merge_all, sorted(months), scratch, key=f"merge-{run}").result()
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    groups = stages.month_groups(months, group_rows or min(GROUP_ROWS, max(2_000, sum(months.values()) // (
+        3 * workers))))
+    merged = client.submit(merging.merge_all, groups, scratch, key=f"merge-{run}").result()
     take(merged)
     result.clusters = merged.clusters
     result.wall["merging"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    futures = {i: client.submit(stages.output, month, scratch, target, key=f"output-{month}-{run}")
-               for i, month in enumerate(sorted(months))}
+    futures = {i: client.submit(stages.output, i, group, scratch, target, key=f"output-{i}-{run}")
+               for i, group in enumerate(groups)}
     written = _gather("output", futures, progress, _reraise)  # a month that cannot be written fails the run
     for key in sorted(written):
         take(written[key])

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import fsspec
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,16 @@ class Scratch:
         with fsspec.open(url, "wb", auto_mkdir=True) as handle:
             frame.to_parquet(handle, index=False)
 
-    def get_frame(self, url: str, columns: list[str] | None = None) -> pd.DataFrame:
+    def put_rows(self, frame: pd.DataFrame, row_group: int, *parts: object) -> None:
+        """Rows as Parquet in row groups of ``row_group`` rows (their statistics let a reader skip them)."""
+        with fsspec.open(self.path(*parts) + ".parquet", "wb", auto_mkdir=True) as handle:
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), handle, row_group_size=row_group)
+
+    def get_frame(self, url: str, columns: list[str] | None = None, filters: list | None = None) -> pd.DataFrame:
         if not url.endswith(".parquet"):
             url += ".parquet"
         with fsspec.open(url, "rb") as handle:
-            return pd.read_parquet(handle, columns=columns)
+            return pq.read_table(handle, columns=columns, filters=filters).to_pandas()
 
     def files(self, *parts: object) -> list[str]:
         """The Parquet files under a folder of the store, sorted (partition order), as full URLs."""

@@ -137,8 +137,13 @@ class Rows(Summary):
     articles: int = 0
 
 
+#: Rows per row group of a partition's rows file: an output task reads only the groups of its months.
+ROW_GROUP = 2_000
+
+
 def rows(partition: int, index: finder.NameIndex, singles: dict[str, str], scratch: Scratch) -> Rows:
-    """The event rows of the partition's articles (sentences, time expressions, labels, roles), filed by month."""
+    """The event rows of the partition's articles (sentences, time expressions, labels, roles), sorted by start in
+    row groups, so that each output task reads only its months' groups."""
     from timeline.events.table import document_events
 
     cpu = time.process_time()
@@ -157,36 +162,72 @@ def rows(partition: int, index: finder.NameIndex, singles: dict[str, str], scrat
     if found:
         frame = pd.DataFrame(found)
         frame["seq"] = (partition << 32) + pd.RangeIndex(len(frame))  # the row's place in a one-process run
-        frame["month"] = [month_key(d) for d in frame["start"]]
-        for month, group in frame.groupby("month", sort=True):
-            scratch.put_frame(group.drop(columns="month"), "rows", f"m={month}", f"p{partition:06d}")
-            out.months[str(month)] = len(group)
+        frame = frame.sort_values("start", kind="stable")
+        out.months.update(month_key(d) for d in frame["start"])
+        scratch.put_rows(frame, ROW_GROUP, "rows", f"p{partition:06d}")
     scratch.remove("resolved", partition)
     out.cpu["entities"] = entities
     out.cpu["rows"] = time.process_time() - cpu - entities
     return out
 
 
+def month_groups(months: Counter[str], rows: int) -> list[list[str]]:
+    """Consecutive months in groups of about ``rows`` rows (at least one month each): one output task each."""
+    groups: list[list[str]] = []
+    size = 0
+    for month in sorted(months):
+        if not groups or size + months[month] > rows:
+            groups.append([])
+            size = 0
+        groups[-1].append(month)
+        size += months[month]
+    return groups
+
+
+def month_range(group: list[str]) -> tuple[dt.datetime, dt.datetime | None]:
+    """The first day of the group's first month and of the month after its last (None after 9999-12)."""
+    year, month = map(int, group[0].split("-"))
+    first = dt.datetime(year, month, 1)
+    year, month = map(int, group[-1].split("-"))
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return first, (dt.datetime(year, month, 1) if year <= 9999 else None)
+
+
+def group_rows(group: list[str], scratch: Scratch, columns: list[str] | None = None) -> pd.DataFrame:
+    """The rows of every partition whose start falls in the group's months."""
+    first, after = month_range(group)
+    filters = [("start", ">=", first)] + ([("start", "<", after)] if after else [])
+    frames = [scratch.get_frame(path, columns, filters) for path in scratch.files("rows")]
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns or [])
+
+
 @dataclass
 class Month(Summary):
-    month: str = ""
+    months: list[str] = field(default_factory=list)
     events: int = 0
     references: int = 0
-    path: str = ""
+    paths: list[str] = field(default_factory=list)
 
 
-def output(month: str, scratch: Scratch, target: str | None) -> Month:
-    """One month's rows with their clusters, sorted as `extract_events` sorts, in the schema's dtypes; written
-    to ``target`` (a dataset's ``month=...`` folder) or to the scratch store for the client to stream."""
+def output(number: int, group: list[str], scratch: Scratch, target: str | None) -> Month:
+    """A group of months' rows with their clusters, sorted as `extract_events` sorts, in the schema's dtypes;
+    written to ``target`` (a dataset: one ``month=YYYY-MM`` folder per month) or to the scratch store, for the
+    client to stream into one file."""
     cpu = time.process_time()
-    frame = pd.concat([scratch.get_frame(path) for path in scratch.files("rows", f"m={month}")], ignore_index=True)
-    clusters = scratch.get_frame(scratch.path("clusters", f"m={month}"))
+    frame = group_rows(group, scratch)
+    clusters = scratch.get_frame(scratch.path("clusters", f"g{number:06d}"))
     frame = frame.drop(columns="seq").merge(clusters, on="event_id", how="left", validate="one_to_one")
     frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
-    out = Month(-1, month=month, events=int((frame["role"] == "event").sum()),
+    out = Month(-1, months=group, events=int((frame["role"] == "event").sum()),
                 references=int((frame["role"] != "event").sum()))
-    out.path = (scratch.path("final", f"m={month}") + ".parquet" if target is None
-                else posixpath.join(target, f"month={month}", "part-0.parquet"))
-    write_month(frame, out.path)
+    if target is None:
+        out.paths = [scratch.path("final", f"g{number:06d}") + ".parquet"]
+        write_month(frame, out.paths[0])
+    else:
+        keys = [month_key(d) for d in frame["start"]]
+        for month, part in frame.groupby(pd.Series(keys, index=frame.index), sort=True):
+            out.paths.append(posixpath.join(target, f"month={month}", "part-0.parquet"))
+            write_month(part, out.paths[-1])
     out.cpu["output"] = time.process_time() - cpu
     return out
