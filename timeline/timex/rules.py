@@ -1028,7 +1028,7 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        padded = " " + text.translate(_WORD_SHAPE) + " "
+        padded = " " + _NON_ASCII.sub(" ", text.translate(_WORD_SHAPE)) + " "  # "Friday’s": ’ ends the word too
         for end, (key, size) in _trigger_automaton().iter(padded):
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
@@ -1081,6 +1081,7 @@ _TRIGGERS: dict[str, str] = {
 
 
 TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")  # curly quotes, dashes, no-break spaces: rare, so one cheap pass
 _WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
                              **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
 
