@@ -422,3 +422,16 @@ def test_story_periods_count_from_the_last_period_named() -> None:
     found = {t.text: t for t in find_timexes(text, FRI)}
     assert (found["Later that year"].value, found["Later that year"].mod) == ("1996", "END")
     assert found["the following year"].value == "1997"
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # published on a Tuesday: the present names this week's day, ahead or just past, whichever is nearer
+    ("The governor arrives in Lyon on Wednesday.", TUE, "2025-05-14"),
+    ("Counting continues through early Saturday.", TUE, "2025-05-17"),
+    ("Pilots said more strikes could happen Friday.", TUE, "2025-05-16"),
+    ("The lease, which expires at 11:59 p.m. on Monday, was not renewed, the owner said.", TUE, "2025-05-12"),
+    ("The lease expires on Monday.", TUE, "2025-05-12"),
+])
+def test_a_weekday_in_the_present_or_a_possibility_is_the_nearest_one(text: str, anchor: dt.date, day: str) -> None:
+    found = dated(text, anchor)
+    assert len(found) == 1 and found[0].start.isoformat() == day, found

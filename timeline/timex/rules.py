@@ -637,7 +637,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
                 tense.cue.lower() not in _FORWARD_NOUN_CUES:
             tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
-        if tense.direction == "future":
+        if tense.weak:
+            date = _coming_or_just_past(ctx.anchor, weekday)
+            why = f"{tense.describe()}: the coming one unless one or two days before the {ctx.anchor_desc}"
+        elif tense.direction == "future":
             date = ctx.anchor + relativedelta(weekday=step(+1))
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
         else:
@@ -649,6 +652,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
     mod = _mod_of(rel) if rel in ("early", "late") else None
     return _dated(periods.day(date), rule, mod=mod)
+
+
+def _coming_or_just_past(anchor: dt.date, weekday: int) -> dt.date:
+    """The coming one of that weekday, unless it was one or two days ago: a present tense ("arrives
+    Wednesday", "expires Monday") mostly names a day ahead, but a story dated the morning after names yesterday."""
+    ahead = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=ahead if ahead <= 4 else ahead - 7)
 
 
 _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
@@ -697,7 +707,10 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
         period, why = this, "the anchor falls on it"
     else:  # "the weekend", by tense
         tense = ctx.tense(m)
-        if tense.direction == "future":
+        last = periods.weekend(ctx.anchor - dt.timedelta(days=7))
+        if tense.weak and (ctx.anchor - last.end).days < (this.start - ctx.anchor).days:
+            period, why = last, f"{tense.describe()}: the nearest, the last one"
+        elif tense.direction == "future":
             period, why = this, f"{tense.describe()}: the coming one"
         else:
             period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), f"{tense.describe()}: the last one"
@@ -823,8 +836,9 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     if day_ref in WEEKDAYS:
         step = _WEEKDAY_STEPS[WEEKDAYS[day_ref]]
         tense = ctx.tense(m)
-        date = ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
-        why = f"on {day_ref.title()}, {tense.describe()}"
+        date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
+            ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
+        why = f"on {day_ref.title()}, {tense.describe()}" + (": the coming one unless just past" if tense.weak else "")
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
         why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
