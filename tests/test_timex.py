@@ -435,3 +435,9 @@ def test_story_periods_count_from_the_last_period_named() -> None:
 def test_a_weekday_in_the_present_or_a_possibility_is_the_nearest_one(text: str, anchor: dt.date, day: str) -> None:
     found = dated(text, anchor)
     assert len(found) == 1 and found[0].start.isoformat() == day, found
+
+
+@pytest.mark.parametrize("text", ["Workers at the Spring Hill plant walked out.", "The Fall River mill closed.",
+                                  "The Winter Olympics committee met."])
+def test_a_capitalised_season_that_begins_a_name_is_no_date(text: str) -> None:
+    assert dated(text, TUE) == []

@@ -981,6 +981,8 @@ def _quarter_fix(m: re.Match[str], ctx: Context) -> Found:
 
 def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group("season")
+    if word[0].isupper() and not m.group("year") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # a name: "the Spring Hill plant", "Fall River", "Summer Street"
     has_context = m.group("rel") or m.group("year") or m.group("mod") or m.group(0).lower().startswith("the ")
     if not has_context or (word.lower() == "fall" and not (m.group("rel") or m.group("year")) and
                            not re.match(r"\s+(?:of|season)\b|[.,;]", ctx.text[m.end():m.end() + 8])):
