@@ -441,3 +441,10 @@ def test_a_weekday_in_the_present_or_a_possibility_is_the_nearest_one(text: str,
                                   "The Winter Olympics committee met."])
 def test_a_capitalised_season_that_begins_a_name_is_no_date(text: str) -> None:
     assert dated(text, TUE) == []
+
+
+def test_that_afternoon_is_the_day_the_story_named_not_the_next() -> None:
+    text = "The fire broke out on Saturday, Feb. 20, 2021. Early that afternoon crews arrived; at 7:37 p.m. it was out."
+    found = dated(text, dt.date(2021, 2, 24))
+    assert [(t.text, t.start.isoformat()) for t in found[1:]] == [("that afternoon", "2021-02-20"),
+                                                                  ("7:37 p.m.", "2021-02-20")]

@@ -594,8 +594,8 @@ def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     words = re.sub(r"\s+", " ", m.group("word").lower())
     if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
         return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
-    offset = -1 if re.search(r"before|previous|prior|earlier", words) else 1 if re.search(
-        r"next|following|later|after", words) else 0
+    offset = -1 if re.search(r"\b(?:before|previous|prior|earlier)\b", words) else 1 if re.search(
+        r"\b(?:next|following|later|after)\b", words) else 0  # whole words: "that afternoon" is that day
     date = ctx.anchor + dt.timedelta(days=offset)
     part = next((PARTS_OF_DAY[p] for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", words)), None)
     rule = f"{offset:+d} day(s) {STORY_DAY} (else from the {ctx.anchor_desc})"
