@@ -448,3 +448,10 @@ def test_that_afternoon_is_the_day_the_story_named_not_the_next() -> None:
     found = dated(text, dt.date(2021, 2, 24))
     assert [(t.text, t.start.isoformat()) for t in found[1:]] == [("that afternoon", "2021-02-20"),
                                                                   ("7:37 p.m.", "2021-02-20")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("The market opens on Sundays.", "XXXX-WXX-7"),
+                                             ("Buses run Mondays and Fridays.", "XXXX-WXX-1")])
+def test_a_plural_weekday_is_a_set(text: str, value: str) -> None:
+    first = find_timexes(text, TUE)[0]
+    assert (first.type, first.value, first.is_dated) == ("SET", value, False)

@@ -911,7 +911,7 @@ def _set(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group(0).lower()
     if word in SET_WORDS:
         return _undated("SET", SET_WORDS[word], "set", "a repetition: no single calendar date")
-    target = (m.group("target") or "").lower().rstrip("s")
+    target = (m.group("weekdays") or m.group("target") or "").lower().rstrip("s")  # "on Mondays": every Monday
     if target in WEEKDAYS:
         return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
     if target in PARTS_OF_DAY:
@@ -1090,7 +1090,8 @@ _TRIGGERS: dict[str, str] = {
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
-    "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
+    "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
+    "recent units": "recent coming few",
     "at the time": "time",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
@@ -1217,7 +1218,8 @@ RULES: tuple[Rule, ...] = (
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
           r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
-    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
+    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?P<weekdays>{_WEEKDAY_FULL})s|"
+          rf"(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
           rf"{_MONTH_FULL}))\b", _set, _I),
     _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",
