@@ -455,3 +455,14 @@ def test_that_afternoon_is_the_day_the_story_named_not_the_next() -> None:
 def test_a_plural_weekday_is_a_set(text: str, value: str) -> None:
     first = find_timexes(text, TUE)[0]
     assert (first.type, first.value, first.is_dated) == ("SET", value, False)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("It was a days-long strike.", "days-long", "PXD"),  # "a" counts nothing: an unmeasured duration
+    ("After an hours-long standoff, police left.", "hours-long", "PTXH"),
+    ("They held a day-long meeting.", "a day-long", "P1D"),
+    ("It ended a decades-long feud.", "decades-long", "PXY"),
+])
+def test_a_duration_as_an_adjective_counts_only_what_it_says(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)

@@ -866,6 +866,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
+    if num_words.lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None  # "a days-long strike": the article counts nothing (the adjective is a rule of its own)
     amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
@@ -901,6 +903,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
     """ "for years", "within days", "months later": the unit alone (the preposition stays outside)."""
+    if m.group("long"):  # "a days-long strike" (the article counts nothing), "a day-long meeting": the adjective
+        word = m.group("long").lower()
+        unit = _unit(word)
+        found = _undated("DURATION", _duration_value(None if word.endswith("s") else 1, unit), unit,
+                         "a duration as an adjective ('days-long'): no calendar date")
+        return Found(**{**found.__dict__, "span": m.span()})
     group = "unit" if m.group("unit") else "unit2"
     unit = _unit(m.group(group))
     found = _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
@@ -1217,7 +1225,8 @@ RULES: tuple[Rule, ...] = (
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
-          r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
+          r"(?=\s+(?:later|earlier|ago)\b)|\b(?P<long>(?:year|month|week|day|hour|minute|decade)s?)"
+          r"-long\b", _bare_plural, _I),
     _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?P<weekdays>{_WEEKDAY_FULL})s|"
           rf"(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
