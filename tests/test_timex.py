@@ -466,3 +466,18 @@ def test_a_plural_weekday_is_a_set(text: str, value: str) -> None:
 def test_a_duration_as_an_adjective_counts_only_what_it_says(text: str, expression: str, value: str) -> None:
     timex = one(text, TUE)
     assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Third-quarter profit rose to $5 million from $3 million in the same period last year.", "2024-Q3"),
+    ("Quarterly sales fell 4% from the corresponding period last year.", "2024-Q3"),  # no quarter named: the last
+    ("Sales for last year's quarter were $3 million; the third quarter was better.", "2024-Q3"),
+])
+def test_the_same_period_last_year_in_a_quarterly_report_is_that_quarter_a_year_back(text: str, value: str) -> None:
+    found = [t for t in find_timexes(text, dt.date(2025, 10, 28)) if "year" in t.text]
+    assert [t.value for t in found] == [value]
+
+
+def test_the_same_period_last_year_outside_a_quarterly_report_is_last_year() -> None:
+    found = dated("Sales in the month beat the same period last year.", TUE)
+    assert [(t.text, t.value) for t in found] == [("last year", "2024")]

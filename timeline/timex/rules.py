@@ -971,6 +971,22 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Found:
     return _dated(periods.year(ctx.anchor.year - 1), f"the year before the {ctx.anchor_desc}")
 
 
+_QUARTERLY = re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE)
+
+
+def _same_period_last_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the same period last year", "last year's quarter" in a quarterly report: the reported quarter a year back
+    (the last quarter completed before the anchor when the text names none). Elsewhere no reading of its own."""
+    if ctx.reporting_quarter:
+        quarter, why = ctx.reporting_quarter
+    elif _QUARTERLY.search(ctx.text):
+        quarter = periods.relative(ctx.anchor, "quarter", -1)
+        why = f"the last quarter completed before the {ctx.anchor_desc} (a quarterly report naming none)"
+    else:
+        return None
+    return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> Found:
     period = periods.part(periods.year(ctx.anchor.year), "END")
     return _dated(period, f"the end of the {ctx.anchor_desc}'s year", mod="END")
@@ -1087,7 +1103,8 @@ _TRIGGERS: dict[str, str] = {
     "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
-    "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
+    "year-ago period": "ago earlier", "year end": "year end", "same period last year": "period quarter",
+    "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
@@ -1189,6 +1206,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year-ago period",
           r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
+    _rule("same period last year", r"\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:fiscal\s+)?"
+          r"(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b|"
+          r"\blast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)\b", _same_period_last_year, _I),
     _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
     _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
