@@ -481,3 +481,14 @@ def test_the_same_period_last_year_in_a_quarterly_report_is_that_quarter_a_year_
 def test_the_same_period_last_year_outside_a_quarterly_report_is_last_year() -> None:
     found = dated("Sales in the month beat the same period last year.", TUE)
     assert [(t.text, t.value) for t in found] == [("last year", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Cases rose in the week of Jan. 25.", "the week of Jan. 25", "2025-W04"),
+    ("The launch is set for the third week of September.", "the third week of September", "2025-W38"),
+    ("Talks ended in the last week of June 2024.", "the last week of June 2024", "2024-W26"),
+    ("It opens on the 13th of next month.", "the 13th of next month", "2025-06-13"),
+])
+def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.value) == (expression, value)
