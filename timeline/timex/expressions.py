@@ -106,8 +106,49 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
+    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, _parts_named(text, timexes))))
     return _quoted_days(ctx, _dates_with_their_times(text, timexes))
+
+
+_WEEK_OF = re.compile(r"\b[Tt]he\s+(?:(?P<ord>first|second|third|fourth|fifth|last|final)\s+)?week\s+of\s+$")
+_DAY_OF = re.compile(r"\b[Tt]he\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+$")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _parts_named(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the week of Jan. 25", "the third week of September", "the 13th of next month": a week or a day inside the
+    period the expression names, as one expression (the inner one picked its year or month)."""
+    out: list[Timex] = []
+    for timex in timexes:
+        before = max(0, timex.start_char - 30)
+        week = _WEEK_OF.search(text, before, timex.start_char) if timex.is_dated else None
+        day = _DAY_OF.search(text, before, timex.start_char) if timex.is_dated else None
+        period = None
+        if week and timex.granularity == "day" and not week.group("ord"):
+            period, why, match = periods.week(timex.start), "the week containing it", week
+        elif week and timex.granularity == "month":
+            nth = week.group("ord")
+            inside = timex.end if nth in ("last", "final") else timex.start + dt.timedelta(days=7 * (_NTH[nth] - 1)) \
+                if nth else None
+            if inside is not None and inside <= timex.end:
+                period, why, match = periods.week(inside), f"its {nth} week (the week containing {inside})", week
+        elif day and timex.granularity == "month":
+            try:
+                date = timex.start.replace(day=int(day.group("day")))
+            except ValueError:
+                date = None
+            if date is not None:
+                period, why, match = periods.day(date), "that day of it", day
+        if period is None:
+            out.append(timex)
+            continue
+        while out and out[-1].end_char > match.start():
+            out.pop()  # "the last week" of "the last week of June 2024" is part of the whole
+        out.append(dataclasses.replace(
+            timex, text=text[match.start():timex.end_char], start_char=match.start(), type="DATE", value=period.value,
+            start=period.start, end=period.end, granularity=period.granularity, mod=None,
+            rule=f"{timex.rule}; {why}"))
+    return out
 
 
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means

@@ -594,8 +594,8 @@ def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     words = re.sub(r"\s+", " ", m.group("word").lower())
     if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
         return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
-    offset = -1 if re.search(r"before|previous|prior|earlier", words) else 1 if re.search(
-        r"next|following|later|after", words) else 0
+    offset = -1 if re.search(r"\b(?:before|previous|prior|earlier)\b", words) else 1 if re.search(
+        r"\b(?:next|following|later|after)\b", words) else 0  # whole words: "that afternoon" is that day
     date = ctx.anchor + dt.timedelta(days=offset)
     part = next((PARTS_OF_DAY[p] for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", words)), None)
     rule = f"{offset:+d} day(s) {STORY_DAY} (else from the {ctx.anchor_desc})"
@@ -637,7 +637,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
                 tense.cue.lower() not in _FORWARD_NOUN_CUES:
             tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
-        if tense.direction == "future":
+        if tense.weak:
+            date = _coming_or_just_past(ctx.anchor, weekday)
+            why = f"{tense.describe()}: the coming one unless one or two days before the {ctx.anchor_desc}"
+        elif tense.direction == "future":
             date = ctx.anchor + relativedelta(weekday=step(+1))
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
         else:
@@ -649,6 +652,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
     mod = _mod_of(rel) if rel in ("early", "late") else None
     return _dated(periods.day(date), rule, mod=mod)
+
+
+def _coming_or_just_past(anchor: dt.date, weekday: int) -> dt.date:
+    """The coming one of that weekday, unless it was one or two days ago: a present tense ("arrives
+    Wednesday", "expires Monday") mostly names a day ahead, but a story dated the morning after names yesterday."""
+    ahead = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=ahead if ahead <= 4 else ahead - 7)
 
 
 _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
@@ -697,7 +707,10 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
         period, why = this, "the anchor falls on it"
     else:  # "the weekend", by tense
         tense = ctx.tense(m)
-        if tense.direction == "future":
+        last = periods.weekend(ctx.anchor - dt.timedelta(days=7))
+        if tense.weak and (ctx.anchor - last.end).days < (this.start - ctx.anchor).days:
+            period, why = last, f"{tense.describe()}: the nearest, the last one"
+        elif tense.direction == "future":
             period, why = this, f"{tense.describe()}: the coming one"
         else:
             period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), f"{tense.describe()}: the last one"
@@ -823,8 +836,9 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     if day_ref in WEEKDAYS:
         step = _WEEKDAY_STEPS[WEEKDAYS[day_ref]]
         tense = ctx.tense(m)
-        date = ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
-        why = f"on {day_ref.title()}, {tense.describe()}"
+        date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
+            ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
+        why = f"on {day_ref.title()}, {tense.describe()}" + (": the coming one unless just past" if tense.weak else "")
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
         why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
@@ -852,6 +866,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
+    if num_words.lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None  # "a days-long strike": the article counts nothing (the adjective is a rule of its own)
     amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
@@ -887,6 +903,12 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
     """ "for years", "within days", "months later": the unit alone (the preposition stays outside)."""
+    if m.group("long"):  # "a days-long strike" (the article counts nothing), "a day-long meeting": the adjective
+        word = m.group("long").lower()
+        unit = _unit(word)
+        found = _undated("DURATION", _duration_value(None if word.endswith("s") else 1, unit), unit,
+                         "a duration as an adjective ('days-long'): no calendar date")
+        return Found(**{**found.__dict__, "span": m.span()})
     group = "unit" if m.group("unit") else "unit2"
     unit = _unit(m.group(group))
     found = _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
@@ -897,7 +919,7 @@ def _set(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group(0).lower()
     if word in SET_WORDS:
         return _undated("SET", SET_WORDS[word], "set", "a repetition: no single calendar date")
-    target = (m.group("target") or "").lower().rstrip("s")
+    target = (m.group("weekdays") or m.group("target") or "").lower().rstrip("s")  # "on Mondays": every Monday
     if target in WEEKDAYS:
         return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
     if target in PARTS_OF_DAY:
@@ -949,6 +971,22 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Found:
     return _dated(periods.year(ctx.anchor.year - 1), f"the year before the {ctx.anchor_desc}")
 
 
+_QUARTERLY = re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE)
+
+
+def _same_period_last_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the same period last year", "last year's quarter" in a quarterly report: the reported quarter a year back
+    (the last quarter completed before the anchor when the text names none). Elsewhere no reading of its own."""
+    if ctx.reporting_quarter:
+        quarter, why = ctx.reporting_quarter
+    elif _QUARTERLY.search(ctx.text):
+        quarter = periods.relative(ctx.anchor, "quarter", -1)
+        why = f"the last quarter completed before the {ctx.anchor_desc} (a quarterly report naming none)"
+    else:
+        return None
+    return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> Found:
     period = periods.part(periods.year(ctx.anchor.year), "END")
     return _dated(period, f"the end of the {ctx.anchor_desc}'s year", mod="END")
@@ -967,6 +1005,8 @@ def _quarter_fix(m: re.Match[str], ctx: Context) -> Found:
 
 def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group("season")
+    if word[0].isupper() and not m.group("year") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # a name: "the Spring Hill plant", "Fall River", "Summer Street"
     has_context = m.group("rel") or m.group("year") or m.group("mod") or m.group(0).lower().startswith("the ")
     if not has_context or (word.lower() == "fall" and not (m.group("rel") or m.group("year")) and
                            not re.match(r"\s+(?:of|season)\b|[.,;]", ctx.text[m.end():m.end() + 8])):
@@ -1028,7 +1068,7 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        padded = " " + text.translate(_WORD_SHAPE) + " "
+        padded = " " + _NON_ASCII.sub(" ", text.translate(_WORD_SHAPE)) + " "  # "Friday’s": ’ ends the word too
         for end, (key, size) in _trigger_automaton().iter(padded):
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
@@ -1063,7 +1103,8 @@ _TRIGGERS: dict[str, str] = {
     "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
-    "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
+    "year-ago period": "ago earlier", "year end": "year end", "same period last year": "period quarter",
+    "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
@@ -1074,13 +1115,15 @@ _TRIGGERS: dict[str, str] = {
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
-    "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
+    "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
+    "recent units": "recent coming few",
     "at the time": "time",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
 
 TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")  # curly quotes, dashes, no-break spaces: rare, so one cheap pass
 _WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
                              **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
 
@@ -1163,6 +1206,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year-ago period",
           r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
+    _rule("same period last year", r"\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:fiscal\s+)?"
+          r"(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b|"
+          r"\blast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)\b", _same_period_last_year, _I),
     _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
     _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
@@ -1199,8 +1245,10 @@ RULES: tuple[Rule, ...] = (
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
-          r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
-    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
+          r"(?=\s+(?:later|earlier|ago)\b)|\b(?P<long>(?:year|month|week|day|hour|minute|decade)s?)"
+          r"-long\b", _bare_plural, _I),
+    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?P<weekdays>{_WEEKDAY_FULL})s|"
+          rf"(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
           rf"{_MONTH_FULL}))\b", _set, _I),
     _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",

@@ -26,9 +26,9 @@ _FUTURE = re.compile(
     # participle is part of the cue, so it is no past-tense cue of its own)
     r"\b(?:(?:(?:will|shall|'ll|would|might|must|should)(?: not)? (?:be|have(?: been)?)|"
     r"(?:(?:is|are) (?:due |set |scheduled |expected |slated |poised |going |about )?|"
-    r"(?:due|set|scheduled|expected|slated|going|plans?|about) )to be) [a-z]+|"
+    r"(?:due|set|scheduled|expected|slated|going|plans?|about|left|yet|remains?) )to be) [a-z]+|"
     r"will|shall|won't|'ll|would|might|going to|set to|as (?:soon|early) as|until|"
-    r"(?:is|are|was|were) (?:due|set|scheduled|expected|slated|poised) to|"
+    r"(?:is|are) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|supposed to|"
     r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
@@ -37,7 +37,15 @@ _FUTURE = re.compile(
 )
 #: The scheduled present ("the final round takes place Thursday", "the launch is on Wednesday"): a weaker
 #: cue, counted as if it stood `_WEAK` characters farther, so "ended on Friday & resume next week" stays past.
-_SCHEDULED = re.compile(r"\b(?:takes? place|(?:is|are) on|kicks? off|opens?|resumes?|convenes?)\b")
+_SCHEDULED = re.compile(
+    r"\b(?:takes? place|(?:is|are) on|kicks? off|opens?|resumes?|convenes?|"
+    # the present of a coming visit, contest or release: "arrives in Detroit Wednesday", "voting continues
+    # through Saturday", "the film premieres Friday"
+    r"arrives|visits|travels|heads|returns|lands|hosts|faces|plays|debuts|premieres|airs|launches|"
+    r"continues|expires|testifies|rallies|votes|"
+    # a possibility ahead: "strikes could happen Friday" ("may" lower-case only; "could not", "could have",
+    # "may have" look back; "warnings on Thursday that strikes could do harm" keeps its nearer past verb)
+    r"(?:could|may) (?!not\b|n't|have\b|been\b)[a-z]+)\b")
 _WEAK = 8
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|made|took|gave|went|came|saw|held|began|spoke|wrote|"
@@ -61,10 +69,13 @@ class Tense:
     direction: str  # "past" or "future"
     cue: str  # the word that decided, or "" for the default
     distance: int = 10_000  # characters between the cue and the expression
+    weak: bool = False  # a present or a possibility ("arrives", "could happen"): near days, not only ahead
 
     def describe(self) -> str:
         if not self.cue:
             return "no tense cue nearby, so the past (news reports what happened)"
+        if self.weak:
+            return f"present tense or possibility ('{self.cue}')"
         return f"{self.direction} tense ('{self.cue}')"
 
 
@@ -87,7 +98,7 @@ class TenseIndex:
         cues = ((_FUTURE, "future", 0), (_PAST, "past", 1), (_SCHEDULED, "future", 2))
         for pattern, direction, preference in cues:
             found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)
-                     if direction == "future" or m.group(0) not in _NOT_PAST]
+                     if (m.group(0) not in _NOT_PAST if direction == "past" else text[m.start() + lo] != "M")]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
                                [f[2] for f in found]))
 
@@ -131,13 +142,13 @@ class TenseIndex:
                 distance = start - ends[i] if ends[i] <= start else starts[i] - end
                 key = (distance + penalty, preference, 0)
                 if best is None or key < best[:3]:
-                    best = (*key, Tense(direction, words[i], distance))
+                    best = (*key, Tense(direction, words[i], distance, preference == 2))
             j = bisect.bisect_left(starts, end)  # the first cue starting after it
             if j < len(starts) and ends[j] <= stop:
                 distance = starts[j] - end
                 key = (distance + penalty, preference, 1)
                 if best is None or key < best[:3]:
-                    best = (*key, Tense(direction, words[j], distance))
+                    best = (*key, Tense(direction, words[j], distance, preference == 2))
         return best[3] if best else None
 
 
