@@ -177,7 +177,8 @@ def test_planned_events_are_future_and_reported_ones_past(seed_events) -> None:
     ("The summit is set to open this month.", "future"),
     ("Ministers plan to meet this week.", "future"),
     ("The envoy visited Brussels this week.", "past"),
-    ("Brussels hosts the talks this week.", "past"),  # no cue, longer than a day: past, what news reports
+    ("Brussels hosts the talks this week.", "future"),  # a scheduled present
+    ("More talks in Brussels this week.", "past"),  # no cue, longer than a day: past, what news reports
     ("The talks collapsed today.", "same day"),
     ("The envoy will speak today.", "future"),
     ("The talks collapsed on Monday.", "past"),  # wholly before the anchor

@@ -77,6 +77,8 @@ TOPIC_SHARE = 1 / 3
 TOPIC_ROWS = 20
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
+#: Words on each side of the expression whose event classes stand in for a label too short to tell one.
+CUE_WORDS = 12
 #: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
 KEY_WORDS = 4
 #: A row meets at most this many neighbours in one block (the block sorted by date)...
@@ -204,7 +206,7 @@ def features(frame: pd.DataFrame) -> Features:
         classes = eventtypes.event_classes(clause)
         classes_of.append(classes)
         if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
-            classes = eventtypes.specific(eventtypes.event_classes(near))
+            classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
         cues_of.append(classes)
         label_rows.append(list(set(ids_of(clause))))
         hedges.append(eventtypes.hedged(clause))
@@ -264,13 +266,13 @@ def features(frame: pd.DataFrame) -> Features:
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side): the
+def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
+    """The words around the expression up to the clause's boundaries (at most ``words`` a side): the
     clause of a row with no label (``headline``)."""
     low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
     stop = _CLAUSE_BREAK.search(sentence, end)
-    before = sentence[low:start].split()[-WINDOW_WORDS:]
-    after = sentence[end:stop.start() if stop else len(sentence)].split()[:WINDOW_WORDS]
+    before = sentence[low:start].split()[-words:]
+    after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
 
 
