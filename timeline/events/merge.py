@@ -14,7 +14,7 @@ Three steps, each linear in the number of rows:
    (the same range, or one inside the other), its plain words (names left out: the same people do many
    things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
    strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
-   however alike their words; two mentions of one class, one day (or a day inside a week or month) and one
+   however alike their words; two mentions of one class, one day (or a day inside a week or `CLASS_DAYS`) and one
    key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
    the topic words are everywhere and the few that say what happened weigh little. On the very same day,
    one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
@@ -65,9 +65,11 @@ NAME_CONFLICT = 0.60
 #: Names and numbers weigh this much more than a word of the same rarity.
 NAME_WEIGHT = 1.6
 #: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
-#: closely (the same day, or a day inside a week or month) and that share a key name may join at this
+#: closely (the same day, or a day inside a range of at most `CLASS_DAYS`) and that share a key name may join at this
 #: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
 CLASS_THRESHOLD = 0.10
+#: The longest range a class may join a day inside on little else: a week, or a third of a month ("mid-September").
+CLASS_DAYS = 11
 #: ...and two clusters joined by such a pair need this average member similarity (every member pair's
 #: classes compatible besides).
 CLASS_AVERAGE_LINK = 0.10
@@ -614,13 +616,15 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
 
 
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or
-    month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or a third of
+    a month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
     day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
-    close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
+    span = np.maximum(feats.end[i] - feats.start[i], feats.end[j] - feats.start[j]) + 1
+    close = (span <= CLASS_DAYS) & day  # the same day, or a day inside a week or a third of a month ("mid-
+    # September"): a whole month holds too many happenings of one class for the class to say which
     close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
     ids, sets = _class_ids(feats.cues)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
