@@ -760,6 +760,8 @@ def _parenthetical(toks: list[_Token], j: int) -> bool:
 _MEASURES = frozenset("seconds minutes hours days weeks months years decades moments shortly soon just long "
                       "minute hour day week month year".split())
 
+_SPAN_MEASURE = re.compile(r"(?:\w+[\s-]+){1,2}(?:second|minute|hour|day|week|month|year|decade)s?", re.IGNORECASE)
+_MEASURED = re.compile(r"\s+(?:after|before)\s+(?=\S)", re.IGNORECASE)
 _MEASURE_WORDS = frozenset("a an few several just only some two three four five six seven eight nine ten".split())
 
 _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today last this earlier later then and but "
@@ -938,7 +940,12 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
 
     The label is the clause that holds the expression, subject first, without the expression, attribution
     or page chrome, and at most ``words`` words, cut at a phrase boundary. Without a span it is the main clause.
+    A span that measures "after" or "before" something ("The vote comes one day after GM workers ratified
+    their deal") dates that something: its clause is the label.
     """
+    if span is not None and _SPAN_MEASURE.fullmatch(sentence[span[0]:span[1]]) and (
+            measured := _MEASURED.match(sentence, span[1])):
+        return headline(sentence[measured.end():], None, words)
     text = sentence.strip().replace("``", " “").replace("''", "” ")  # the same length: offsets hold
     offset = len(sentence) - len(sentence.lstrip())
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)

@@ -750,6 +750,23 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, rule)
 
 
+def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "The vote comes one day after GM workers ratified their deal": a duration (TimeML's DURATION), whose
+    point is the happening after "after", counted back from the telling's now, the anchor: a present "comes",
+    "follows" or "arrives" says the happening it is measured from is now. ("came a day after" counts from a
+    past moment the sentence does not date: no point.)"""
+    amount = _number(m.group("num"))
+    unit = _unit(m.group("unit"))
+    if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 1000:
+        return None
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    period = _shifted(ctx.anchor, unit, sign * int(amount))
+    return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
+                 f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} {unit}(s) "
+                 f"{m.group('dir').lower()}' what it names, counted from the {ctx.anchor_desc}",
+                 span=(m.start("num"), m.end("units")))
+
+
 #: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
 _RECORD_BEFORE = re.compile(
     r"\b(?:first|last|only|record|most|least|worst|best|[a-z]{2,}est)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+$",
@@ -1110,7 +1127,7 @@ _TRIGGERS: dict[str, str] = {
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "ago": "ago earlier later hence now",
+    "ago": "ago earlier later hence now", "told after": "comes follows arrives",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
@@ -1226,6 +1243,8 @@ RULES: tuple[Rule, ...] = (
           r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
+    _rule("told after", rf"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely)\s+)?(?P<num>{_NUMBER})[\s-]+"
+          rf"(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
           r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
