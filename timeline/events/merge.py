@@ -559,15 +559,25 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     if pairs > 1 and not one_day and max(_dot(a.total, b.total), _dot(a.told, b.told)) / pairs < (
             CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
         return False  # (one pair: its own score decided)
-    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: the same range, and much alike
-        for x in (m for m in a.members if feats.doc[m] == doc):  # sentences or the same day, class and name
+    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: told twice (see `_told_twice`)
+        for x in (m for m in a.members if feats.doc[m] == doc):
             for y in (m for m in b.members if feats.doc[m] == doc):
-                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or (
-                        max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
-                            _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
-                        and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y))):
+                if not _told_twice(feats, x, y):
                     return False
     return True
+
+
+def _told_twice(feats: Features, x: int, y: int) -> bool:
+    """Whether two mentions of one article may tell one happening: the same range and much alike sentences
+    (the title retold as the lead), or one event class and key name on one day, or on a day inside the other's
+    week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
+    same = (feats.start[x], feats.end[x]) == (feats.start[y], feats.end[y])
+    if same and max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                    _dot(_vector(feats.window, x), _vector(feats.window, y))) >= SAME_ARTICLE:
+        return True
+    day = feats.start[x] == feats.end[x] or feats.start[y] == feats.end[y]
+    inside = feats.level[x] == 0 and feats.level[y] == 0  # both at most a week long (their overlap is checked)
+    return bool(day and (same or inside) and _one_happening_told(feats, x, y))
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
