@@ -33,7 +33,11 @@ _FUTURE = re.compile(
     r"(?:is|are|was|were|been) (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)|"
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
     r"must|needs? to|ha(?:s|ve) to|due by|forecasts?|(?:is|are) set for|"
-    r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due)\b",
+    r"scheduled|expected|planned|slated|upcoming|forthcoming|ahead of|starting|begins?|due|"
+    # plans and their moves: "had targeted October 23", "the most anticipated day before November", a deadline
+    # "extended to Nov. 16", a vote "postponed until Tuesday"
+    r"targeted|anticipated|projected|(?:extended|postponed|delayed|pushed back|moved|put off|rescheduled) "
+    r"(?:to|until|till))\b",
 )
 #: The scheduled present ("the final round takes place Thursday", "the launch is on Wednesday"): a weaker
 #: cue, counted as if it stood `_WEAK` characters farther, so "ended on Friday & resume next week" stays past.
@@ -42,7 +46,7 @@ _SCHEDULED = re.compile(
     # the present of a coming visit, contest or release: "arrives in Detroit Wednesday", "voting continues
     # through Saturday", "the film premieres Friday"
     r"arrives|visits|travels|heads|returns|lands|hosts|faces|plays|debuts|premieres|airs|launches|"
-    r"continues|expires|testifies|rallies|votes|"
+    r"continues|expires?|testifies|rallies|votes|"
     # a possibility ahead: "strikes could happen Friday" ("may" lower-case only; "could not", "could have",
     # "may have" look back; "warnings on Thursday that strikes could do harm" keeps its nearer past verb)
     r"(?:could|may) (?!not\b|n't|have\b|been\b)[a-z]+)\b")
@@ -57,7 +61,8 @@ _NOT_PAST = frozenset(
     "need seed speed feed deed weed heed reed breed greed creed steed indeed proceed exceed succeed hundred "
     "kindred sacred naked wicked rugged ragged jagged beloved united limited based related alleged supposed "
     "proposed scheduled expected planned slated advanced detailed armed embattled talented skilled interested "
-    "concerned unexpected unprecedented".split())
+    "concerned unexpected unprecedented targeted anticipated projected preferred untouched unspecified "
+    "unidentified unnamed undisclosed undecided unresolved unchanged unopposed unemployed unarmed".split())
 #: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
