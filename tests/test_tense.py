@@ -92,3 +92,11 @@ def test_modals_that_look_back_and_futures_in_the_past_are_no_forward_cue(senten
 def test_plans_and_moved_deadlines_look_forward_and_adjectives_in_ed_do_not_look_back(sentence: str,
                                                                                      expression: str) -> None:
     assert _direction(sentence, expression) == "future"
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("A private placement of shares, to be completed around Nov. 1, was announced.", "Nov. 1"),
+    ("They expect the sale to be closed by Dec. 15.", "Dec. 15"),
+])
+def test_a_passive_infinitive_looks_forward_and_its_participle_is_no_past_cue(sentence: str, expression: str) -> None:
+    assert _direction(sentence, expression) == "future"

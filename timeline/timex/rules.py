@@ -73,7 +73,7 @@ def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | Non
     return Found(type_, value, None, granularity, rule, mod)
 
 
-_SINCE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -103,9 +103,10 @@ class Context:
         return TenseIndex(self.text)
 
     def tense(self, match: re.Match[str]) -> Tense:
-        """The tense around a match; "since" right before it always points back ("on patrol since March")."""
-        if _SINCE.search(self.text, max(0, match.start() - 8), match.start()):
-            return Tense("past", "since", 0)
+        """The tense around a match; "since" or "as of" right before it points back ("on patrol since March")."""
+        since = _SINCE.search(self.text, max(0, match.start() - 8), match.start())
+        if since:
+            return Tense("past", since.group(0).strip(), 0)
         return self.tenses.tense_at(match.start(), match.end())
 
     @functools.cached_property
@@ -246,7 +247,7 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
                weekday: int | None = None, against: float = math.inf, trusted_within: int = 12,
-               ) -> tuple[Period, str]:
+               trust_future: bool = True) -> tuple[Period, str]:
     """Place a period that names no year in the year the sentence's tense points to.
 
     The nearest occurrence wins, a distance against the tense counting ``against`` times: with
@@ -261,7 +262,7 @@ def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
-    if tense.cue and tense.distance <= trusted_within:
+    if tense.cue and tense.distance <= trusted_within and (trust_future or tense.direction == "past"):
         against = math.inf
 
     def cost(period: Period) -> float:
@@ -498,7 +499,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found:
                       f"quarter of '{m.group('yrel')} year', from the {ctx.anchor_desc}")
     if year:
         return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
-    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50)
+    # a future cue is not followed outright: "expects to report third-quarter results" means the quarter just ended
+    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50,
+                             trust_future=False)
     return _dated(period, f"quarter without a year; {why}")
 
 

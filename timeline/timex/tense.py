@@ -26,7 +26,7 @@ _FUTURE = re.compile(
     # participle is part of the cue, so it is no past-tense cue of its own)
     r"\b(?:(?:(?:will|shall|'ll|would|might|must|should)(?: not)? (?:be|have(?: been)?)|"
     r"(?:(?:is|are) (?:due |set |scheduled |expected |slated |poised |going |about )?|"
-    r"(?:due|set|scheduled|expected|slated|going|plans?|about|left|yet|remains?) )to be) [a-z]+|"
+    r"(?:due|set|scheduled|expected|slated|going|plans?|about|left|yet|remains?) )?to be) [a-z]+|"
     r"will|shall|won't|'ll|would|might|going to|set to|as (?:soon|early) as|until|"
     r"(?:is|are) (?:due|set|scheduled|expected|slated|poised) to|"
     r"(?:is|are) to|plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|supposed to|"
