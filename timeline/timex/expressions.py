@@ -120,9 +120,12 @@ def _parts_named(text: str, timexes: list[Timex]) -> list[Timex]:
     period the expression names, as one expression (the inner one picked its year or month)."""
     out: list[Timex] = []
     for timex in timexes:
+        if not timex.is_dated or "of" not in text[max(0, timex.start_char - 5):timex.start_char]:
+            out.append(timex)  # the cheap test first: most expressions follow no "... of"
+            continue
         before = max(0, timex.start_char - 30)
-        week = _WEEK_OF.search(text, before, timex.start_char) if timex.is_dated else None
-        day = _DAY_OF.search(text, before, timex.start_char) if timex.is_dated else None
+        week = _WEEK_OF.search(text, before, timex.start_char)
+        day = _DAY_OF.search(text, before, timex.start_char)
         period = None
         if week and timex.granularity == "day" and not week.group("ord"):
             period, why, match = periods.week(timex.start), "the week containing it", week

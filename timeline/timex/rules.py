@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import ahocorasick
 import dateparser
 from dateutil.easter import easter
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import MO, TH, TU, relativedelta
 
 from timeline.timex import periods
 from timeline.timex.periods import Period
@@ -96,6 +96,11 @@ class Context:
         candidates = [periods.quarter(y, number) for y in (self.anchor.year - 1, self.anchor.year)]
         period = [p for p in candidates if p.start <= self.anchor][-1]
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
+
+    @functools.cached_property
+    def picked(self) -> dict[tuple[object, ...], tuple[Period, str]]:
+        """Years already picked for a period in a tense (`_pick_year`): a long text repeats its dates."""
+        return {}
 
     @functools.cached_property
     def tenses(self) -> TenseIndex:
@@ -247,23 +252,34 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
                weekday: int | None = None, against: float = math.inf, trusted_within: int = 12,
-               trust_future: bool = True) -> tuple[Period, str]:
+               trust_future: bool = True, key: tuple[object, ...] | None = None) -> tuple[Period, str]:
     """Place a period that names no year in the year the sentence's tense points to.
 
     The nearest occurrence wins, a distance against the tense counting ``against`` times: with
     the default, past tense takes the latest one starting on or before the anchor and future
     tense the first one ending on or after it. A tense cue within ``trusted_within`` characters
     of the expression is followed outright. A weekday written beside the date ("Friday,
-    May 23") picks the year it fits.
+    May 23") picks the year it fits. ``key`` names what ``make`` makes ("month", 3): the same period in the
+    same tense is then picked once per text.
     """
-    candidates = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
     if weekday is not None:
-        fitting = [p for p in candidates if p.start.weekday() == weekday]
+        fitting = [p for p in (make(y) for y in years) if p.start.weekday() == weekday]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
     if tense.cue and tense.distance <= trusted_within and (trust_future or tense.direction == "past"):
         against = math.inf
+    memo = None if key is None else (key, against, tense.direction, tense.cue, tense.weak)
+    if memo is not None and memo in ctx.picked:
+        return ctx.picked[memo]
+    picked = _nearest_in_tense(ctx, [make(y) for y in years], tense, against)
+    if memo is not None:
+        ctx.picked[memo] = picked
+    return picked
+
+
+def _nearest_in_tense(ctx: Context, candidates: list[Period], tense: Tense, against: float) -> tuple[Period, str]:
 
     def cost(period: Period) -> float:
         if period.start <= ctx.anchor <= period.end:
@@ -295,7 +311,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
         except ValueError:  # February 29 outside a leap year
             return periods.day(dt.date(year, month, 28))
 
-    period, why = _pick_year(ctx, m, make, weekday, against=2)
+    period, why = _pick_year(ctx, m, make, weekday, against=2, key=("day", month, day_number, weekday))
     return _dated(period, f"month and day without a year; {why}")
 
 
@@ -317,15 +333,16 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     name = m.group("month").lower()
     rel, mod_words = m.group("rel"), m.group("mod")
     before = ctx.text[max(0, m.start() - 20):m.start()]
-    if not rel and not mod_words and not m.group("yrel"):
-        if name in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(before):
-            return None
-        if re.search(r"[A-Z][a-z]+\s+$", before) and not _MONTH_CONTEXT.search(before):
-            return None  # "Theresa May", "Hurricane April"
+    if not (rel or mod_words or m.group("yrel") or _MONTH_CONTEXT.search(before)) and (
+            name in _AMBIGUOUS_MONTHS or _NAME_BEFORE.search(before)):
+        return None  # "may", "Theresa May", "Hurricane April"
     month = MONTHS[name]
     mod = _mod_of(mod_words)
     if m.group("yrel"):
@@ -340,7 +357,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel:  # this
         period, why = periods.month(ctx.anchor.year, month), "'this': the anchor's year"
     else:
-        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50)
+        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50,
+                                 key=("month", month))
     rule = f"month without a year; {why} ({ctx.anchor_desc})"
     if mod in ("START", "END") and mod_words and re.search(r"earlier|later", mod_words, re.I):
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
@@ -501,7 +519,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found:
         return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
     # a future cue is not followed outright: "expects to report third-quarter results" means the quarter just ended
     period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50,
-                             trust_future=False)
+                             trust_future=False, key=("quarter", number))
     return _dated(period, f"quarter without a year; {why}")
 
 
@@ -607,7 +625,6 @@ def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(periods.day(date), rule)
 
 
-_WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 
 
 def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
@@ -625,12 +642,11 @@ _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = (m.group("rel") or "").lower()
-    step = _WEEKDAY_STEPS[weekday]
     if rel == "last" or rel == "past":
-        date = ctx.anchor + relativedelta(days=-1, weekday=step(-1))
+        date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
     elif rel in ("next", "coming"):
-        date = ctx.anchor + relativedelta(days=1, weekday=step(+1))
+        date = _weekday_from(ctx.anchor, weekday, +1, strictly=True)
         why = f"'{rel}': the first one after the {ctx.anchor_desc}"
     elif rel == "this":
         date = periods.week(ctx.anchor).start + dt.timedelta(days=weekday)
@@ -644,10 +660,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
             date = _coming_or_just_past(ctx.anchor, weekday)
             why = f"{tense.describe()}: the coming one unless one or two days before the {ctx.anchor_desc}"
         elif tense.direction == "future":
-            date = ctx.anchor + relativedelta(weekday=step(+1))
+            date = _weekday_from(ctx.anchor, weekday, +1)
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
         else:
-            date = ctx.anchor + relativedelta(weekday=step(-1))
+            date = _weekday_from(ctx.anchor, weekday, -1)
             why = f"{tense.describe()}: the latest one on or before the {ctx.anchor_desc}"
     part = (m.group("part") or "").lower()
     rule = why
@@ -655,6 +671,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
     mod = _mod_of(rel) if rel in ("early", "late") else None
     return _dated(periods.day(date), rule, mod=mod)
+
+
+@functools.lru_cache(maxsize=1024)  # pure, and a long text asks the same few again and again
+def _weekday_from(anchor: dt.date, weekday: int, direction: int, strictly: bool = False) -> dt.date:
+    """The first such weekday on or after ``anchor`` (``direction`` +1) or on or before it (-1); ``strictly``
+    skips the anchor itself ("next Friday" said on a Friday). Plain arithmetic: `relativedelta` costs more."""
+    start = anchor + dt.timedelta(days=direction) if strictly else anchor
+    return start + dt.timedelta(days=((weekday - start.weekday()) * direction) % 7 * direction)
 
 
 def _coming_or_just_past(anchor: dt.date, weekday: int) -> dt.date:
@@ -837,10 +861,9 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
         hour = hour % 12 + (12 if pm else 0)
     day_ref = (m.group("dayref") or "").lower()
     if day_ref in WEEKDAYS:
-        step = _WEEKDAY_STEPS[WEEKDAYS[day_ref]]
         tense = ctx.tense(m)
         date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
-            ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
+            _weekday_from(ctx.anchor, WEEKDAYS[day_ref], +1 if tense.direction == "future" else -1)
         why = f"on {day_ref.title()}, {tense.describe()}" + (": the coming one unless just past" if tense.weak else "")
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
