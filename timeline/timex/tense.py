@@ -134,27 +134,34 @@ class TenseIndex:
         j = bisect.bisect_left(self._breaks, end)
         if j < len(self._breaks) and self._breaks[j] < stop:
             clause_stop = self._breaks[j]
-        return self._nearest_cue(start, end, clause_begin, clause_stop) or \
-            self._nearest_cue(start, end, begin, stop) or Tense("past", "")
+        near = self._near_cues(start, end)
+        return self._nearest_cue(near, clause_begin, clause_stop) or self._nearest_cue(near, begin, stop) or \
+            Tense("past", "")
 
-    def _nearest_cue(self, start: int, end: int, begin: int, stop: int) -> Tense | None:
-        """The cue nearest the span within ``[begin, stop)``; a word of the expression itself ("last") is none."""
-        best: tuple[int, int, int, Tense] | None = None
-        for direction, preference, starts, ends, words in self._cues:
+    def _near_cues(self, start: int, end: int) -> list[tuple[int, int, int, int, int, str, int]]:
+        """Of each kind of cue, the last one starting before the span and the first one starting after it, as
+        (distance + penalty, preference, side, cue start, cue end, direction, index); a word of the expression
+        itself ("last") is none. Two bisections per kind, shared by the clause and the sentence look-up."""
+        near = []
+        for direction, preference, starts, ends, _ in self._cues:
             penalty = _WEAK if preference == 2 else 0
             i = bisect.bisect_left(starts, start) - 1  # the last cue starting before the span
-            if i >= 0 and starts[i] >= begin and ends[i] <= stop:
+            if i >= 0:
                 distance = start - ends[i] if ends[i] <= start else starts[i] - end
-                key = (distance + penalty, preference, 0)
-                if best is None or key < best[:3]:
-                    best = (*key, Tense(direction, words[i], distance, preference == 2))
+                near.append((distance + penalty, preference, 0, starts[i], ends[i], direction, i))
             j = bisect.bisect_left(starts, end)  # the first cue starting after it
-            if j < len(starts) and ends[j] <= stop:
-                distance = starts[j] - end
-                key = (distance + penalty, preference, 1)
-                if best is None or key < best[:3]:
-                    best = (*key, Tense(direction, words[j], distance, preference == 2))
-        return best[3] if best else None
+            if j < len(starts):
+                near.append((starts[j] - end + penalty, preference, 1, starts[j], ends[j], direction, j))
+        near.sort()
+        return near
+
+    def _nearest_cue(self, near: list[tuple[int, int, int, int, int, str, int]], begin: int, stop: int) -> Tense | None:
+        """The nearest of ``near`` within ``[begin, stop)``."""
+        for key, preference, _, cue_start, cue_end, direction, index in near:
+            if cue_start >= begin and cue_end <= stop:
+                words = self._cues[preference][4]
+                return Tense(direction, words[index], key - (_WEAK if preference == 2 else 0), preference == 2)
+        return None
 
 
 _REACH = 900  # a sentence is looked for within 400 characters of a span: this covers it with room
