@@ -3,7 +3,7 @@
 `RULES` is a table of named rules, each a regular expression over the words of
 `timeline.timex.vocabulary`, the trigger words it needs, and a resolver turning a match into a
 `Found` (a type, a TIMEX3 value and, when the expression names one, a calendar `Period`).
-Explicit dates are parsed by `dateparser`; calendar arithmetic is `dateutil`'s and
+Explicit dates are read off the rule's own groups; calendar arithmetic is `dateutil`'s and
 `timeline.timex.periods`'; the direction of an underspecified date comes from `timeline.timex.tense`.
 `timeline.timex` runs the table and keeps the longest match where rules overlap.
 """
@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
-import dateparser
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
 
@@ -220,15 +219,32 @@ def _duration_value(amount: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- explicit dates
 
 
+_EXPLICIT_FORMS = tuple(re.compile(form) for form in (  # the forms the full-date rules match, weekday stripped
+    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    rf"(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})",
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})",
+    r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})",
+    r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
+))
+
+
 @functools.lru_cache(maxsize=4096)
-def _parse_explicit(text: str, order: str) -> dt.date | None:
-    """dateparser on an explicit date string; None when it is no valid date (February 30)."""
-    parsed = dateparser.parse(
-        text, languages=["en"],
-        settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
-                  "RELATIVE_BASE": dt.datetime(2000, 1, 1), "PARSERS": ["custom-formats", "absolute-time"]},
-    )
-    return parsed.date() if parsed else None
+def _parse_explicit(body: str) -> dt.date | None:
+    """The date a full-date match writes; None when it is no valid date (February 30).
+
+    The rule's pattern has already found the day, the month and the year: reading them off its groups is
+    exact and a thousand times cheaper than handing the string to a general parser (dateparser, ~2 ms a date).
+    """
+    for pattern in _EXPLICIT_FORMS:
+        parsed = pattern.fullmatch(body)
+        if parsed:
+            month = parsed.group("month").rstrip(".")
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+            try:
+                return dt.date(int(parsed.group("year")), number or 0, int(parsed.group("day")))
+            except ValueError:
+                return None
+    return None
 
 
 def _strip_weekday(text: str) -> tuple[str, int | None]:
@@ -240,14 +256,13 @@ def _strip_weekday(text: str) -> tuple[str, int | None]:
 
 def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
     body, weekday = _strip_weekday(m.group(0))
-    order = "DMY" if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}$", body) else "MDY"
-    date = _parse_explicit(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", body.replace("Sept.", "Sep.")), order)
+    date = _parse_explicit(body)
     if date is None:
         return None
     note = ""
     if weekday is not None and date.weekday() != weekday:
         note = f"; note: the text's weekday disagrees ({date.strftime('%A')})"
-    return _dated(periods.day(date), f"explicit date, parsed by dateparser{note}", absolute=True)
+    return _dated(periods.day(date), f"explicit date, as written{note}", absolute=True)
 
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
