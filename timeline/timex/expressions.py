@@ -278,10 +278,12 @@ def _quoted_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     days = [t for t in timexes if t.is_dated and t.granularity == "day" and not _relative_to_anchor(t)]
     positions = [t.start_char for t in days]
     out = list(timexes)
+    quotes: _Quotes | None = None
     for i, timex in enumerate(timexes):
         if not _relative_to_anchor(timex):
             continue
-        quote = _quotation_around(ctx.text, timex.start_char, timex.end_char)
+        quotes = quotes or _Quotes(ctx.text)
+        quote = quotes.around(timex.start_char, timex.end_char)
         if quote is None:
             continue
         said = _attributed_day(ctx, quote, days, positions)
@@ -299,17 +301,34 @@ def _relative_to_anchor(timex: Timex) -> bool:
     return timex.rule.startswith(("relative day:", "part of day:")) and timex.start is not None
 
 
-def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The quotation holding ``text[start:end]`` as (opening quote, end of closing quote), or None."""
-    opening = None
-    for match in _OPEN_QUOTE.finditer(text, max(0, start - _QUOTE_REACH), start + 1):  # +1: its look-ahead
-        opening = match.start()
-    if opening is None or _CLOSE_QUOTE.search(text, opening + 1, start):
-        return None
-    closing = _CLOSE_QUOTE.search(text, end, min(len(text), end + _QUOTE_REACH))
-    if closing is None or _OPEN_QUOTE.search(text, end, closing.start()):
-        return None
-    return opening, closing.end()
+class _Quotes:
+    """The opening and closing quotation marks of a text, found in one pass each and looked up by bisection,
+    so that a text of many "today"s costs no scan of the 600 characters around each."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [m.start() for m in _OPEN_QUOTE.finditer(text)]
+        closes = [m.span() for m in _CLOSE_QUOTE.finditer(text)]
+        self.close_starts = [s for s, _ in closes]
+        self.close_ends = [e for _, e in closes]
+        self.length = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quotation holding ``[start, end)`` as (opening quote, end of closing quote), or None."""
+        k = bisect.bisect_right(self.opens, start) - 1
+        if k < 0 or self.opens[k] < start - _QUOTE_REACH:
+            return None
+        opening = self.opens[k]
+        c = bisect.bisect_left(self.close_starts, opening + 1)
+        if c < len(self.close_starts) and self.close_ends[c] <= start:
+            return None  # closed before the expression
+        c = bisect.bisect_left(self.close_starts, end)
+        if c == len(self.close_starts) or self.close_ends[c] > min(self.length, end + _QUOTE_REACH):
+            return None
+        closing_start, closing_end = self.close_starts[c], self.close_ends[c]
+        k = bisect.bisect_left(self.opens, end)
+        if k < len(self.opens) and self.opens[k] < closing_start:
+            return None  # another quotation opens before this one closes
+        return opening, closing_end
 
 
 def _attributed_day(ctx: Context, quote: tuple[int, int], days: list[Timex], positions: list[int]) -> Timex | None:
