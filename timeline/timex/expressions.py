@@ -262,8 +262,10 @@ def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[\"“‘]|``|')(?=[\w\s])")
-_CLOSE_QUOTE = re.compile(r"(?<=[\w,.!?;\-—])(?:[\"”’]|'')|(?<=[,.!?;\-—])'(?=\s)")
+# The quotation mark comes first in each pattern (what precedes it is a look-behind): the regex engine then skips
+# straight to quotation marks instead of trying the pattern at every character.
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘](?<![^\s(\[—–-].)|``(?<![^\s(\[—–-]..)|'(?<![^\s(\[—–-].))(?=[\w\s])")
+_CLOSE_QUOTE = re.compile(r"(?:[\"”’](?<=[\w,.!?;\-—].)|''(?<=[\w,.!?;\-—]..)|'(?<=[,.!?;\-—].)(?=\s))")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"
                      r"noted|recalled|asked|replied|remarked|tweeted|posted|according to)\b", re.IGNORECASE)
 _QUOTE_REACH = 600  # how far a quotation may run around the expression
