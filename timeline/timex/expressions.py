@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -95,8 +96,12 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
     ctx = Context(text, anchor)
     candidates: list[tuple[int, int, int, Found]] = []
     words = WordIndex(text)
+    covered = _Covered()
     for priority, rule in enumerate(RULES):
+        covered.update(candidates)
         for match in rule.matches(text, words):
+            if covered.holds(*match.span()):
+                continue  # inside an expression an earlier rule found: it could only lose to it
             try:
                 found = rule.resolve(match, ctx)
             except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
@@ -152,6 +157,32 @@ def _parts_named(text: str, timexes: list[Timex]) -> list[Timex]:
             start=period.start, end=period.end, granularity=period.granularity, mod=None,
             rule=f"{timex.rule}; {why}"))
     return out
+
+
+class _Covered:
+    """The spans of the candidates found so far, to skip resolving a match that lies inside one of them.
+
+    A match never resolves to a wider span than its own, and the longest candidate (the earlier rule on a
+    tie) wins: a match inside an earlier candidate's span could only lose, so resolving it is wasted work
+    ("two weeks" inside "two weeks ago", "2025" inside "March 3, 2025").
+    """
+
+    def __init__(self) -> None:
+        self._seen = 0
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # the farthest end among candidates starting at or before each start
+
+    def update(self, candidates: list[tuple[int, int, int, Found]]) -> None:
+        if len(candidates) == self._seen:
+            return
+        self._seen = len(candidates)
+        spans = sorted((start, end) for start, end, _, _ in candidates)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self._starts, start) - 1
+        return k >= 0 and self._reach[k] >= end
 
 
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means

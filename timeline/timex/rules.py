@@ -351,12 +351,17 @@ _MONTH_CONTEXT = re.compile(
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; news repeats "in March", "since April"
+def _reads_as_month(name: str, before: str) -> bool:
+    """A bare month name that is also a verb or a name ("may", "Theresa May") is a month after "in", "since"..."""
+    return bool(_MONTH_CONTEXT.search(before)) or not (name in _AMBIGUOUS_MONTHS or _NAME_BEFORE.search(before))
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     name = m.group("month").lower()
     rel, mod_words = m.group("rel"), m.group("mod")
     before = ctx.text[max(0, m.start() - 20):m.start()]
-    if not (rel or mod_words or m.group("yrel") or _MONTH_CONTEXT.search(before)) and (
-            name in _AMBIGUOUS_MONTHS or _NAME_BEFORE.search(before)):
+    if not (rel or mod_words or m.group("yrel")) and not _reads_as_month(name, before):
         return None  # "may", "Theresa May", "Hurricane April"
     month = MONTHS[name]
     mod = _mod_of(mod_words)
@@ -414,18 +419,28 @@ _YEAR_RANGE = re.compile(rf"(?<![\w$€£#.,-])(?P<first>{_YEAR})\s*[-–]\s*(?P
 _YEAR_BEFORE_CONJUNCTION = re.compile(rf"\b{_YEAR}\s*(?:,|and|or|to|through|and\s+in)\s*$")
 
 
+_NUMBER_BEFORE = re.compile(r"[$€£#]\s*$|\d[,.]?$")
+_NUMBER_AFTER = re.compile(r"^(?:[,.]\d|%|\s*(?:percent|per cent))")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; news repeats "in 2019", "since 2020"
+def _reads_as_year(before: str, after: str) -> bool:
+    """Do the words around a bare four-digit number make it a year, not an amount ("2000 troops")?"""
+    if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(after):
+        return False  # money, a longer number, a percentage
+    if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
+        return False  # "2000 troops"
+    # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
+    return not (_PLURAL_AFTER.match(after) and not (_PREPOSITION_BEFORE.search(before)
+                                                     or _YEAR_BEFORE_CONJUNCTION.search(before)))
+
+
 def _year(m: re.Match[str], ctx: Context) -> Found | None:
-    before = ctx.text[max(0, m.start() - 16):m.start()]
-    after = ctx.text[m.end():m.end() + 12]
-    if m.group("mod") is None and m.group("fiscal") is None:
-        if re.search(r"[$€£#]\s*$|\d[,.]?$", before) or re.match(r"^(?:[,.]\d|%|\s*(?:percent|per cent))", after):
-            return None  # money, a longer number, a percentage
-        if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
-            return None  # "2000 troops"
-        if re.match(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b", after) and not (
-                re.search(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", before, re.I)
-                or _YEAR_BEFORE_CONJUNCTION.search(before)):
-            return None  # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
+    if m.group("mod") is None and m.group("fiscal") is None and not _reads_as_year(
+            ctx.text[max(0, m.start() - 16):m.start()], ctx.text[m.end():m.end() + 12]):
+        return None
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
@@ -900,28 +915,36 @@ _DURATION_PREPOSITIONS = re.compile(
     r"almost|around|some|up to|during|take|took|takes|spent|spend|lasted|last|another)\s+$", re.IGNORECASE)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+_VAGUE_ONLY = re.compile(_VAGUE, re.IGNORECASE)
+_PUNCTUATION_AFTER = re.compile(r"\s*[.,;)]")
+_MONEY_BEFORE = re.compile(r"(?:[$€£]\s*\d[\d,.]*|\d\s*(?:million|billion|percent|%))\s*(?:\w+\s+){0,3}$")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+_CURRENCY_BEFORE = re.compile(r"[$€£]\s*$|\d[.,]$")
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_words = m.group("num")
     if m.group("old"):
         return None  # an age ("a 6-year-old"), not a time expression
-    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
+    if m.group("unit").lower().startswith("quarter") and _OF_AFTER.match(ctx.text, m.end(), m.end() + 5):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
     if num_words.lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
         return None  # "a days-long strike": the article counts nothing (the adjective is a rule of its own)
-    amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
+    amount = None if _VAGUE_ONLY.fullmatch(num_words) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
-        if unit in ("second", "minute") and not re.match(r"\s*[.,;)]", ctx.text[m.end():]):
+        if unit in ("second", "minute") and not _PUNCTUATION_AFTER.match(ctx.text, m.end(), m.end() + 8):
             return None  # "a second term"
-        if re.search(r"(?:[$€£]\s*\d[\d,.]*|\d\s*(?:million|billion|percent|%))\s*(?:\w+\s+){0,3}$", before):
+        if _MONEY_BEFORE.search(before):
             return None  # money per period: a rate, not a time expression
         if _RATE_CONTEXT.search(before) and not _DURATION_PREPOSITIONS.search(before):
             return _undated("SET", f"P1{UNITS[unit][0]}" if not UNITS[unit][1] else f"PT1{UNITS[unit][0]}",
                             unit, "a rate ('... a month'): a set, no calendar date")
-    if re.fullmatch(r"\d+(\.\d+)?", num_words) and (amount is None or amount > 5000):
+    if amount is not None and amount > 5000 and _DIGITS.fullmatch(num_words):
         return None
-    if re.search(r"[$€£]\s*$|\d[.,]$", before):
+    if _CURRENCY_BEFORE.search(before):
         return None
     mod = None
     approx = (m.group("approx") or "").lower()
