@@ -1160,8 +1160,10 @@ _UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
 _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _FUNCTION_WORDS = {"the", "in", "at", "one", "a", "as", "of", "to"}  # every phrase has a rarer word to trigger on
 _TRIGGERS: dict[str, str] = {
-    "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
-    "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
+    # a full date holds a year: its digits are rarer than month names, so they trigger it
+    "full date (month day, year)": "#year", "full date (day month year)": "#year",
+    "numeric date": "#year", "month and day": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month and year": "#year sixteen seventeen eighteen nineteen thousand",
     "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
     "year in words": "sixteen seventeen eighteen nineteen thousand",
     "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
@@ -1205,7 +1207,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 
 
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
-_REACH = {"duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
+_REACH = {"full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
+          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
