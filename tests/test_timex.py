@@ -492,3 +492,16 @@ def test_the_same_period_last_year_outside_a_quarterly_report_is_last_year() -> 
 def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expression: str, value: str) -> None:
     timex = one(text, TUE)
     assert (timex.text, timex.value) == (expression, value)
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # "as of" names a point already reached, whatever the verb after it
+    ("Based on conditions as of September 1, yields are expected to rise.", dt.date(2017, 9, 12), "2017-09-01"),
+    # results of a quarter just ended are reported, expected and planned after it
+    ("The company expects to report third-quarter results soon.", dt.date(2023, 10, 20), "2023-Q3"),
+    # but a forward cue still reaches ahead when the other way is far
+    ("The referendum will be held on 9 June.", dt.date(2025, 6, 20), "2026-06-09"),
+])
+def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(text: str, anchor: dt.date,
+                                                                               value: str) -> None:
+    assert [t.value for t in dated(text, anchor)] == [value]
