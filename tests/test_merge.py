@@ -410,3 +410,18 @@ def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     week, day = row(events, "weekly", "this week", "agreement"), row(events, "weekly", "Wednesday")
     assert week["cluster_id"] == day["cluster_id"] == row(events, "daily", "Wednesday")["cluster_id"]
     assert row(events, "weekly", "this week", "shares")["n_sources"] == 1  # the shares fell apart
+
+
+def test_a_city_and_its_state_name_one_place_two_cities_do_not() -> None:
+    assert merge.places_meet(frozenset({"Detroit"}), frozenset({"Clinton Township", "Michigan"}))
+    assert merge.places_meet(frozenset({"Paris"}), frozenset({"France"}))
+    assert not merge.places_meet(frozenset({"Detroit"}), frozenset({"Louisville"}))
+    assert not merge.places_meet(frozenset({"Ohio"}), frozenset({"Michigan"}))
+    tuesday = dt.date(2023, 9, 26)
+    events = extract_events([
+        article("Former President Donald Trump arrives in Detroit on Wednesday to woo striking auto workers.", "plan",
+                tuesday),
+        article("Donald Trump spoke to auto workers in Michigan on Wednesday night, woo striking workers.", "report",
+                dt.date(2023, 9, 28)),
+    ])
+    assert together(events, "plan", "report")

@@ -44,6 +44,7 @@ import pandas as pd
 import simplemma
 from scipy import sparse
 
+from timeline.entities.places import containers
 from timeline.events import eventtypes, roles
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
@@ -428,9 +429,18 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
     return np.where(coarse, COARSE_THRESHOLD, np.where(same, MERGE_THRESHOLD, INSIDE_THRESHOLD))
 
 
+def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of places name one place: a place in both, or one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`)."""
+    held = containers()
+    return bool(a & b) or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a
+                                                                             for p in b)
+
+
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places and share none."""
-    return "places" if feats.places[i] and feats.places[j] and not feats.places[i] & feats.places[j] else ""
+    """Names that say two mentions are different happenings: both name places and none meets the other's."""
+    return "places" if feats.places[i] and feats.places[j] and not places_meet(feats.places[i], feats.places[j]) \
+        else ""
 
 
 # --------------------------------------------------------------------------- clustering
@@ -621,7 +631,9 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
         if feats.hedged[i] != feats.hedged[j]:
             continue
         key = feats.key_names[i] & feats.key_names[j]
-        out[k] = bool(key & feats.actors[i] & feats.actors[j] and key & feats.places[i] & feats.places[j])
+        where_i, where_j = feats.places[i] & feats.key_names[i], feats.places[j] & feats.key_names[j]
+        out[k] = bool(key & feats.actors[i] & feats.actors[j]) and bool(where_i and where_j) \
+            and places_meet(where_i, where_j)
     return out
 
 
