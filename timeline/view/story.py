@@ -46,6 +46,12 @@ MAX_ROWS = 40
 AGGREGATE_AT = 3000
 DENSE_ENOUGH = 12  # happenings the default period should hold (or half of them, when fewer)
 DAY = pd.Timedelta(days=1)
+FIRST_DAY, LAST_DAY = pd.Timestamp("0001-01-01").as_unit("s"), pd.Timestamp("9999-12-31").as_unit("s")
+
+
+def clamp(day: pd.Timestamp) -> pd.Timestamp:
+    """A day inside the years the table holds (1 to 9999): an axis padded past them cannot be written."""
+    return min(max(pd.Timestamp(day).as_unit("s"), FIRST_DAY), LAST_DAY)
 
 
 def happening_rows(events: pd.DataFrame) -> pd.DataFrame:
@@ -112,9 +118,9 @@ def window_of(happenings: pd.DataFrame, span: str, first: dt.date | None = None)
 def in_window(happenings: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
               span: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The happenings the period shows, and those it leaves out because they are longer than it ("2024" in a
-    month: it overlaps, but says nothing about that month)."""
+    month: it overlaps, but says nothing about that month). "all" leaves nothing out."""
     overlaps = happenings[(happenings["end"] >= start) & (happenings["start"] <= end)]
-    if SPANS.get(span) is None:
+    if span == "all":
         return overlaps, overlaps.iloc[0:0]
     longer = overlaps["length"] > (end - start).days + 1
     return overlaps[~longer], overlaps[longer]
@@ -257,10 +263,14 @@ def story_figure(placed: Layout, color: str = "granularity", color_title: str = 
     selected happening ringed, the publication days in a row of their own under the events."""
     figure = go.Figure()
     frame = placed.placed
-    start, end = placed.start, placed.end + DAY
+    start, end = placed.start, clamp(placed.end) + DAY if placed.end < LAST_DAY else LAST_DAY
     if frame.empty:
         figure.add_annotation(text="No events in this period", showarrow=False, font={"size": 16},
                               xref="paper", yref="paper", x=0.5, y=0.5)
+        figure.update_layout(height=300, margin={"l": 8, "r": 8, "t": 30, "b": 30}, plot_bgcolor="white")
+        figure.update_yaxes(visible=False)
+        figure.update_xaxes(type="date", range=[start, end], tickformatstops=DATE_TICKS)
+        return figure
     frame = frame.assign(category=_category(frame, color), hover=_hover(frame), text=_label_text(frame),
                          y=-frame["row"].astype(float))
     paint = colours(color, frame["category"])
@@ -296,7 +306,7 @@ def story_figure(placed: Layout, color: str = "granularity", color_title: str = 
     if not ring.empty:
         middle = (ring["mark_left"] + ring["mark_right"]) / 2 / PACK_PX * (end - start).days
         figure.add_trace(go.Scatter(
-            x=start + pd.to_timedelta(middle, unit="D"), y=ring["y"], mode="markers", name="selected",
+            x=_after(start, middle), y=ring["y"], mode="markers", name="selected",
             hoverinfo="skip", showlegend=False,
             marker={"symbol": "circle-open", "size": 24, "color": "#111", "line": {"width": 3}}))
     rows = max(placed.rows, 1)
@@ -320,13 +330,20 @@ def story_figure(placed: Layout, color: str = "granularity", color_title: str = 
     figure.update_yaxes(range=[published_y - 0.7, 0.7], showticklabels=False, showgrid=False, zeroline=False,
                         fixedrange=True, domain=[0, 0.84] if placed.aggregated else [0, 1])
     figure.update_xaxes(type="date", range=[start, end], fixedrange=True, showgrid=True, gridcolor="#eee",
-                        tickformatstops=[{"dtickrange": [None, 86_400_000], "value": "%b %d"},
-                                         {"dtickrange": [86_400_000, 604_800_000], "value": "%b %d"},
-                                         {"dtickrange": [604_800_000, "M1"], "value": "%b %d"},
-                                         {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
-                                         {"dtickrange": ["M12", None], "value": "%Y"}],
+                        tickformatstops=DATE_TICKS,
                         nticks=8, automargin=True)
     return figure
+
+
+def _after(start: pd.Timestamp, days: pd.Series) -> np.ndarray:
+    """``start`` plus a fractional number of days, in seconds: a period of centuries does not fit nanoseconds."""
+    seconds = np.round(np.asarray(days, dtype=float) * 86_400).astype("int64").astype("timedelta64[s]")
+    return np.datetime64(start.as_unit("s").to_datetime64(), "s") + seconds
+
+
+#: Tick labels by zoom: days, never hours ("11:59:59.999") however short the period.
+DATE_TICKS = [{"dtickrange": [None, "M1"], "value": "%b %d"}, {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+          {"dtickrange": ["M12", None], "value": "%Y"}]
 
 
 def _labels(figure: go.Figure, frame: pd.DataFrame, placed: Layout) -> None:
@@ -342,7 +359,7 @@ def _labels(figure: go.Figure, frame: pd.DataFrame, placed: Layout) -> None:
     at_px = at_px.where(labelled["side"] != "inside", labelled["mark_left"].clip(lower=0))
     at_px = (at_px + np.where(labelled["side"] == "left", -GAP_PX / 2, GAP_PX / 2)).where(
         ~point, (labelled["mark_left"] + labelled["mark_right"]) / 2)
-    x = placed.start + pd.to_timedelta(at_px / PACK_PX * days, unit="D")
+    x = _after(placed.start, at_px / PACK_PX * days)
     position = np.where(labelled["side"] == "left", "middle left", "middle right")
     figure.add_trace(go.Scatter(
         x=x, y=labelled["y"], mode="markers+text", text=labelled["text"], textposition=position,
