@@ -396,3 +396,32 @@ def test_a_stretch_that_began_then_reports_its_beginning() -> None:
     since = row(events, "since", "Sept. 15")
     assert since["role"] == "reference" and together(events, "start", "since")
     assert row(events, "prices", "Sept. 15")["n_sources"] == 1
+
+
+def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
+    """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
+    when another article joins them; the same article's other happenings of the week stay apart."""
+    saturday = dt.date(2023, 10, 28)
+    events = extract_events([
+        article("The agreement with Ford was reached this week after talks. Ford's deal with the union was "
+                "announced on Wednesday, officials said. Separately, Ford shares fell this week.", "weekly", saturday),
+        article("The union reached a tentative agreement with Ford on Wednesday.", "daily", saturday),
+    ])
+    week, day = row(events, "weekly", "this week", "agreement"), row(events, "weekly", "Wednesday")
+    assert week["cluster_id"] == day["cluster_id"] == row(events, "daily", "Wednesday")["cluster_id"]
+    assert row(events, "weekly", "this week", "shares")["n_sources"] == 1  # the shares fell apart
+
+
+def test_a_city_and_its_state_name_one_place_two_cities_do_not() -> None:
+    assert merge.places_meet(frozenset({"Detroit"}), frozenset({"Clinton Township", "Michigan"}))
+    assert merge.places_meet(frozenset({"Paris"}), frozenset({"France"}))
+    assert not merge.places_meet(frozenset({"Detroit"}), frozenset({"Louisville"}))
+    assert not merge.places_meet(frozenset({"Ohio"}), frozenset({"Michigan"}))
+    tuesday = dt.date(2023, 9, 26)
+    events = extract_events([
+        article("Former President Donald Trump arrives in Detroit on Wednesday to woo striking auto workers.", "plan",
+                tuesday),
+        article("Donald Trump spoke to auto workers in Michigan on Wednesday night, woo striking workers.", "report",
+                dt.date(2023, 9, 28)),
+    ])
+    assert together(events, "plan", "report")

@@ -14,7 +14,7 @@ Three steps, each linear in the number of rows:
    (the same range, or one inside the other), its plain words (names left out: the same people do many
    things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
    strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
-   however alike their words; two mentions of one class, one day (or a day inside a week or month) and one
+   however alike their words; two mentions of one class, one day (or a day inside a week or `CLASS_DAYS`) and one
    key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
    the topic words are everywhere and the few that say what happened weigh little. On the very same day,
    one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
@@ -44,6 +44,7 @@ import pandas as pd
 import simplemma
 from scipy import sparse
 
+from timeline.entities.places import containers
 from timeline.events import eventtypes, roles
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
@@ -65,9 +66,11 @@ NAME_CONFLICT = 0.60
 #: Names and numbers weigh this much more than a word of the same rarity.
 NAME_WEIGHT = 1.6
 #: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
-#: closely (the same day, or a day inside a week or month) and that share a key name may join at this
+#: closely (the same day, or a day inside a range of at most `CLASS_DAYS`) and that share a key name may join at this
 #: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
 CLASS_THRESHOLD = 0.10
+#: The longest range a class may join a day inside on little else: a week, or a third of a month ("mid-September").
+CLASS_DAYS = 11
 #: ...and two clusters joined by such a pair need this average member similarity (every member pair's
 #: classes compatible besides).
 CLASS_AVERAGE_LINK = 0.10
@@ -77,6 +80,8 @@ TOPIC_SHARE = 1 / 3
 TOPIC_ROWS = 20
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
+#: Words on each side of the expression whose event classes stand in for a label too short to tell one.
+CUE_WORDS = 12
 #: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
 KEY_WORDS = 4
 #: A row meets at most this many neighbours in one block (the block sorted by date)...
@@ -204,7 +209,7 @@ def features(frame: pd.DataFrame) -> Features:
         classes = eventtypes.event_classes(clause)
         classes_of.append(classes)
         if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
-            classes = eventtypes.specific(eventtypes.event_classes(near))
+            classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
         cues_of.append(classes)
         label_rows.append(list(set(ids_of(clause))))
         hedges.append(eventtypes.hedged(clause))
@@ -264,13 +269,13 @@ def features(frame: pd.DataFrame) -> Features:
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side): the
+def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
+    """The words around the expression up to the clause's boundaries (at most ``words`` a side): the
     clause of a row with no label (``headline``)."""
     low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
     stop = _CLAUSE_BREAK.search(sentence, end)
-    before = sentence[low:start].split()[-WINDOW_WORDS:]
-    after = sentence[end:stop.start() if stop else len(sentence)].split()[:WINDOW_WORDS]
+    before = sentence[low:start].split()[-words:]
+    after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
 
 
@@ -424,9 +429,18 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
     return np.where(coarse, COARSE_THRESHOLD, np.where(same, MERGE_THRESHOLD, INSIDE_THRESHOLD))
 
 
+def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of places name one place: a place in both, or one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`)."""
+    held = containers()
+    return bool(a & b) or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a
+                                                                             for p in b)
+
+
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places and share none."""
-    return "places" if feats.places[i] and feats.places[j] and not feats.places[i] & feats.places[j] else ""
+    """Names that say two mentions are different happenings: both name places and none meets the other's."""
+    return "places" if feats.places[i] and feats.places[j] and not places_meet(feats.places[i], feats.places[j]) \
+        else ""
 
 
 # --------------------------------------------------------------------------- clustering
@@ -555,15 +569,25 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     if pairs > 1 and not one_day and max(_dot(a.total, b.total), _dot(a.told, b.told)) / pairs < (
             CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
         return False  # (one pair: its own score decided)
-    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: the same range, and much alike
-        for x in (m for m in a.members if feats.doc[m] == doc):  # sentences or the same day, class and name
+    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: told twice (see `_told_twice`)
+        for x in (m for m in a.members if feats.doc[m] == doc):
             for y in (m for m in b.members if feats.doc[m] == doc):
-                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or (
-                        max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
-                            _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
-                        and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y))):
+                if not _told_twice(feats, x, y):
                     return False
     return True
+
+
+def _told_twice(feats: Features, x: int, y: int) -> bool:
+    """Whether two mentions of one article may tell one happening: the same range and much alike sentences
+    (the title retold as the lead), or one event class and key name on one day, or on a day inside the other's
+    week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
+    same = (feats.start[x], feats.end[x]) == (feats.start[y], feats.end[y])
+    if same and max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                    _dot(_vector(feats.window, x), _vector(feats.window, y))) >= SAME_ARTICLE:
+        return True
+    day = feats.start[x] == feats.end[x] or feats.start[y] == feats.end[y]
+    inside = feats.level[x] == 0 and feats.level[y] == 0  # both at most a week long (their overlap is checked)
+    return bool(day and (same or inside) and _one_happening_told(feats, x, y))
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
@@ -607,18 +631,22 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
         if feats.hedged[i] != feats.hedged[j]:
             continue
         key = feats.key_names[i] & feats.key_names[j]
-        out[k] = bool(key & feats.actors[i] & feats.actors[j] and key & feats.places[i] & feats.places[j])
+        where_i, where_j = feats.places[i] & feats.key_names[i], feats.places[j] & feats.key_names[j]
+        out[k] = bool(key & feats.actors[i] & feats.actors[j]) and bool(where_i and where_j) \
+            and places_meet(where_i, where_j)
     return out
 
 
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or
-    month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or a third of
+    a month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
     day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
-    close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
+    span = np.maximum(feats.end[i] - feats.start[i], feats.end[j] - feats.start[j]) + 1
+    close = (span <= CLASS_DAYS) & day  # the same day, or a day inside a week or a third of a month ("mid-
+    # September"): a whole month holds too many happenings of one class for the class to say which
     close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
     ids, sets = _class_ids(feats.cues)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
