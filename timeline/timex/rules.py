@@ -875,21 +875,21 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
-    words = m.group("clock").lower()
-    hour24 = m.group("hour24") or m.group("hour24b")
+    g = m.groupdict()  # one call: a long list of clock times asks for many groups each
+    hour24 = g["hour24"] or g["hour24b"]
+    words = (g["clock2"] or "").lower()
     if hour24:
-        hour, minute = int(hour24), int(m.group("minute24") or m.group("minute24b"))
+        hour, minute = int(hour24), int(g["minute24"] or g["minute24b"])
     elif words in ("noon", "midday"):
         hour, minute = 12, 0
     elif words == "midnight":
         hour, minute = 24, 0
     else:
-        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        hour, minute = int(g["hour"]), int(g["minute"] or 0)
         if hour > 12:
             return None
-        pm = m.group("ampm").lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
-    day_ref = (m.group("dayref") or "").lower()
+        hour = hour % 12 + (12 if g["ampm"][0] in "pP" else 0)
+    day_ref = (g["dayref"] or "").lower()
     if day_ref in WEEKDAYS:
         tense = ctx.tense(m)
         date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
@@ -1076,10 +1076,6 @@ def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
                            not re.match(r"\s+(?:of|season)\b|[.,;]", ctx.text[m.end():m.end() + 8])):
         return None  # "prices fall", a bare "summer"
     return _season(m, ctx)
-
-
-def _clock_fix(m: re.Match[str], ctx: Context) -> Found | None:
-    return _clock_time(_GroupAlias(m, clock=m.group("clock2") or "clock"), ctx)
 
 
 class _GroupAlias:
@@ -1304,7 +1300,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
-          _clock_fix, _I),
+          _clock_time, _I),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
