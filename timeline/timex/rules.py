@@ -122,12 +122,17 @@ class Context:
 
 
 def _alternation(words: list[str] | tuple[str, ...], *, capital: bool = False) -> str:
-    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms."""
+    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms.
+
+    The words are grouped by their first character ("(?:m(?:arch|ay)|j(?:une|uly))"): the regex engine then
+    rejects a position on one character instead of trying every word, the same matches several times faster.
+    """
     words = sorted(words, key=len, reverse=True)
-    if capital:
-        forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words]
-        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words] if capital else words
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(re.escape(form[1:]).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 _MONTH_FULL = _alternation(FULL_MONTHS, capital=True)
