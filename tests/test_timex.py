@@ -505,3 +505,11 @@ def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expr
 def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(text: str, anchor: dt.date,
                                                                                value: str) -> None:
     assert [t.value for t in dated(text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expression", "value"), [
+    ("Yields are up from the August forecast.", dt.date(2017, 9, 12), "August", "2017-08"),  # a month as modifier
+    ("With 2018 champion Saina absent, Burka won.", dt.date(2019, 4, 14), "2018", "2018"),
+])
+def test_a_month_or_year_modifying_a_noun_is_a_date(text: str, anchor: dt.date, expression: str, value: str) -> None:
+    assert [(t.text, t.value) for t in dated(text, anchor)] == [(expression, value)]

@@ -348,7 +348,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found:
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|for|"
-    r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
+    r"around|last|next|this|early|mid|late|since|until|each|every|that|the|in early|in late)\s+|[-–])$",
     re.IGNORECASE,
 )
 
@@ -411,7 +411,7 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|around|"
-    r"early|mid|late|the|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
+    r"early|mid|late|the|with|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
     r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?|"
     r"a|an|its|their|his|her|our|that|this|[a-z]+['’]s)\s*|[(\-–,])$",
     re.IGNORECASE,

@@ -49,7 +49,10 @@ _FUTURE = re.compile(r"\b" + _by_first_letter([
     *(f"{be} (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)"
       for be in ("is", "are", "was", "were", "been")),
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
-    "must", "needs? to", "has to", "have to", "due by", "forecasts?", "is set for", "are set for",
+    "must", "needs? to", "has to", "have to", "due by",
+    # "forecast" as a verb ("is forecast to", "forecasts rain"), not the noun ("from the August forecast")
+    "forecasts? (?:that|to|a|an|the|rain|snow|showers|storms)", "is forecast", "are forecast",
+    "is set for", "are set for",
     "scheduled", "expected", "planned", "slated", "upcoming", "forthcoming", "ahead of", "starting", "begins?",
     "due",
     # plans and their moves: "had targeted October 23", "the most anticipated day before November", a deadline
