@@ -513,3 +513,13 @@ def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(t
 ])
 def test_a_month_or_year_modifying_a_noun_is_a_date(text: str, anchor: dt.date, expression: str, value: str) -> None:
     assert [(t.text, t.value) for t in dated(text, anchor)] == [(expression, value)]
+
+
+@pytest.mark.parametrize(("text", "dated_days"), [
+    ("Most launches happened on a Tuesday.", []),  # some Tuesday: no calendar date
+    ("Any Monday works for the vote.", []),
+    ("About 500 people attended a Sunday night vigil.", ["2025-05-11"]),  # a modifier: that Sunday
+    ("The event was held on Sept. 7, 2022, a Wednesday.", ["2022-09-07", "2022-09-07"]),  # the day just named
+])
+def test_on_a_weekday_is_some_such_day_not_a_date(text: str, dated_days: list[str]) -> None:
+    assert [t.start.isoformat() for t in dated(text, TUE)] == dated_days

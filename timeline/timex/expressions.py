@@ -112,7 +112,7 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
     timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, _parts_named(text, timexes))))
-    return _quoted_days(ctx, _dates_with_their_times(text, timexes))
+    return _quoted_days(ctx, _weekdays_in_apposition(text, _dates_with_their_times(text, timexes)))
 
 
 _WEEK_OF = re.compile(r"\b[Tt]he\s+(?:(?P<ord>first|second|third|fourth|fifth|last|final)\s+)?week\s+of\s+$")
@@ -295,6 +295,22 @@ def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
 
 # The quotation mark comes first in each pattern (what precedes it is a look-behind): the regex engine then skips
 # straight to quotation marks instead of trying the pattern at every character.
+_APPOSITION_GAP = re.compile(r",?\s+(?:a|which\s+(?:is|was))\s+")
+
+
+def _weekdays_in_apposition(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "Sept. 7, 2022, a Wednesday": the weekday names the date just written, when it falls on that weekday."""
+    out = list(timexes)
+    for i in range(1, len(out)):
+        day, weekday = out[i - 1], out[i]
+        if weekday.rule.startswith("weekday:") and day.is_dated and day.granularity == "day" and \
+                _APPOSITION_GAP.fullmatch(text, day.end_char, weekday.start_char) and \
+                day.start.strftime("%A") == weekday.text:
+            out[i] = dataclasses.replace(weekday, value=day.start.isoformat(), start=day.start, end=day.end,
+                                         absolute=day.absolute, rule=f"weekday: in apposition to '{day.text}'")
+    return out
+
+
 _OPEN_QUOTE = re.compile(r"(?:[\"“‘](?<![^\s(\[—–-].)|``(?<![^\s(\[—–-]..)|'(?<![^\s(\[—–-].))(?=[\w\s])")
 _CLOSE_QUOTE = re.compile(r"(?:[\"”’](?<=[\w,.!?;\-—].)|''(?<=[\w,.!?;\-—]..)|'(?<=[,.!?;\-—].)(?=\s))")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"

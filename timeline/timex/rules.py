@@ -674,9 +674,17 @@ def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
 _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 
 
+#: "on a Tuesday", "any Monday": some such weekday. Not "a Sunday night vigil" (a modifier) nor "Sept. 7, a
+#: Wednesday" or "that's a Wednesday" (the day just named).
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n\s+a|[Aa]ny)\s+$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = (m.group("rel") or "").lower()
+    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
+                     "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
     if rel == "last" or rel == "past":
         date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
