@@ -523,3 +523,27 @@ def test_a_month_or_year_modifying_a_noun_is_a_date(text: str, anchor: dt.date, 
 ])
 def test_on_a_weekday_is_some_such_day_not_a_date(text: str, dated_days: list[str]) -> None:
     assert [t.start.isoformat() for t in dated(text, TUE)] == dated_days
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("She won in two hours, seven minutes and five seconds.", "two hours, seven minutes and five seconds",
+     "PT2H7M5S"),
+    ("The talks lasted 3 years and 6 months.", "3 years and 6 months", "P3Y6M"),
+    ("Kiplagat won in 2:22:47, a course record.", "2:22:47", "PT2H22M47S"),  # a race time
+    ("The wheelchair race went to Casoli with a time of 1:36:57:", "1:36:57", "PT1H36M57S"),
+])
+def test_a_duration_in_several_units_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+def test_two_durations_of_the_same_unit_stay_apart() -> None:
+    assert [t.value for t in find_timexes("It took two weeks, then three weeks more.", TUE)] == ["P2W", "P3W"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The blast came at 10:35:12 a.m. EDT.", "2025-05-13T10:35:12"),  # seconds kept, not "12 a.m."
+    ("Doors open at 5pm.", "2025-05-13T17:00"),  # no space before "pm"
+])
+def test_clock_times_with_seconds_or_a_glued_pm(text: str, value: str) -> None:
+    assert one(text, TUE).value == value

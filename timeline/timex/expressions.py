@@ -111,7 +111,8 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, _parts_named(text, timexes))))
+    timexes = _compound_durations(text, _parts_named(text, timexes))
+    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
     return _quoted_days(ctx, _weekdays_in_apposition(text, _dates_with_their_times(text, timexes)))
 
 
@@ -183,6 +184,36 @@ class _Covered:
     def holds(self, start: int, end: int) -> bool:
         k = bisect.bisect_right(self._starts, start) - 1
         return k >= 0 and self._reach[k] >= end
+
+
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION_UNITS = ("Y", "M", "W", "D", "H", "M", "S")  # largest first; the last three after "T"
+_AND_GAP = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _compound_durations(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "two hours, seven minutes and five seconds": one duration (PT2H7M5S) when each part is a smaller unit."""
+    out: list[Timex] = []
+    for timex in timexes:
+        previous = out[-1] if out else None
+        if previous is not None and previous.type == timex.type == "DURATION" and not timex.mod \
+                and previous.rule.startswith("duration:") and timex.rule.startswith("duration:") \
+                and _AND_GAP.fullmatch(text, previous.end_char, timex.start_char):
+            left, right = _DURATION_PARTS.fullmatch(previous.value), _DURATION_PARTS.fullmatch(timex.value)
+            if left and right:
+                left_units = [i for i, n in enumerate(left.groups()) if n]
+                right_units = [i for i, n in enumerate(right.groups()) if n]
+                if left_units and right_units and max(left_units) < min(right_units):
+                    parts = [left.group(i + 1) or right.group(i + 1) for i in range(7)]
+                    date = "".join(f"{n}{u}" for n, u in zip(parts[:4], _DURATION_UNITS[:4], strict=True) if n)
+                    time = "".join(f"{n}{u}" for n, u in zip(parts[4:], _DURATION_UNITS[4:], strict=True) if n)
+                    out[-1] = dataclasses.replace(
+                        previous, text=text[previous.start_char:timex.end_char], end_char=timex.end_char,
+                        value=f"P{date}" + (f"T{time}" if time else ""), granularity=timex.granularity,
+                        rule="duration: a duration in several units, summed")
+                    continue
+        out.append(timex)
+    return out
 
 
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means

@@ -911,7 +911,8 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
         why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
-    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    second = g["second"] or g["second24"]  # "10:35:12 a.m.": TimeML keeps the seconds
+    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}" + (f":{second}" if second else "")
     return Found("TIME", f"{date.isoformat()}T{clock}", periods.day(date), "time",
                   f"time of day {why} ({ctx.anchor_desc})")
 
@@ -976,6 +977,19 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
         start = m.start("num")
     return Found(**{**found.__dict__, "span": (start, m.end())})
+
+
+_NOT_A_SPAN_AROUND = re.compile(r"\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{1,4}T\b|UTC\b|Z\b)")  # a.m., EDT, GMT, UTC
+
+
+def _race_time(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "won in 2:22:47": hours, minutes and seconds of a race or a flight, a duration (a clock time with
+    seconds carries a.m./p.m. or a zone, and is left to the clock-time rule)."""
+    if (m.start() and ctx.text[m.start() - 1] in "0123456789:.,") or _NOT_A_SPAN_AROUND.match(ctx.text, m.end()):
+        return None
+    hours, minutes, seconds = int(m.group("h")), int(m.group("m")), int(m.group("s"))
+    value = "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return _undated("DURATION", value if value != "PT" else "PT0S", "second", "a time in hours:minutes:seconds")
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
@@ -1209,6 +1223,7 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
     shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    shapes |= {f" {'#' * n}{half} ": half for n in (1, 2) for half in ("am", "pm")}  # "5pm", "11am"
     for shape, key in shapes.items():
         automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
     automaton.make_automaton()
@@ -1308,12 +1323,15 @@ RULES: tuple[Rule, ...] = (
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
-    _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
-          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
+    _rule("clock time", rf"\b(?<![\d:])(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*"
+          rf"(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
+          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::(?P<second24>[0-5]\d))?"
+          rf"(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
           rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_time, _I),
+    _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
