@@ -547,3 +547,12 @@ def test_two_durations_of_the_same_unit_stay_apart() -> None:
 ])
 def test_clock_times_with_seconds_or_a_glued_pm(text: str, value: str) -> None:
     assert one(text, TUE).value == value
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # a deadline names a day near the one it was set: ahead, or one or two days past
+    ("Those talks set a strike deadline of 11:59 p.m. Sunday.", dt.date(2023, 10, 28), "2023-10-29"),
+    ("Officials had set Friday as the deadline for his return.", dt.date(2000, 1, 15), "2000-01-14"),
+])
+def test_a_deadline_is_the_coming_day_or_one_just_past(text: str, anchor: dt.date, day: str) -> None:
+    assert [t.start.isoformat() for t in dated(text, anchor)] == [day]

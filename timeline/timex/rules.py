@@ -288,7 +288,8 @@ def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
-    if tense.cue and tense.distance <= trusted_within and (trust_future or tense.direction == "past"):
+    trusted = tense.cue and not tense.weak and tense.distance <= trusted_within  # a weak cue is never followed outright
+    if trusted and (trust_future or tense.direction == "past"):
         against = math.inf
     memo = None if key is None else (key, against, tense.direction, tense.cue, tense.weak)
     if memo is not None and memo in ctx.picked:
@@ -1206,7 +1207,7 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
     "recent units": "recent coming few",
-    "at the time": "time",
+    "at the time": "time", "race time": "#hms",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
@@ -1224,6 +1225,7 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
     shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
     shapes |= {f" {'#' * n}{half} ": half for n in (1, 2) for half in ("am", "pm")}  # "5pm", "11am"
+    shapes |= {f" {'#' * n} ## ## ": "#hms" for n in (1, 2)}  # "2:22:47" (a race time)
     for shape, key in shapes.items():
         automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
     automaton.make_automaton()
@@ -1231,7 +1233,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 
 
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
-_REACH = {"full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
+_REACH = {"race time": (2, 10),
+          "full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
           "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
 
 

@@ -69,6 +69,8 @@ _SCHEDULED = re.compile(r"\b" + _by_first_letter([
     # through Saturday", "the film premieres Friday"
     *"arrives visits travels heads returns lands hosts faces plays debuts premieres airs launches continues "
      "expires? testifies rallies votes".split(),
+    # a deadline names a day close to when it is set, ahead or just past: "set a strike deadline of Sunday"
+    "deadlines?",
     # a possibility ahead: "strikes could happen Friday" ("may" lower-case only; "could not", "could have",
     # "may have" look back; "warnings on Thursday that strikes could do harm" keeps its nearer past verb)
     r"could (?!not\b|n't|have\b|been\b)[a-z]+", r"may (?!not\b|n't|have\b|been\b)[a-z]+",
