@@ -556,3 +556,14 @@ def test_clock_times_with_seconds_or_a_glued_pm(text: str, value: str) -> None:
 ])
 def test_a_deadline_is_the_coming_day_or_one_just_past(text: str, anchor: dt.date, day: str) -> None:
     assert [t.start.isoformat() for t in dated(text, anchor)] == [day]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day is in another clause, after the time: the time stays on the publication day
+    ("If the launch, set for 3:25 p.m. EDT, succeeds, the craft will dock on May 20.", "2025-05-13"),
+    # a day right after the time, even behind a comma or a parenthesis, is its day
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday, police said.", "2025-05-09"),
+    ("Polls close at 8 p.m., Thursday.", "2025-05-08"),
+])
+def test_a_clock_time_takes_a_later_day_only_within_its_clause(text: str, day: str) -> None:
+    assert find_timexes(text, TUE)[0].start.isoformat() == day

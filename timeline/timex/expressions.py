@@ -267,6 +267,17 @@ def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+#: A clause ends between a clock time and a day written after it: "If the launch, set for 3:25 p.m., is
+#: successful, the craft will arrive on April 20" (a plain comma or "on" between them is no end: "at 9 a.m., Friday").
+_CLAUSE_END = re.compile(r"[,;:)–—](?!\s*(?:on\s+)?(?:[A-Z0-9]|(?:today|tomorrow|yesterday)\b))")
+
+
+def _clause_ends(text: str, start: int, stop: int) -> bool:
+    """Does a clause end in ``text[start:stop]``? (The look-ahead may read a few characters past ``stop``.)"""
+    found = _CLAUSE_END.search(text, start, stop + 12)
+    return found is not None and found.start() < stop
+
+
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one.
 
@@ -280,7 +291,8 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
             continue
         begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
         at = bisect.bisect_left(positions, timex.start_char)
-        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop
+                and not (k == at and _clause_ends(ctx.text, timex.end_char, positions[k]))]
         where = "the day its sentence names"
         if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
             near, where = [days[at - 1]], "the story's last day named"
