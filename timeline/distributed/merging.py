@@ -32,10 +32,11 @@ from timeline.distributed.scratch import Scratch
 from timeline.distributed.stages import Summary, month_range
 from timeline.events import merge
 
-#: The columns merging reads of a row (with `merge.TOKEN_COLUMNS` and the row's place in a one-process run).
-MERGE_COLUMNS = ["event_id", "doc_id", "outlet", "sentence", "sentence_start", "headline", "timex_text", "timex_start",
-                 "timex_end", "start", "end", "role", "role_reason", "actors", "places", "seq",
-                 *merge.TOKEN_COLUMNS]
+#: The columns a date shard reads of a row: its tokens (`merge.TOKEN_COLUMNS`, made in its partition) stand for
+#: its text; ``seq`` is its place in a one-process run.
+SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "places", "seq", *merge.TOKEN_COLUMNS]
+#: ...and what a join also reads: what a merge reason names.
+JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text"]
 #: Days read on each side of a shard's months: a row's block partners start at most 61 days from it.
 HALO_DAYS = 63
 #: Most rows a joining task takes (whole components; a larger component gets a task of its own).
@@ -75,7 +76,7 @@ def candidates(number: int, group: list[str], statistics: merge.Statistics, scra
     halo = dt.timedelta(days=HALO_DAYS)
     low = first - halo if first > dt.datetime.min + halo else dt.datetime.min
     high = after + halo if after and after < dt.datetime.max - halo else None
-    frame = _rows(scratch, low, high, MERGE_COLUMNS)
+    frame = _rows(scratch, low, high, SHARD_COLUMNS)
     out = Candidates(-1, rows=len(frame))
     if len(frame):
         starts = frame["start"].to_numpy(dtype="datetime64[ms]")
@@ -174,7 +175,7 @@ def join(number: int, task: JoinTask, shards: Sequence[tuple[int, list[str]]], s
             parts.append(scratch.get_frame(scratch.path("passing", f"s{shard:06d}")))
     passing = pd.concat(parts, ignore_index=True)
     passing = passing[[h in hashes for h in id_hashes(passing["a"]).tolist()]].drop_duplicates(["a", "b"])
-    frame = _rows(scratch, first, after, MERGE_COLUMNS)
+    frame = _rows(scratch, first, after, JOIN_COLUMNS)
     frame = frame[[h in hashes for h in id_hashes(frame["event_id"].astype(str)).tolist()]].reset_index(drop=True)
     feats = merge.features(frame, statistics)
     index = {e: i for i, e in enumerate(frame["event_id"].astype(str))}
