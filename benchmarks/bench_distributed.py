@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 STAGES = ("loading", "entities", "rows", "merging", "output")
+SHUFFLES = ("docs", "states", "resolved", "rows", "passing pairs", "clusters")
 
 
 def _peak_rss_mb() -> float:
@@ -58,9 +59,24 @@ def run(folder: Path, workers: int, partition_mb: float) -> dict[str, object]:
                 "events": result.events + result.references, "clusters": result.clusters,
                 "partitions": result.partitions, "cpu": dict(result.cpu), "wall": result.wall,
                 "worker_rss_mb": sorted(rss.values()), "client_rss_mb": _peak_rss_mb(),
-                "output_mb": (work / "events.parquet").stat().st_size / 2**20}
+                "output_mb": (work / "events.parquet").stat().st_size / 2**20, "stored": result.stored,
+                "rows": result.events + result.references, "shard_rows": result.shard_rows,
+                "candidates": result.candidates, "passing": result.passing}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def single(folder: Path) -> dict[str, object]:
+    """The baseline: the same corpus in one process, no Dask (`load_corpus` and `extract_events`)."""
+    sys.path.insert(0, str(ROOT))
+    from timeline import extract_events, load_corpus
+
+    clock = time.perf_counter()
+    cpu = time.process_time()
+    docs = [d for d in load_corpus(folder).documents if d.published]
+    events = extract_events(docs)
+    return {"articles": len(docs), "workers": 0, "seconds": time.perf_counter() - clock,
+            "cpu_seconds": time.process_time() - cpu, "events": len(events), "client_rss_mb": _peak_rss_mb()}
 
 
 def _child(folder: Path, workers: int, partition_mb: float, timeout: float | None) -> dict[str, object]:
@@ -78,6 +94,11 @@ def markdown(runs: list[dict[str, object]]) -> str:
              "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"]
     one = {r["articles"]: r for r in runs if r["workers"] == 1}
     for r in runs:
+        if r["workers"] == 0:
+            lines.append(f"| {r['articles']:,} | one process, no Dask | - | {r['events']:,} | {r['seconds']:,.1f} | "
+                         f"{r['articles'] / r['seconds']:,.1f} | - | - | - | {r['client_rss_mb']:,.0f} | "
+                         f"{r['load_before']:.1f} -> {r['load_after']:.1f} |")
+            continue
         rate = r["articles"] / r["seconds"]
         base = one.get(r["articles"])
         ratio = f"{rate / (base['articles'] / base['seconds']):.2f}x" if base else "-"
@@ -88,19 +109,29 @@ def markdown(runs: list[dict[str, object]]) -> str:
     lines += ["", "CPU seconds by stage, summed over the workers (share), and each round's wall seconds:", "",
               "| articles | workers | " + " | ".join(STAGES) + " | CPU ms/article | wall by round (s) |",
               "|---:|---:|" + "---:|" * (len(STAGES) + 1) + "---|"]
+    runs = [r for r in runs if r["workers"]]
     for r in runs:
         total = sum(r["cpu"].values())
         cells = [f"{r['cpu'].get(s, 0):,.1f} ({r['cpu'].get(s, 0) / total:.0%})" for s in STAGES]
         walls = ", ".join(f"{k} {v:,.1f}" for k, v in r["wall"].items())
         lines.append(f"| {r['articles']:,} | {r['workers']} | " + " | ".join(cells)
                      + f" | {total / r['articles'] * 1000:.1f} | {walls} |")
+    lines += ["", "What each round passes on (the shuffles), bytes per article, and the rows the date shards read:", "",
+              "| articles | workers | " + " | ".join(SHUFFLES) + " | output file | rows | rows read by shards "
+              "| candidate pairs | passing pairs |", "|---:|---:|" + "---:|" * (len(SHUFFLES) + 5)]
+    for r in runs:
+        cells = [f"{r['stored'].get(s, 0) / r['articles']:,.0f}" for s in SHUFFLES]
+        lines.append(f"| {r['articles']:,} | {r['workers']} | " + " | ".join(cells)
+                     + f" | {r['output_mb'] * 2**20 / r['articles']:,.0f} | {r['rows']:,} | {r['shard_rows']:,} "
+                       f"| {r['candidates']:,} | {r['passing']:,} |")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000", help="comma-separated corpus sizes")
-    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    parser.add_argument("--workers", default="0,1,2",
+                        help="comma-separated worker counts; 0 is one process without Dask (the baseline)")
     parser.add_argument("--partition-mb", type=float, default=4.0)
     parser.add_argument("--seed", type=int, default=0, help="the corpus seed")
     parser.add_argument("--timeout", type=float, help="seconds allowed per run")
@@ -109,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts = [int(w) for w in args.workers.split(",") if w.strip()]
     if args.worker:
-        print(json.dumps(run(args.worker, counts[0], args.partition_mb)))
+        print(json.dumps(single(args.worker) if counts[0] == 0 else run(args.worker, counts[0], args.partition_mb)))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     sys.path.insert(0, str(HERE))

@@ -131,3 +131,13 @@ def test_globs_and_urls_name_the_inputs(client, tmp_path: Path) -> None:
     assert [e.message for e in errors] == ["no file matches"]
     got, _ = _on_dask(client, [f"{SEEDS}/00[0-2]_*.txt", f"file://{SEEDS}/003_b7550a3bc73cf7d3.txt"], tmp_path)
     assert len(set(got["doc_id"])) == 4  # the sidecar metadata.json dated each, from a URL too
+
+
+def test_workers_open_local_files_by_absolute_path_whatever_their_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker started in another folder (`dask worker` on the command line) still finds a relative input."""
+    from timeline.distributed.inputs import list_sources
+
+    monkeypatch.chdir(ROOT)
+    sources, _ = list_sources(["seeds"])
+    assert sources[0].url == "seeds/000_99470accad960eca.txt"  # as messages name it, as load_corpus does
+    assert sources[0].location == str(SEEDS / "000_99470accad960eca.txt")

@@ -321,7 +321,8 @@ def _extract_on_dask(args: argparse.Namespace, anchors: dict[str, dt.date], sche
         if args.by_month:
             folder = _stage_folder(args.out)
             cleanup.callback(shutil.rmtree, folder[1], True)
-        scratch = Scratch(args.scratch.rstrip("/") + f"/timeline-{secrets.token_hex(4)}" if args.scratch else
+        given = args.scratch if not args.scratch or "://" in args.scratch else os.path.abspath(args.scratch)
+        scratch = Scratch(given.rstrip("/") + f"/timeline-{secrets.token_hex(4)}" if given else
                           str(Path(os.path.realpath(args.out)).parent / f".timeline-scratch-{secrets.token_hex(4)}"))
         cleanup.callback(_clear, scratch)
         with connect(scheduler) as client:

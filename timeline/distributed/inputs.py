@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,12 @@ class Source:
     root_is_folder: bool
     size: int
     local: bool
+    location: str = ""  # where a worker opens it: a local path made absolute (a worker's folder is not ours)
+
+    def __post_init__(self) -> None:
+        if not self.location:
+            object.__setattr__(self, "location", os.path.abspath(self.url) if self.local and "://" not in self.url
+                               else self.url)
 
 
 @dataclass(frozen=True)
@@ -142,8 +149,8 @@ def partitions(sources: Sequence[Source], target: int = PARTITION_BYTES) -> list
 
 def _read(source: Source) -> bytes:
     if source.local:
-        return read_regular_file(source.url, name=source.name)
-    with fsspec.open(source.url, "rb") as handle:
+        return read_regular_file(source.location, name=source.name)
+    with fsspec.open(source.location, "rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(f"more than {MAX_FILE_BYTES // 2**20} MB, over the limit per file; split it", source.name)
@@ -187,7 +194,7 @@ def load_source(source: Source, anchors: Mapping[str, dt.date | str] | None,
         if posixpath.splitext(source.name)[1].lower() not in SUPPORTED:
             raise DocumentError(f"unsupported file type {posixpath.splitext(source.name)[1] or '(none)'} "
                                 f"(want {', '.join(SUPPORTED)})", source.name)
-        meta = _sidecar(posixpath.dirname(source.url), source.local, cache)
+        meta = _sidecar(posixpath.dirname(source.location), source.local, cache)
         if isinstance(meta, DocumentError):
             raise DocumentError(meta.problem, source.name)
         entry = meta.get(posixpath.basename(source.url), {})

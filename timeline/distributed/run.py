@@ -19,6 +19,7 @@ from timeline.distributed.inputs import Partition, dedupe_ids, list_sources, par
 from timeline.distributed.scratch import Scratch
 from timeline.documents import LoadError
 from timeline.entities.finder import NameSummary, single_names
+from timeline.events import merge
 
 #: Most rows an output task sorts and writes (its months' rows): a bound on its memory.
 GROUP_ROWS = 100_000
@@ -38,8 +39,12 @@ class RunResult:
     read: int = 0  # articles read
     extracted: int = 0  # articles whose rows were made
     clusters: int = 0
+    candidates: int = 0  # candidate pairs scored (a pair kept by both its rows counts in both their shards)
+    passing: int = 0  # pairs that passed
+    shard_rows: int = 0  # rows the date shards read, their halos included (each row about 1 + 2 halo / shard days)
     cpu: Counter[str] = field(default_factory=Counter)
     wall: dict[str, float] = field(default_factory=dict)
+    stored: dict[str, int] = field(default_factory=dict)  # bytes each round left in the scratch store
     partitions: int = 0
 
     @property
@@ -140,6 +145,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     lowercase: set[str] = set()
     for key in order:
         lowercase |= loaded[key].lowercase
+    result.stored["docs"] = scratch.size("docs")
     lowercase_future = _share(client, lowercase)
     result.wall["loading"] = time.perf_counter() - clock
 
@@ -153,6 +159,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     for key in order:
         take(named[key])
         result.undated.extend(named[key].undated)
+    result.stored["states"] = scratch.size("states")
     index_future = _share(client, NameSummary.combine(named[k].names for k in order).index())
 
     # round 3: people named across the corpus; reduce: the spelling of single names
@@ -165,6 +172,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     for key in order:
         take(resolved[key])
         unknown.update(resolved[key].unknown)
+    result.stored["resolved"] = scratch.size("resolved")
     singles_future = _share(client, single_names(unknown))
     result.wall["entities"] = time.perf_counter() - clock
 
@@ -180,18 +188,36 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
         months.update(made[key].months)
         result.extracted += made[key].articles
     result.wall["rows"] = time.perf_counter() - clock
+    result.stored["rows"] = scratch.size("rows")
     if not months:
         return result
 
-    # merging, then one output task per group of months
+    # merging: candidates by date shard, components on the client, joining by component
     clock = time.perf_counter()
+    statistics = _share(client, merge.Statistics.combine(made[k].statistics for k in sorted(made)
+                                                         if made[k].statistics is not None))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     groups = stages.month_groups(months, group_rows or min(GROUP_ROWS, max(2_000, sum(months.values()) // (
         3 * workers))))
-    merged = client.submit(merging.merge_all, groups, scratch, key=f"merge-{run}").result()
-    take(merged)
-    result.clusters = merged.clusters
+    futures = {i: client.submit(merging.candidates, i, group, statistics, scratch, key=f"candidates-{i}-{run}")
+               for i, group in enumerate(groups)}
+    found = _gather("merging: pairs", futures, progress, _reraise)
+    for key in sorted(found):
+        take(found[key])
+        result.candidates += found[key].candidates
+        result.shard_rows += found[key].rows
+        result.passing += len(found[key].a)  # a pair both of whose rows keep it comes from both their shards
+    tasks = merging.join_tasks([found[k] for k in sorted(found)])
+    result.stored["passing pairs"] = scratch.size("passing")
+    shards = list(enumerate(groups))
+    futures = {i: client.submit(merging.join, i, task, shards, statistics, scratch, key=f"join-{i}-{run}")
+               for i, task in enumerate(tasks)}
+    joined = _gather("merging: joins", futures, progress, _reraise)
+    for key in sorted(joined):
+        take(joined[key])
+        result.clusters += joined[key].clusters
     result.wall["merging"] = time.perf_counter() - clock
+    result.stored["clusters"] = scratch.size("clusters")
     clock = time.perf_counter()
     futures = {i: client.submit(stages.output, i, group, scratch, target, key=f"output-{i}-{run}")
                for i, group in enumerate(groups)}

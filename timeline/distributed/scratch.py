@@ -65,6 +65,11 @@ class Scratch:
         found = sorted(p for p in fs.find(folder) if p.endswith(".parquet"))
         return [fs.unstrip_protocol(p) if "://" in self.url else p for p in found]
 
+    def size(self, *parts: object) -> int:
+        """Bytes under a folder of the store (what a round passes to the next: the shuffle's size)."""
+        fs, folder = fsspec.core.url_to_fs(self.path(*parts))
+        return int(fs.du(folder)) if fs.exists(folder) else 0
+
     def exists(self, *parts: object) -> bool:
         fs, path = fsspec.core.url_to_fs(self.path(*parts))
         return fs.exists(path)

@@ -135,6 +135,7 @@ def resolve(partition: int, index: finder.NameIndex, lowercase: set[str], scratc
 class Rows(Summary):
     months: Counter[str] = field(default_factory=Counter)  # rows filed under each month
     articles: int = 0
+    statistics: object = None  # the rows' `merge.Statistics`: the corpus's are their sum
 
 
 #: Rows per row group of a partition's rows file: an output task reads only the groups of its months.
@@ -144,6 +145,7 @@ ROW_GROUP = 2_000
 def rows(partition: int, index: finder.NameIndex, singles: dict[str, str], scratch: Scratch) -> Rows:
     """The event rows of the partition's articles (sentences, time expressions, labels, roles), sorted by start in
     row groups, so that each output task reads only its months' groups."""
+    from timeline.events import merge
     from timeline.events.table import document_events
 
     cpu = time.process_time()
@@ -159,15 +161,21 @@ def rows(partition: int, index: finder.NameIndex, singles: dict[str, str], scrat
             out.articles += 1
         except Exception as exc:  # one article's failure never ends the batch: it is reported instead
             out.errors.append(LoadError(r.doc.where, f"no events extracted ({type(exc).__name__}: {exc})"))
+    merging = 0.0
     if found:
         frame = pd.DataFrame(found)
         frame["seq"] = (partition << 32) + pd.RangeIndex(len(frame))  # the row's place in a one-process run
+        started = time.process_time()
+        frame = pd.concat([frame, merge.row_tokens(frame)], axis=1)  # merging's per-row share, done once
+        out.statistics = merge.Statistics.of(frame)
+        merging = time.process_time() - started
         frame = frame.sort_values("start", kind="stable")
         out.months.update(month_key(d) for d in frame["start"])
         scratch.put_rows(frame, ROW_GROUP, "rows", f"p{partition:06d}")
     scratch.remove("resolved", partition)
     out.cpu["entities"] = entities
-    out.cpu["rows"] = time.process_time() - cpu - entities
+    out.cpu["merging"] = merging
+    out.cpu["rows"] = time.process_time() - cpu - entities - merging
     return out
 
 
@@ -193,6 +201,10 @@ def month_range(group: list[str]) -> tuple[dt.datetime, dt.datetime | None]:
     return first, (dt.datetime(year, month, 1) if year <= 9999 else None)
 
 
+#: The columns of the table a partition's rows file holds (it also holds merging's per-row tokens).
+READ_COLUMNS = [c for c in schema.COLUMNS if c not in ("cluster_id", "n_sources", "merge_reason")]
+
+
 def group_rows(group: list[str], scratch: Scratch, columns: list[str] | None = None) -> pd.DataFrame:
     """The rows of every partition whose start falls in the group's months."""
     first, after = month_range(group)
@@ -214,10 +226,10 @@ def output(number: int, group: list[str], scratch: Scratch, target: str | None) 
     """A group of months' rows with their clusters, sorted as `extract_events` sorts, in the schema's dtypes;
     written to ``target`` (a dataset: one ``month=YYYY-MM`` folder per month) or to the scratch store, for the
     client to stream into one file."""
+    from timeline.distributed.merging import cluster_columns
+
     cpu = time.process_time()
-    frame = group_rows(group, scratch)
-    clusters = scratch.get_frame(scratch.path("clusters", f"g{number:06d}"))
-    frame = frame.drop(columns="seq").merge(clusters, on="event_id", how="left", validate="one_to_one")
+    frame = cluster_columns(group_rows(group, scratch, READ_COLUMNS), group, scratch)
     frame = schema.conform(frame.sort_values(["start", "end", "doc_id", "timex_start"], kind="stable"))
     out = Month(-1, months=group, events=int((frame["role"] == "event").sum()),
                 references=int((frame["role"] != "event").sum()))
