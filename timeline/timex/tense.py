@@ -67,8 +67,8 @@ _SCHEDULED = re.compile(r"\b" + _by_first_letter([
     "takes? place", "is on", "are on", "kicks? off", "opens?", "resumes?", "convenes?",
     # the present of a coming visit, contest or release: "arrives in Detroit Wednesday", "voting continues
     # through Saturday", "the film premieres Friday"
-    # (verbs whose -s form is as often a plural noun, "hosts", "plays", "votes", "returns", are left out)
-    *"arrives visits travels debuts premieres launches continues expires? testifies".split(),
+    *"arrives visits travels heads returns lands hosts faces plays debuts premieres airs launches continues "
+     "expires? testifies rallies votes".split(),
     # a deadline names a day close to when it is set, ahead or just past: "set a strike deadline of Sunday"
     "deadlines?",
     # a possibility ahead: "strikes could happen Friday" ("may" lower-case only; "could not", "could have",
