@@ -430,11 +430,13 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
 
 
 def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of places name one place: a place in both, or one that holds another ("Detroit" and
-    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`)."""
+    """Whether two sets of places may name one place: a place in both, one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`), or places of unknown extent."""
     held = containers()
-    return bool(a & b) or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a
-                                                                             for p in b)
+    if a & b or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a for p in b):
+        return True
+    # a river, a bay or a harbour ("Patapsco River") lies in no known state: it clashes with nothing
+    return not (any(p in held for p in a) and any(p in held for p in b))
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
