@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline timex|eval|extract``. Parses arguments, calls the library.
+"""Command line: ``python -m timeline timex|eval|extract|corpus``. Parses arguments, calls the library.
 
 Each subcommand is one function taking the parsed arguments and returning an exit code. Every
 failure is one plain line on stderr, never a traceback; the outputs of ``extract`` are checked
@@ -261,6 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group", choices=["outlet", "actor"], default="outlet", help="TimelineJS groups (default: outlet)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_extract)
+
+    from timeline.store.arguments import add_parser as add_corpus_parser  # argparse only; the store loads on use
+
+    add_corpus_parser(sub)
     return parser
 
 
