@@ -67,13 +67,11 @@ def test_the_read_only_token_opens_the_corpus_but_cannot_change_it(engine) -> No
     changes = [lambda t: store.add_documents(engine, t, [doc("b")]), lambda t: store.remove_articles(engine, t, ["a"]),
                lambda t: store.correct_dates(engine, t, {"a": dt.date(2020, 1, 1)}),
                lambda t: store.record_failure(engine, t, "k", "x.pdf", "binary"),
-               lambda t: store.remove_failures(engine, t, ["k"]),
-               lambda t: store.set_include_samples(engine, t, True)]
+               lambda t: store.remove_failures(engine, t, ["k"])]
     for change in changes:
         with pytest.raises(store.ReadOnly, match="read-only"):
             change(corpus.view_token)
     assert store.documents(engine, corpus.view_token) == (doc("a"),)
-    assert store.open_corpus(engine, corpus.edit_token).include_samples is False
 
 
 def test_the_editing_token_shows_the_read_only_token_and_the_read_only_token_reveals_nothing(engine) -> None:
@@ -191,13 +189,6 @@ def test_failed_uploads_are_kept_with_their_message_until_removed(engine) -> Non
     assert [(f.name, f.problem) for f in found] == [("bad.pdf", "binary data again"), ("long.txt", "too long")]
     store.remove_failures(engine, corpus.edit_token, [found[0].key])
     assert [f.name for f in store.failed(engine, corpus.view_token)] == ["long.txt"]
-
-
-def test_whether_the_samples_belong_to_the_corpus_is_kept(engine) -> None:
-    corpus = store.create_corpus(engine, include_samples=True)
-    assert store.open_corpus(engine, corpus.view_token).include_samples
-    store.set_include_samples(engine, corpus.edit_token, False)
-    assert not store.open_corpus(engine, corpus.view_token).include_samples
 
 
 def test_the_stored_articles_rebuild_the_same_events(engine, seed_docs, seed_events) -> None:

@@ -16,7 +16,7 @@ _WHERE = {
     **dict.fromkeys(["LIMITS", "Corpus", "Failure", "Limits", "MalformedLink", "Outcome", "ReadOnly", "StoreError",
                      "StoredArticle", "UnknownCorpus", "add_documents", "corpus_events", "correct_dates",
                      "create_corpus", "documents", "failed", "open_corpus", "record_failure", "remove_articles",
-                     "remove_failures", "set_include_samples", "stored_articles"], "corpora"),
+                     "remove_failures", "stored_articles"], "corpora"),
 }
 __all__ = sorted(_WHERE)
 

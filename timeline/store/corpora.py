@@ -63,7 +63,6 @@ class Corpus:
     view_token: str
     edit_token: str | None
     name: str
-    include_samples: bool
     articles: int
     chars: int
     created_at: dt.datetime
@@ -118,14 +117,14 @@ class Outcome:
 # --------------------------------------------------------------------------- opening
 
 
-def create_corpus(engine: Engine, name: str = "", include_samples: bool = False) -> Corpus:
+def create_corpus(engine: Engine, name: str = "") -> Corpus:
     """A new, empty corpus; the returned `Corpus` carries both tokens (the only time the editing token is known)."""
     edit = tokens.new_edit_token()
     now = _now()
     with engine.begin() as conn:
         conn.execute(corpora.insert().values(edit_key=tokens.key_of(edit),
                                              view_key=tokens.key_of(tokens.view_token(edit)), name=_clean(name)[:200],
-                                             include_samples=include_samples, created_at=now, updated_at=now))
+                                             created_at=now, updated_at=now))
     return open_corpus(engine, edit)
 
 
@@ -137,7 +136,7 @@ def open_corpus(engine: Engine, token: object) -> Corpus:
                                     .where(articles.c.corpus_id == row.id)).one()
     edit = token if editing else None
     return Corpus(token=str(token), view_token=tokens.view_token(edit) if edit else str(token), edit_token=edit,
-                  name=row.name, include_samples=row.include_samples, articles=count, chars=int(chars),
+                  name=row.name, articles=count, chars=int(chars),
                   created_at=_aware(row.created_at), updated_at=_aware(row.updated_at))
 
 
@@ -302,13 +301,6 @@ def remove_failures(engine: Engine, token: str, keys: Iterable[str]) -> None:
         corpus_id = _editable(conn, token)
         if keys:
             conn.execute(failures.delete().where(failures.c.corpus_id == corpus_id, failures.c.key.in_(keys)))
-
-
-def set_include_samples(engine: Engine, token: str, include: bool) -> None:
-    with engine.begin() as conn:
-        corpus_id = _editable(conn, token)
-        conn.execute(corpora.update().where(corpora.c.id == corpus_id).values(include_samples=include))
-        _touch(conn, corpus_id)
 
 
 # --------------------------------------------------------------------------- helpers

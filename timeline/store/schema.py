@@ -22,7 +22,6 @@ corpora = sa.Table(
     sa.Column("edit_key", sa.String(64), nullable=False, unique=True),
     sa.Column("view_key", sa.String(64), nullable=False, unique=True),
     sa.Column("name", sa.Text, nullable=False, default=""),
-    sa.Column("include_samples", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
