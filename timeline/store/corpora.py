@@ -37,6 +37,7 @@ class Limits:
 
 
 LIMITS = Limits()
+CORRECTED = "corrected by the user"  # the anchor evidence of a date the user corrected
 
 
 class StoreError(ValueError):
@@ -183,8 +184,7 @@ def documents(engine: Engine, token: str) -> tuple[Document, ...]:
         doc = Document(r.doc_id, r.text, r.title, r.outlet, r.url, r.published, r.anchor_source, r.anchor_evidence,
                        r.path)
         if r.corrected is not None:
-            doc = dataclasses.replace(doc, published=r.corrected, anchor_source="user",
-                                      anchor_evidence="corrected by the user")
+            doc = dataclasses.replace(doc, published=r.corrected, anchor_source="user", anchor_evidence=CORRECTED)
         docs.append(doc)
     return tuple(docs)
 
