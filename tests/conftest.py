@@ -11,6 +11,13 @@ from paths import GOLD, SEEDS
 from timeline import Document, extract_events, load_documents
 
 
+@pytest.fixture(autouse=True)
+def corpus_database(tmp_path_factory, monkeypatch) -> None:
+    """Saved corpora (the dashboard's, the command line's) go to a database of each test's own, never the user's."""
+    folder = tmp_path_factory.mktemp("corpora")
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", f"sqlite:///{folder / 'corpora.sqlite3'}")
+
+
 @pytest.fixture(scope="session")
 def seed_docs() -> list[Document]:
     return load_documents(SEEDS)
