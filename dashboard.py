@@ -560,6 +560,7 @@ def add_articles(read_only: bool) -> None:
     """Uploads, a link, a paste; run before extraction so that new articles count in this very run."""
     if read_only:
         return
+    st.divider()
     st.markdown("**Add articles** as files (" + ", ".join(SUPPORTED) + "), by their link, or paste one. "
                 "An article with the id of one already there replaces it.")
     files = st.file_uploader("Upload articles", type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True,
@@ -654,7 +655,7 @@ def share_box(saved: store.Corpus | None, params: Mapping[str, str | list[str]])
         st.caption("These are the sample articles. Add, remove or re-date an article and they are saved as your own "
                    "corpus, with links to share.")
         return
-    base = (st.context.url or "").split("?")[0]
+    base = (st.context.url or "").split("?")[0].rstrip("/") + "/"  # the app's address, as the browser reached it
 
     def link(token: str) -> str:
         return base + "?" + urllib.parse.urlencode({CORPUS_PARAM: token, **params}, doseq=True)
@@ -684,15 +685,15 @@ def articles_table(docs: tuple[Document, ...], saved: store.Corpus | None) -> No
     if undated:
         st.warning("No publication date for " + ", ".join(f"“{markup.escape_markdown(t)}”" for t in undated)
                    + ". Relative dates (“on Friday”, “next week”) need one: type it in the table below.")
-    table = pd.DataFrame([{"remove": False, "published": d.published, "date from": _date_from(d),
-                           "title": d.title or d.doc_id, "outlet": d.outlet,
+    table = pd.DataFrame([{"remove": False, "published": d.published, "title": d.title or d.doc_id,
+                           "date from": _date_from(d), "outlet": d.outlet,
                            "added from": stored[d.doc_id].source if d.doc_id in stored else SAMPLE_SOURCE,
                            "characters": len(d.text), "doc_id": d.doc_id} for d in docs])
     editable = saved is None or saved.can_edit
-    config = {"remove": st.column_config.CheckboxColumn("remove", width="small", help="Tick, then “Remove”"),
-              "published": st.column_config.DateColumn("published", help="The date in use: type to correct it",
+    config = {"remove": st.column_config.CheckboxColumn("remove", width=60, help="Tick, then “Remove ticked”"),
+              "published": st.column_config.DateColumn("date", help="The publication date in use: type to correct it",
                                                        width="small"),
-              "title": st.column_config.TextColumn("title", width="large")}
+              "title": st.column_config.TextColumn("title", width="medium")}
     if not editable:
         st.dataframe(table.drop(columns="remove"), hide_index=True, column_config=config)
         return
@@ -829,6 +830,7 @@ def main() -> None:
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
     with tab_mine:
         notes_box = st.container()  # filled last: the messages of a change made anywhere in this run
+        manage_box = st.container()  # the share box and the table of articles, above the forms, once extracted
         with guarded("upload form"):
             before = opened_corpus()
             add_articles(read_only=before is not None and not before.can_edit)
@@ -862,7 +864,7 @@ def main() -> None:
         st.session_state["article"] = events.loc[events["event_id"] == event, "doc_id"].iloc[0]
     with tab_article, guarded("article"):
         article_view(docs, {item.doc_id: item.problem for item in aside if item.doc_id})
-    with tab_mine, guarded("table of articles"):
+    with manage_box, guarded("table of articles"):
         your_articles(docs, saved, share_params(chosen, lane, color, event))
     with tab_export, guarded("export"):
         exports(shown, figure)
