@@ -173,7 +173,7 @@ def _set_aside(doc: Document, why: str) -> SetAside:
 
 
 def unreadable(saved: store.Corpus | None) -> dict[str, SetAside]:
-    """Uploads that gave no article, kept in the corpus (with their message) until the user removes them."""
+    """Uploads that failed, kept in the corpus (with their message) and listed as set aside until removed."""
     if saved is None:
         return {}
     return {f.key: SetAside(f.key, f.name, f.problem) for f in store.failed(corpus_engine(), saved.token)}
@@ -513,8 +513,12 @@ def saving(what: str) -> Iterator[None]:
 
 
 def show_notes() -> None:
-    for kind, text in st.session_state.get(NOTES, []):
+    notes = st.session_state.get(NOTES, [])
+    for kind, text in notes:
         {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}[kind](text)
+    if notes:
+        st.button("Clear these messages", key="clear-notes", on_click=st.session_state.pop, args=(NOTES, None),
+                  type="tertiary", icon=":material/close:")
 
 
 def report(outcomes: tuple[store.Outcome, ...], docs: tuple[Document, ...], source: str, partly: bool = False) -> None:
@@ -618,7 +622,9 @@ def add_files(token: str, files: list) -> None:
             row = error.path != file.name  # a table's row or line
             problem_text = f"could not read {'a row: ' + error.path if row else 'it'}: {error.message}"
             store.record_failure(engine, token, f"{file.name}:{digest}#{i}", file.name, problem_text)
-            note("error", f"**{markup.escape_markdown(file.name)}** {markup.escape_markdown(problem_text)}")
+        if result.errors:
+            note("error", f"**{markup.escape_markdown(file.name)}** failed: listed under “Set aside” at the top of "
+                          "the page, with why.")
         for warning in result.warnings:
             note("info", f"{markup.escape_markdown(file.name)}: {markup.escape_markdown(warning.message)}")
 
@@ -741,21 +747,6 @@ def _date_from(doc: Document) -> str:
             "missing": "none: give one"}.get(doc.anchor_source, doc.anchor_source)
 
 
-def failed_uploads(saved: store.Corpus | None) -> None:
-    """Uploads that gave no article, listed as failed, each with its message and a remove button."""
-    items = list(unreadable(saved).values())
-    if not items:
-        return
-    st.markdown(f"**Failed uploads** ({len(items)})")
-    for item in items:
-        text, button = st.columns([5, 1], vertical_alignment="center")
-        text.markdown(f":red[:material/error:] **{markup.escape_markdown(item.name)}** failed: "
-                      f"{markup.escape_markdown(item.problem)}")
-        if saved is not None and saved.can_edit:
-            button.button("Dismiss", key=f"failed-{item.key}", on_click=remove, args=(item,), type="tertiary",
-                          icon=":material/close:", help="Take it off the list")
-
-
 def download_articles(docs: tuple[Document, ...], saved: store.Corpus | None) -> None:
     """The user's own articles (not the samples) as a file to keep or upload elsewhere."""
     own = {a.doc_id for a in store.stored_articles(corpus_engine(), saved.token) if a.source != SAMPLE_SOURCE} \
@@ -796,7 +787,6 @@ def your_articles(docs: tuple[Document, ...], saved: store.Corpus | None, params
     """The "Your articles" tab after extraction: share, the table of articles, failed uploads, download."""
     share_box(saved, params)
     articles_table(docs, saved)
-    failed_uploads(saved)
     download_articles(docs, saved)
 
 

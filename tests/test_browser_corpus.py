@@ -102,7 +102,8 @@ def test_an_upload_opens_from_its_link_in_a_new_browser(server: str, browser, tm
 @pytest.mark.parametrize(("name", "size"), [("desktop", {"width": 1400, "height": 900}),
                                             ("phone", {"width": 390, "height": 844})])
 def test_screenshots_of_the_table_of_articles(server: str, browser, tmp_path: Path, name: str, size: dict) -> None:
-    """The table of articles with an upload and a failed one; kept where TIMELINE_CORPUS_SCREENSHOTS says."""
+    """The table of articles after an upload (and a failed one, set aside); kept where TIMELINE_CORPUS_SCREENSHOTS
+    says."""
     context = browser.new_context(viewport=size)
     page = context.new_page()
     page.goto(server, wait_until="domcontentloaded")
@@ -112,7 +113,7 @@ def test_screenshots_of_the_table_of_articles(server: str, browser, tmp_path: Pa
     page.locator("input[type=file]").set_input_files([str(tmp_path / "meeting.md"), str(tmp_path / "scan.txt")])
     page.wait_for_function("location.search.includes('corpus=')", timeout=60_000)
     page.get_by_role("tab", name="Your articles").click()
-    page.get_by_text("Failed uploads").first.wait_for(timeout=60_000)
+    page.get_by_text("Set aside (1)").first.wait_for(timeout=60_000)
     table = page.get_by_text("Articles (6)").first
     table.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)

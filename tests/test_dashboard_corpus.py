@@ -136,14 +136,15 @@ def test_re_uploading_a_file_replaces_its_article_and_says_so() -> None:
 def test_a_failed_upload_is_listed_as_failed_until_removed() -> None:
     at = upload(app().run(), "scan.txt", bytes(range(256)) * 8)
     assert not at.exception
-    failed = [m.value for m in at.markdown if "failed:" in m.value]
+    failed = [m.value for m in at.markdown if m.value.startswith(":red[:material/block:]")]
     assert len(failed) == 1 and "scan\\.txt" in failed[0] and "binary data" in failed[0]
+    assert "**scan\\.txt** failed" in texts(at.error)
     at.run()  # still there on a rerun, and in a fresh session of its link
-    assert [m.value for m in at.markdown if "failed:" in m.value] == failed
+    assert [m.value for m in at.markdown if m.value.startswith(":red[:material/block:]")] == failed
     fresh = app({"corpus": at.query_params["corpus"]}).run()
-    assert [m.value for m in fresh.markdown if "failed:" in m.value] == failed
-    fresh.button(key=next(b.key for b in fresh.button if b.key and b.key.startswith("failed-"))).click().run()
-    assert not [m.value for m in fresh.markdown if "failed:" in m.value]
+    assert [m.value for m in fresh.markdown if m.value.startswith(":red[:material/block:]")] == failed
+    fresh.button(key=next(b.key for b in fresh.button if b.key and b.key.startswith("remove-scan.txt"))).click().run()
+    assert not [m.value for m in fresh.markdown if m.value.startswith(":red[:material/block:]")]
 
 
 def test_messages_after_a_paste_survive_the_reruns_that_follow() -> None:
