@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from collections.abc import Iterator
 
 import pandas as pd
@@ -198,3 +199,41 @@ def test_the_stored_articles_rebuild_the_same_events(engine, seed_docs, seed_eve
     rebuilt = store.corpus_events(engine, corpus.view_token)
     pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), seed_events.reset_index(drop=True))
     assert extract_events(store.documents(engine, corpus.view_token)[:-1]).equals(rebuilt)
+
+
+def test_a_new_migration_step_runs_once_in_order_and_moves_the_version(engine, monkeypatch) -> None:
+    ran = []
+
+    def v2(conn) -> None:
+        ran.append(2)
+        conn.execute(sa.text("CREATE TABLE timeline_extra (x INTEGER)"))
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, v2))
+    monkeypatch.setattr(schema, "VERSION", schema.VERSION + 1)
+    assert store.migrate(engine) == schema.VERSION - 1 and store.migrate(engine) == schema.VERSION
+    assert ran == [2]
+    with engine.connect() as conn:
+        assert schema.schema_version(conn) == schema.VERSION and sa.inspect(conn).has_table("timeline_extra")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_processes_starting_at_once_migrate_one_after_the_other(kind, tmp_path) -> None:
+    url = database(kind, tmp_path)
+    engines = [store.make_engine(url) for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def start(engine) -> None:
+        try:
+            store.migrate(engine)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(e,)) for e in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    with engines[0].connect() as conn:
+        assert schema.schema_version(conn) == schema.VERSION
+        assert conn.execute(sa.select(sa.func.count()).select_from(schema.version_table)).scalar() == 1

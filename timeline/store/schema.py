@@ -1,9 +1,9 @@
 """The store's tables, and the migrations that create and update them (a version table, run by the app).
 
 The schema's version is one row of ``timeline_store_version``; `migrate` applies every step past it, in
-order, each in the same transaction as the version's update. Steps are written once and never edited:
-a change of schema is a new step appended to `MIGRATIONS`. On PostgreSQL an advisory lock makes two
-processes starting at once migrate one after the other.
+order, in one transaction with the version's update. Steps are written once and never edited: a change of
+schema is a new step appended to `MIGRATIONS`. Two processes starting at once migrate one after the other
+(PostgreSQL: an advisory lock; SQLite: the database's write lock, taken first).
 """
 
 from __future__ import annotations
@@ -90,7 +90,9 @@ def migrate(engine: Engine) -> int:
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
-        version_table.create(conn, checkfirst=True)
+        conn.execute(sa.text(f"CREATE TABLE IF NOT EXISTS {version_table.name} (version INTEGER NOT NULL)"))
+        # A write now takes SQLite's write lock for the whole migration: a second process waits here, not races.
+        conn.execute(version_table.update().values(version=version_table.c.version))
         current = conn.execute(sa.select(version_table.c.version)).scalar()
         if current is None:
             conn.execute(version_table.insert().values(version=0))
