@@ -237,3 +237,23 @@ def test_processes_starting_at_once_migrate_one_after_the_other(kind, tmp_path) 
     with engines[0].connect() as conn:
         assert schema.schema_version(conn) == schema.VERSION
         assert conn.execute(sa.select(sa.func.count()).select_from(schema.version_table)).scalar() == 1
+
+
+# --------------------------------------------------------------------------- which database
+
+
+def test_the_database_is_the_environment_s_then_the_secrets_then_a_local_sqlite_file(tmp_path) -> None:
+    from timeline.store.config import ENV_VAR, database_url
+
+    env = {ENV_VAR: "postgresql://u:p@db.example/corpora", "XDG_DATA_HOME": str(tmp_path)}
+    assert database_url("sqlite:////elsewhere.db", env) == "postgresql+psycopg://u:p@db.example/corpora"
+    assert database_url("postgres://u@host/db", {"XDG_DATA_HOME": str(tmp_path)}) == "postgresql+psycopg://u@host/db"
+    default = database_url(None, {"XDG_DATA_HOME": str(tmp_path)})
+    assert default == f"sqlite:///{tmp_path}/timeline/corpora.sqlite3" and (tmp_path / "timeline").is_dir()
+    assert database_url("", {ENV_VAR: "  ", "XDG_DATA_HOME": str(tmp_path)}) == default  # blank counts as unset
+
+
+def test_messages_never_show_a_database_password() -> None:
+    from timeline.store.config import describe
+
+    assert "secret" not in describe("postgresql+psycopg://user:secret@db.example:5432/corpora")
