@@ -228,3 +228,14 @@ def test_a_link_to_127_0_0_1_is_refused_when_not_explicitly_allowed(site, monkey
     assert not at.exception
     assert "private or local address (127.0.0.1)" in texts(at.error).replace("\\", "")
     assert counts(at) == n
+
+
+def test_with_the_database_down_the_samples_work_and_a_change_says_it_cannot_be_saved(monkeypatch) -> None:
+    monkeypatch.setenv("TIMELINE_DATABASE_URL", "postgresql://nobody:hunter2@127.0.0.1:1/none")
+    at = app().run()
+    assert not at.exception and counts(at)[2] > 0
+    at = upload(at, "meeting.md", MEETING)
+    assert not at.exception
+    assert "Could not save the upload" in texts(at.error) and "cannot be used" in texts(at.warning)
+    assert "hunter2" not in texts(at.error) + texts(at.warning)
+    assert "corpus" not in at.query_params
