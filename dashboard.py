@@ -681,8 +681,11 @@ def share_box(saved: store.Corpus | None, params: Mapping[str, list[str]]) -> No
         return
     base = (st.context.url or "").split("?")[0].rstrip("/") + "/"  # the app's address, as the browser reached it
 
+    defaults = {"merge": ["false"], "role": list(filters.DEFAULT_ROLES), "lane": [next(iter(chart.LANES.values()))],
+                "color": [next(iter(chart.COLORS.values()))]}
+    view = {key: values or [""] for key, values in params.items() if defaults.get(key) != values}  # "role=": all
+
     def link(token: str) -> str:
-        view = {key: values or [""] for key, values in params.items()}  # "role=": every kind of date
         return base + "?" + urllib.parse.urlencode({CORPUS_PARAM: token, **view}, doseq=True)
 
     st.caption("Read-only link: opens these articles, with this view's filters and selected event.")
@@ -715,7 +718,7 @@ def articles_table(docs: tuple[Document, ...], saved: store.Corpus | None) -> No
                            "added from": stored[d.doc_id].source if d.doc_id in stored else SAMPLE_SOURCE,
                            "characters": len(d.text), "doc_id": d.doc_id} for d in docs])
     editable = saved is None or saved.can_edit
-    config = {"remove": st.column_config.CheckboxColumn("remove", width=60, help="Tick, then “Remove ticked”"),
+    config = {"remove": st.column_config.CheckboxColumn("remove", width=80, help="Tick, then “Remove ticked”"),
               "published": st.column_config.DateColumn("date", help="The publication date in use: type to correct it",
                                                        width="small"),
               "title": st.column_config.TextColumn("title", width="medium")}
