@@ -14,13 +14,15 @@ What a link asks for that the page cannot show is named, not silently dropped.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import html
 import json
+import os
+import sys
 import textwrap
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -32,12 +34,22 @@ from timeline import export, schema
 from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_corpus, parse_bytes
 from timeline.events import extract_events
 from timeline.timex import find_timexes
-from timeline.view import chart, filters, markup
+from timeline.view import chart, filters, markup, story
+from timeline.view import detail as view_detail
 
 SEEDS = Path(__file__).parent / "seeds"
 Q = "query-params"
 EVENT_PARAM = "event"
 PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
+EVENTS_ENV = "TIMELINE_EVENTS"  # or ``streamlit run dashboard.py -- --events x.parquet``
+SLIDER_DAYS = (pd.Timestamp("1684-07-30").as_unit("s"), pd.Timestamp("2255-06-03").as_unit("s"))  # Streamlit's range
+CHRONICLE_PAGE = 40  # happenings listed at a time under the chart
+TABLE_ROWS = 2_000  # rows of the table of mentions (the exports have them all)
+#: Narrow screens: the chronicle first; the detail of a happening picked in it shows under it, in view.
+PAGE_CSS = """<style>
+@media (max-width: 640px) { .st-key-chronicle { order: -1; } }
+@media (min-width: 641px) { .st-key-inline-detail { display: none; } }
+</style>"""
 
 
 # --------------------------------------------------------------------------- cached library calls
@@ -107,9 +119,10 @@ class SetAside:
     corrected: bool = False  # its publication date is the user's correction
 
 
-def corpus() -> tuple[Document, ...]:
-    """The seeds (less those the user removed), the user's own articles, each with the user's corrected date."""
-    seeds, errors = seed_documents()
+def corpus(with_seeds: bool = True) -> tuple[Document, ...]:
+    """The seeds (less those the user removed; none when an event table was opened), the user's own articles,
+    each with the user's corrected date."""
+    seeds, errors = seed_documents() if with_seeds else ((), ())
     for error in errors:
         st.sidebar.warning(f"A sample article could not be read: {markup.escape_markdown(error)}")
     overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
@@ -246,26 +259,46 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     end = side.date_input("To", value=None, min_value=dt.date.min, max_value=dt.date.max, key="to", bind=Q)
     if start and end and start > end:
         side.warning("“From” is after “To”: no event can match.")
+    choices = options_of(events)
     chosen = filters.Filters(
         start=start, end=end,
-        outlets=tuple(side.multiselect("Outlets", filters.options(events, "outlet"), key="outlet", bind=Q)),
-        actors=tuple(side.multiselect("Actors", filters.options(events, "actors"), key="actor", bind=Q)),
-        places=tuple(side.multiselect("Places", filters.options(events, "places"), key="place", bind=Q)),
+        outlets=tuple(side.multiselect("Outlets", choices["outlet"], key="outlet", bind=Q)),
+        actors=tuple(side.multiselect("Actors", choices["actors"], key="actor", bind=Q)),
+        places=tuple(side.multiselect("Places", choices["places"], key="place", bind=Q)),
         keyword=side.text_input("Keyword in the sentence", key="q", bind=Q),
-        granularities=tuple(side.multiselect("Precision", filters.options(events, "granularity"),
-                                             key="precision", bind=Q)),
-        relations=tuple(side.multiselect("Past or future", ["past", "same day", "future"], key="when", bind=Q)),
-        roles=tuple(side.multiselect("Role", list(schema.ROLES), default=list(filters.DEFAULT_ROLES), key="role",
-                                     bind=Q, help="Reference dates only bound or measure something else "
-                                                  "(“since 2022”, “as of April”). Empty: all.")),
+        granularities=tuple(side.multiselect("Precision", choices["granularity"], key="precision", bind=Q,
+                                             help="How precise the date is: a day, a week, a month…")),
+        relations=tuple(side.multiselect("Past or future", ["past", "same day", "future"], key="when", bind=Q,
+                                         help="Before, on or after the day the article was published.")),
+        roles=tuple(side.multiselect("Kind of date", list(schema.ROLES), default=list(filters.DEFAULT_ROLES),
+                                     key="role", bind=Q,  # the link carries the shown names: kept as they are
+                                     help="“event”: something happened then. “reference”: the date only bounds "
+                                          "or measures something else (“since 2022”, “as of April”). Empty: all.")),
         merge=side.toggle("Merge reports from several articles", key="merge", bind=Q,
                           help="One row per event told by several articles, naming all their outlets."),
     )
     side.header("Layout")
-    lane = side.selectbox("Lanes", list(chart.LANES), format_func=chart.LANES.get, key="lane", bind=Q)
+    lane = side.selectbox("View", list(chart.LANES), format_func=chart.LANES.get, key="lane", bind=Q,
+                          help="Story: one labelled marker per happening. The others: a lane per outlet, article, "
+                               "actor or place, every report drawn.")
     color = side.selectbox("Colour", list(chart.COLORS), format_func=chart.COLORS.get, key="color", bind=Q)
     side.caption("Every choice here is in the page's address: copy the link to share this view.")
     return chosen, lane, color
+
+
+def fingerprint(events: pd.DataFrame) -> str:
+    """A short key for a table's rows (their ids): cheap at 50,000 rows, unlike hashing the frame."""
+    return hashlib.sha1("\n".join(events["event_id"].astype(str)).encode()).hexdigest()
+
+
+@st.cache_resource(max_entries=8)
+def _options(key: str, _events: pd.DataFrame) -> dict[str, list[str]]:
+    return {column: filters.options(_events, column) for column in ("outlet", "actors", "places", "granularity")}
+
+
+def options_of(events: pd.DataFrame) -> dict[str, list[str]]:
+    """Each filter's choices, computed once per table (not on every filter change)."""
+    return _options(fingerprint(events), events)
 
 
 # --------------------------------------------------------------------------- picking an event
@@ -278,7 +311,7 @@ def _pick(event_id: str | None) -> None:
 
 
 def _picked_on_chart() -> None:
-    """The last click wins, whether on the chart or the table."""
+    """The last click wins, whether on the chart, a label, the chronicle or the table."""
     points = (st.session_state.get("chart") or {}).get("selection", {}).get("points") or []
     data = [p.get("customdata") for p in points if isinstance(p, dict) and p.get("customdata")]
     _pick(data[0][0] if data else None)
@@ -315,6 +348,10 @@ def view_params(chosen: filters.Filters, lane: str, color: str, event: str | Non
     params["merge"] = ["true" if chosen.merge else "false"]
     params["role"] = list(chosen.roles)  # left out of a link at its default, but a link may still name it
     params["lane"], params["color"] = [chart.LANES[lane]], [chart.COLORS[color]]
+    for key in ("span", "newest"):  # the story view's widgets, when it drew them
+        if key in st.session_state and st.session_state[key] is not None:
+            value = st.session_state[key]
+            params[key] = [str(value).lower() if isinstance(value, bool) else str(value)]
     if event is not None:
         params[EVENT_PARAM] = [event]
     return params
@@ -353,6 +390,10 @@ def _why_ignored(key: str, value: str, used: list[str]) -> str:
         return "" if value in used else f"no {_LIST_PARAMS[key]} by that name in these articles"
     if key == "q":
         return ""
+    if key == "span":
+        return "" if value in used else "not one of " + ", ".join(story.SPANS)
+    if key == "newest":
+        return "" if value.lower() in used else "not true or false"
     return "not a setting of this page"
 
 
@@ -365,31 +406,16 @@ def link_note(ignored: list[str]) -> None:
 # --------------------------------------------------------------------------- panels
 
 
-def detail(row: pd.Series, events: pd.DataFrame) -> None:
-    """One event, explained: where its date comes from and who else reports it. All article text is escaped."""
-    local = (row["timex_start"] - row["sentence_start"], row["timex_end"] - row["sentence_start"])
-    span = row["start"].date().isoformat()
-    if row["end"] != row["start"]:
-        span += f" – {row['end'].date().isoformat()}"
-    others = filters.reports_of(events, row["event_id"]).iloc[1:]
-    also = "".join(f"<li>{html.escape(o.outlet or 'unknown outlet')}: {markup.link(o.url, o.title or o.doc_id)}"
-                   f" ({o.published.date()}) — “{html.escape(o.sentence)}”"
-                   + (f"<br><small>Merged: {html.escape(o.merge_reason)}</small>" if o.merge_reason else "")
-                   + "</li>" for o in others.itertuples(index=False))
-    st.markdown(markup.block(
-        f"<h4>{html.escape(row['headline'])}</h4>"
-        f"<p>{markup.highlight(row['sentence'], [(*local, '')])}</p>"
-        f"<p><b>Expression</b> “{html.escape(row['timex_text'])}” → <b>{span}</b> "
-        f"({html.escape(row['granularity'])}, {html.escape(row['relation'])}; "
-        f"TIMEX3 <code>{html.escape(row['timex_value'])}</code>)<br>"
-        f"<b>Role</b> {html.escape(row['role'])}: {html.escape(row['role_reason'])}<br>"
-        f"<b>Anchor</b> {row['published'].date()} ({html.escape(row['anchor_source'])})<br>"
-        f"<b>Rule</b> {html.escape(row['rule'])}<br>"
-        + (f"<b>Merged</b> {html.escape(row['merge_reason'])}<br>" if row["merge_reason"] else "")
-        + f"<b>Source</b> {html.escape(row['outlet'] or '')} — "
-        f"{markup.link(row['url'], row['title'] or row['doc_id'])}</p>"
-        + (f"<p><b>Also reported by</b></p><ul>{also}</ul>" if also else "")), unsafe_allow_html=True)
-    st.caption("The Article tab shows this article whole, every date in it resolved.")
+def detail(row: pd.Series, events: pd.DataFrame, where: str = "side") -> None:
+    """One happening explained beside the chart, like a TimelineJS slide: label, sentence with the expression
+    marked, when in plain words, every article reporting it; how the date was resolved, in TimeML terms, folded
+    away. All article text is escaped (`timeline.view.detail`)."""
+    reports = filters.reports_of(events, row["event_id"])
+    st.markdown(markup.block(view_detail.detail_html(row, reports)), unsafe_allow_html=True)
+    with st.expander("How this date was resolved"):
+        st.markdown(markup.block(view_detail.resolution_html(row, reports)), unsafe_allow_html=True)
+    if where == "side":
+        st.caption("The Article tab shows this article whole, every date in it resolved.")
 
 
 def article_view(docs: tuple[Document, ...], problems: Mapping[str, str]) -> None:
@@ -501,41 +527,238 @@ def publication_dates(docs: tuple[Document, ...]) -> None:
         st.rerun()
 
 
-def exports(shown: pd.DataFrame, figure: object) -> None:
+def exports(shown: pd.DataFrame, figure: object, chosen: filters.Filters, period: str) -> None:
     """Built when clicked (deferred data), not on every rerun: the chart's HTML carries all of plotly.js."""
     st.caption(f"The {len(shown)} events shown, with the current filters.")
+    title = st.text_input("Title of the story", value="News timeline", key="story_title",
+                          help="Heads the HTML chart and the TimelineJS story.")
+    made = (f"Made {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC from {len(shown):,} events"
+            + (f"; {period}" if period else "") + ".")
     cols = st.columns(4)
     cols[0].download_button("Table as CSV", lambda: export.to_csv_bytes(shown), "events.csv", "text/csv",
                             on_click="ignore")
     cols[1].download_button("Table as JSON", lambda: export.to_json_bytes(shown), "events.json",
                             "application/json", on_click="ignore")
     cols[2].download_button("TimelineJS JSON",
-                            lambda: json.dumps(export.to_timelinejs(shown), ensure_ascii=False).encode("utf-8"),
+                            lambda: json.dumps(export.to_timelinejs(shown, title=title or "Timeline"),
+                                               ensure_ascii=False).encode("utf-8"),
                             "timelinejs.json", "application/json", on_click="ignore")
-    cols[3].download_button("Chart as HTML", lambda: figure.to_html(include_plotlyjs=True).encode("utf-8"),
+    cols[3].download_button("Chart as HTML",
+                            lambda: export.to_html(figure, title or "News timeline", chosen.describe(), made),
                             "timeline.html", "text/html", on_click="ignore", disabled=figure is None)
+
+
+# --------------------------------------------------------------------------- the story view
+
+
+def _period_key(span: str) -> str:
+    return f"window-{span}"
+
+
+def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publications: pd.DataFrame,
+                event: str | None) -> tuple[object, story.Layout | None]:
+    """Period buttons and slider, the story chart, and the picked happening beside it; the chronicle under."""
+    happenings = story.happening_rows(shown)
+    default = story.default_span(story.happening_rows(everything)) if not everything.empty else "month"
+    span = st.segmented_control("Period", list(story.SPANS), default=default,
+                                key="span", bind=Q, help="How long a stretch the chart shows; it opens on the "
+                                                         "busiest one.") or default
+    window = _window(happenings, span, shown, event)
+    lo = min(window[0], happenings["start"].min()) if not happenings.empty else window[0]
+    hi = max(window[1], happenings["end"].max()) if not happenings.empty else window[1]
+    lo, hi = max(lo, SLIDER_DAYS[0]), min(hi, SLIDER_DAYS[1])  # the slider's limits (the buttons go further)
+    if lo <= window[0] and window[1] <= hi and lo < hi:
+        picked = st.slider("Dates shown", min_value=lo.date(), max_value=hi.date(),
+                           value=(window[0].date(), window[1].date()), format="YYYY-MM-DD",
+                           key=f"period-{span}-{window[0].date()}-{window[1].date()}-{lo.date()}-{hi.date()}",
+                           label_visibility="collapsed")
+        if picked != (window[0].date(), window[1].date()):
+            st.session_state[_period_key(span)] = (pd.Timestamp(picked[0]).as_unit("s"),
+                                                   pd.Timestamp(picked[1]).as_unit("s"))
+            st.session_state["window_dragged"] = True
+            window = st.session_state[_period_key(span)]
+    placed = story.layout(happenings, span if picked_period_is_span(window, span) else "custom", *window,
+                          events_in_view=int(((shown["end"] >= window[0]) & (shown["start"] <= window[1])).sum()))
+    figure = story.story_figure(placed, color, chart.COLORS.get(color, color), publications, selected=event)
+    st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart",
+                    config={"displayModeBar": False})
+    notes = [f"{placed.in_view:,} happening{'s' * (placed.in_view != 1)} from "
+             f"{window[0].date()} to {window[1].date()}"]
+    if placed.aggregated:
+        notes.append(f"the {len(placed.placed):,} most reported drawn, the grey strip counts them all")
+    if placed.longer:
+        notes.append(f"{placed.longer} longer period{'s' * (placed.longer != 1)} (a year, a decade…) overlap it: "
+                     "“All” shows them")
+    st.caption("; ".join(notes) + ". Click a marker or its label, or an entry below, to see it explained.")
+    return figure, placed
+
+
+def picked_period_is_span(window: tuple[pd.Timestamp, pd.Timestamp], span: str) -> bool:
+    days = story.SPANS.get(span)
+    return days is None or (window[1] - window[0]).days + 1 == days
+
+
+def _window(happenings: pd.DataFrame, span: str, shown: pd.DataFrame,
+            event: str | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period on screen: the user's, if it still shows something; else the densest of ``span``; moved to
+    the picked happening when that is outside it (a shared link opens on its event)."""
+    days = story.SPANS.get(span)
+    window = st.session_state.get(_period_key(span)) if days is not None or st.session_state.get("window_dragged") \
+        else None  # "all" follows the data, unless the slider was moved
+    if window is not None and not happenings.empty:
+        inside = (happenings["end"] >= window[0]) & (happenings["start"] <= window[1])
+        if not inside.any():
+            window = None
+    if window is None:
+        window = story.window_of(happenings, span)
+    if event is not None and days is not None and st.session_state.get("window_follows") != event:
+        st.session_state["window_follows"] = event
+        row = shown[shown["event_id"] == event]
+        if not row.empty and not ((row["start"].iloc[0] >= window[0]) and (row["end"].iloc[0] <= window[1])):
+            first = row["start"].iloc[0] - pd.Timedelta(days=days // 2)
+            window = (story.clamp(first), story.clamp(first + pd.Timedelta(days=days - 1)))
+    st.session_state[_period_key(span)] = window
+    return window
+
+
+def chronicle_panel(placed: story.Layout | None, shown: pd.DataFrame, events: pd.DataFrame,
+                    event: str | None) -> None:
+    """The happenings of the period as a newsroom chronicle: grouped by date, newest or oldest first, each with its
+    label (a button: it selects) and its sources. On a phone it comes first, and a picked one opens under it."""
+    happenings = placed.placed if placed is not None else story.happening_rows(shown)
+    if placed is not None and placed.aggregated:
+        happenings = story.in_window(story.happening_rows(shown), placed.start, placed.end, "custom")[0]
+    top, toggle = st.columns([3, 2], vertical_alignment="center")
+    top.markdown("**Chronicle**")
+    newest = toggle.toggle("Newest first", value=True, key="newest", bind=Q)
+    limit = st.session_state.get("chronicle_n", CHRONICLE_PAGE)
+    groups = view_detail.chronicle(happenings, newest_first=newest, limit=limit)
+    if not groups:
+        st.caption("No events in this period.")
+        return
+    picked_cluster = None
+    if event is not None:
+        hit = events.loc[events["event_id"] == event, "cluster_id"]
+        picked_cluster = hit.iloc[0] if not hit.empty else None
+    outlets = _outlets_of(shown, [c for _, group in groups for c in group["cluster_id"]])
+    listed = 0
+    for heading, group in groups:
+        st.markdown(f"**{markup.escape_markdown(heading)}**")
+        for row in group.itertuples(index=False):
+            mark = ":material/arrow_right: " if row.cluster_id == picked_cluster else ""
+            st.button(mark + markup.escape_markdown(str(row.headline)), key=f"chronicle-{row.event_id}",
+                      type="tertiary", on_click=_pick, args=(row.event_id,))
+            names = outlets.get(row.cluster_id, [])
+            st.caption(markup.escape_markdown(", ".join(names[:6]) + (f" and {len(names) - 6} more"
+                                                                        if len(names) > 6 else ""))
+                       + (" (planned)" if row.relation == "future" else ""))
+            if row.cluster_id == picked_cluster and event is not None:
+                with st.container(key="inline-detail", border=True):
+                    detail(events[events["event_id"] == event].iloc[0], events, where="inline")
+            listed += 1
+    remaining = len(happenings) - listed
+    if remaining > 0 and st.button(f"Show {min(remaining, CHRONICLE_PAGE)} more of {remaining:,}",
+                                   key="chronicle-more"):
+        st.session_state["chronicle_n"] = limit + CHRONICLE_PAGE
+        st.rerun()
+
+
+def _outlets_of(shown: pd.DataFrame, clusters: list[str]) -> dict[str, list[str]]:
+    """The outlets reporting each listed happening (only those listed: a page, not the whole table)."""
+    rows = shown[shown["cluster_id"].isin(set(clusters))]
+    return {cluster: list(dict.fromkeys(str(o) for o in group if pd.notna(o) and str(o)))
+            for cluster, group in rows.groupby("cluster_id", sort=False)["outlet"]}
 
 
 # --------------------------------------------------------------------------- the page
 
 
-def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, figure: object, event: str | None) -> None:
-    """Chart, then the picked event's explanation right under it, then the table."""
+def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, lane: str, color: str, publications: pd.DataFrame,
+                 event: str | None) -> tuple[object, str]:
+    """The chart with the picked event beside it, the chronicle under them, and the table of mentions folded away.
+    Returns the figure (for the HTML export) and the period shown, in words."""
     if shown.empty:
         st.info("No events match these filters. Widen the dates or clear a filter.")
-    st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart")
-    with st.container(border=True):
+    st.html(PAGE_CSS)
+    left, right = st.columns([3, 2], gap="medium")
+    placed = None
+    with left:
+        if lane == "story":
+            figure, placed = story_panel(shown, events, color, publications, event)
+        else:
+            figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
+            st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart")
+    with right, st.container(border=True, key="detail"):
         if event is None:
-            st.caption("Click an event on the chart or a row of the table to see how its date was resolved.")
+            st.caption("Click an event on the chart, its label, or an entry of the chronicle to see what happened, "
+                       "who reported it and how its date was worked out.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
-    table = shown[["start", "end", "granularity", "relation", "role", "timex_text", "headline", "outlet", "n_sources"]]
+    with st.container(key="chronicle"):
+        chronicle_panel(placed, shown, events, event)
+    with st.expander(f"Every dated mention, as a table ({len(shown):,})"):
+        table_panel(shown)
+    period = f"dates shown {placed.start.date()} to {placed.end.date()}" if placed is not None else ""
+    return figure, period
+
+
+def table_panel(shown: pd.DataFrame) -> None:
+    rows = shown.head(TABLE_ROWS)
+    if len(shown) > TABLE_ROWS:
+        st.caption(f"The first {TABLE_ROWS:,} of {len(shown):,}: the Export tab has them all.")
+    table = rows[["start", "end", "granularity", "relation", "role", "timex_text", "headline", "outlet", "n_sources"]]
     # A new key when the rows change, so a row picked under other filters never points at another event.
-    key = "table-" + hashlib.sha1("\n".join(shown["event_id"]).encode()).hexdigest()[:12]
-    st.session_state["table_ids"] = list(shown["event_id"])
+    key = "table-" + fingerprint(rows)[:12]
+    st.session_state["table_ids"] = list(rows["event_id"])
     st.dataframe(table, on_select=functools.partial(_picked_in_table, key), selection_mode="single-row",
                  hide_index=True, key=key, column_config={"start": st.column_config.DateColumn(),
-                                                          "end": st.column_config.DateColumn()})
+                                                          "end": st.column_config.DateColumn(),
+                                                          "granularity": "precision", "relation": "past or future",
+                                                          "role": "kind", "timex_text": "as written",
+                                                          "n_sources": "articles"})
+
+
+# --------------------------------------------------------------------------- an event table from a file
+
+
+def events_path() -> str | None:
+    """The event table to open: ``--events PATH`` after ``--`` on the command line, else $TIMELINE_EVENTS.
+    Never from the page's address: a link must not open files on the server."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--events")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return known.events or os.environ.get(EVENTS_ENV) or None
+
+
+@st.cache_resource(show_spinner="Opening the event table…", max_entries=2)
+def opened_table(path: str, modified: float) -> tuple[pd.DataFrame | None, str, pd.DataFrame]:
+    """The table (shared by every session, never changed), or why it cannot be read; and its articles'
+    publication dates. Keyed by path and modification time: a rewritten file is read again."""
+    try:
+        table = export.read_table(path)
+    except ValueError as exc:
+        return None, problem(exc), pd.DataFrame()
+    articles = table.drop_duplicates("doc_id")[["doc_id", "title", "outlet", "published"]].reset_index(drop=True)
+    return table, "", articles
+
+
+def table_source() -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """The opened event table and its articles, or (None, empty) for the sample articles; a table that cannot be
+    read is named, and the samples are shown instead."""
+    path = events_path()
+    if not path:
+        return None, pd.DataFrame()
+    try:
+        modified = Path(path).stat().st_mtime
+    except OSError as exc:
+        st.error(f"The event table {markup.escape_markdown(path)} cannot be opened "
+                 f"({markup.escape_markdown(exc.strerror or problem(exc))}): showing the sample articles instead.")
+        return None, pd.DataFrame()
+    table, why, articles = opened_table(path, modified)
+    if table is None:
+        st.error(f"{markup.escape_markdown(why)}: showing the sample articles instead.")
+        return None, pd.DataFrame()
+    return table, articles
 
 
 def main() -> None:
@@ -546,37 +769,46 @@ def main() -> None:
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
     with tab_mine, guarded("upload form"):
         add_articles()
-    docs = corpus()
-    events, aside = corpus_events(docs)
+    table, table_articles = table_source()
+    docs = corpus(with_seeds=table is None)
+    events, aside = corpus_events(docs) if docs or table is None else (schema.empty_events(), [])
+    if table is not None:
+        events = table if events.empty else pd.concat([table, events], ignore_index=True)
     aside = [*unreadable().values(), *aside]
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
     event = picked_event(events)
-    if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
-        st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
     undated = [d for d in docs if d.published is None]
     failed = {item.doc_id for item in aside if item.doc_id}
+    articles = len(docs) - len(failed) + (len(table_articles) if table is not None else 0)
+    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
+                                 for d in docs if d.doc_id not in failed],
+                                columns=["doc_id", "title", "outlet", "published"])
+    if table is not None:
+        publications = pd.concat([table_articles, publications], ignore_index=True) if len(publications) \
+            else table_articles
+    figure, period = None, ""
+    with tab_chart, guarded("timeline"):
+        figure, period = timeline_tab(shown, events, lane, color, publications, event)
+    if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
+        st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
     with summary:
-        st.caption(f"**{len(shown)}** of {len(events)} events · {len(docs) - len(failed)} articles"
+        st.caption(f"**{len(shown)}** of {len(events)} events · {articles} articles"
                    + (f" · {len(undated)} without a publication date" if undated else "")
                    + (f" · {len(aside)} set aside" if aside else ""))
         link_note(st.session_state["link_ignored"])
         set_aside_panel(aside)
-    publications = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published}
-                                 for d in docs if d.doc_id not in failed])
-    figure = None
-    with tab_chart, guarded("timeline"):
-        figure = chart.timeline_figure(shown, lane, color, publications, selected=event)
-        timeline_tab(shown, events, figure, event)
     if event is not None and st.session_state.get("article_follows") != event:
         st.session_state["article_follows"] = event  # the Article tab opens on the picked event's article
         st.session_state["article"] = events.loc[events["event_id"] == event, "doc_id"].iloc[0]
     with tab_article, guarded("article"):
+        if table is not None:
+            st.caption("The opened event table holds sentences, not whole articles: the articles you add are here.")
         article_view(docs, {item.doc_id: item.problem for item in aside if item.doc_id})
     with tab_mine, guarded("table of publication dates"):
         publication_dates(docs)
     with tab_export, guarded("export"):
-        exports(shown, figure)
+        exports(shown, figure, chosen, period)
 
 
 try:

@@ -29,10 +29,15 @@ def test_days_are_markers_and_ranges_are_bars_spanning_them(seed_events, seed_do
     markers = [t for t in figure.data if isinstance(t, go.Scatter) and t.customdata is not None]
     day_ids = set(seed_events.loc[seed_events["start"] == seed_events["end"], "event_id"])
     assert {c[0] for t in markers for c in t.customdata} == day_ids
-    week = seed_events[seed_events["granularity"] == "week"].iloc[0]
+    # over 26 months a week would be ~3 px: it is drawn at the minimum visible width
+    span_ms = (seed_events["end"].max() - seed_events["start"].min()).total_seconds() * 1000
+    assert all(x >= span_ms * chart.MIN_BAR_PX / chart.PACK_PX for t in bars for x in t.x)
+    assert any(t.name == "article published" for t in figure.data)
+    february = seed_events[(seed_events["start"] >= "2025-02-01") & (seed_events["end"] <= "2025-02-28")]
+    week = february[february["granularity"] == "week"].iloc[0]
+    bars = [t for t in chart.timeline_figure(february).data if isinstance(t, go.Bar)]
     bar = next(t for t in bars if week["event_id"] in {c[0] for c in t.customdata})
-    assert {x for x in bar.x} == {7 * chart.DAY_MS}  # a week is a seven-day bar
-    assert any(t.name == "published" for t in figure.data)
+    assert {x for x in bar.x} == {7 * chart.DAY_MS}  # in a month's view a week is a seven-day bar
 
 
 def test_planned_events_look_different(seed_events) -> None:
@@ -142,13 +147,20 @@ def test_the_other_reports_of_an_event_are_its_cluster(seed_events) -> None:
 
 def test_publication_ticks_follow_the_lanes_including_actors(seed_events, seed_docs) -> None:
     figure = chart.timeline_figure(seed_events, lane="actors", publications=publications(seed_docs))
-    ticks = next(t for t in figure.data if t.name == "published")
+    ticks = next(t for t in figure.data if t.name == "article published")
+    order = list(figure.layout.yaxis.categoryarray)
+    tick_lanes = [order[round(y + 0.42)] for y in ticks.y]
     event_lanes = {y for t in figure.data if t.customdata is not None for y in t.y}
-    assert set(ticks.y) <= event_lanes and len(ticks.y) > len(seed_docs)  # one per article in each of its lanes
+    assert set(tick_lanes) <= event_lanes and len(ticks.y) > len(seed_docs)  # one per article in each of its lanes
     rt = seed_events[seed_events["outlet"] == "RT"]
     rt_lanes = {name for names in rt["actors"] for name in names}
     rt_day = pd.Timestamp(next(d.published for d in seed_docs if d.outlet == "RT"))
-    assert {y for x, y in zip(ticks.x, ticks.y, strict=True) if pd.Timestamp(x).normalize() == rt_day} >= rt_lanes
+    assert {lane for x, lane in zip(ticks.x, tick_lanes, strict=True) if pd.Timestamp(x).normalize() == rt_day} \
+        >= rt_lanes
+    # on the lower edge of a lane, on an axis laid over the lanes: never over an event in the middle of its lane
+    assert ticks.yaxis == "y2" and figure.layout.yaxis2.overlaying == "y"
+    assert all(abs(y - round(y + 0.42) + 0.42) < 1e-9 for y in ticks.y)
+    assert tuple(figure.layout.yaxis2.range) == tuple(figure.layout.yaxis.range)
 
 
 def test_hover_wraps_long_sentences_and_counts_sources(seed_events) -> None:
@@ -188,7 +200,7 @@ def test_outlets_and_titles_reach_plotly_as_literal_text(seed_events, seed_docs)
     events, pubs = hostile(seed_events, seed_docs)
     for lane, color in (("outlet", "outlet"), ("title", "outlet")):
         figure = chart.timeline_figure(events, lane, color, pubs, selected=events["event_id"].iloc[0])
-        labels = {y for trace in figure.data if trace.y is not None for y in trace.y}  # the lanes' tick labels
+        labels = {y for trace in figure.data if trace.y is not None and trace.yaxis != "y2" for y in trace.y}  # lanes
         names = {trace.name for trace in figure.data}
         hovers = [h for trace in figure.data if trace.hovertext is not None for h in trace.hovertext]
         assert labels and all("<" not in label for label in labels)

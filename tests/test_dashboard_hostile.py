@@ -103,7 +103,9 @@ def fail_extraction_when(monkeypatch, broken) -> list[str]:
 
 def test_an_upload_with_a_historical_year_adds_its_events(seed_docs) -> None:
     name, data = "history.md", article("The company was founded in 1650. The ministers met on Wednesday in Brussels.")
-    at = upload(app().run(), name, data)
+    at = app()
+    at.query_params["span"] = "all"  # the whole story, 1650 included
+    at = upload(at.run(), name, data)
     assert_page_works(at)
     assert not set_aside(at) and not at.error
     expected = extract_events([*seed_docs, *parse_bytes(name, data).documents])
@@ -191,6 +193,7 @@ def test_a_publication_date_corrected_to_a_far_year_moves_its_events(seed_events
     row = next(i for i, d in enumerate(seed_docs) if d.outlet == "RT")
     rt = seed_docs[row]
     at = app()
+    at.query_params["span"] = "all"  # the whole story, the moved events included
     at.session_state["dates"] = {"edited_rows": {row: {"published": f"{year:04d}-02-14"}}, "added_rows": [],
                                  "deleted_rows": []}
     at.run()
@@ -252,7 +255,7 @@ def test_unusable_link_values_are_named_and_the_usable_ones_kept(seed_events) ->
     assert_page_works(at)
     [note] = [plain(i.value) for i in at.info if "Ignored from the link" in i.value]
     for part in ("from=2025-13-45 (not a date", "outlet=Nowhere Daily (no outlet by that name",
-                 "lane=Sideways (not one of Outlet, Article, Actor, Place)", "merge=maybe (not true or false)",
+                 "lane=Sideways (not one of Story, Outlet, Article, Actor, Place)", "merge=maybe (not true or false)",
                  "event=no-such-event (no such event", "outlets=RT (not a setting of this page)",
                  "role=rumour (no role by that name"):
         assert part in note

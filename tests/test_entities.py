@@ -436,3 +436,12 @@ def test_precision_and_recall_on_the_development_story() -> None:
     folder = Path(__file__).parent / "data" / "story"
     score = score_entities(extract_events(load_documents(folder / "articles")), load_gold(folder))
     assert score.precision >= 0.85 and score.recall >= 0.85, (score.precision, score.recall)
+
+
+def test_each_place_knows_what_holds_it() -> None:
+    from timeline.entities.places import containers
+
+    held = containers()
+    assert {"Michigan", "United States"} <= held["Detroit"]
+    assert held["Michigan"] == frozenset({"United States"})
+    assert "Detroit" not in held["Detroit"]

@@ -422,3 +422,86 @@ def test_story_periods_count_from_the_last_period_named() -> None:
     found = {t.text: t for t in find_timexes(text, FRI)}
     assert (found["Later that year"].value, found["Later that year"].mod) == ("1996", "END")
     assert found["the following year"].value == "1997"
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # published on a Tuesday: the present names this week's day, ahead or just past, whichever is nearer
+    ("The governor arrives in Lyon on Wednesday.", TUE, "2025-05-14"),
+    ("Counting continues through early Saturday.", TUE, "2025-05-17"),
+    ("Pilots said more strikes could happen Friday.", TUE, "2025-05-16"),
+    ("The lease, which expires at 11:59 p.m. on Monday, was not renewed, the owner said.", TUE, "2025-05-12"),
+    ("The lease expires on Monday.", TUE, "2025-05-12"),
+])
+def test_a_weekday_in_the_present_or_a_possibility_is_the_nearest_one(text: str, anchor: dt.date, day: str) -> None:
+    found = dated(text, anchor)
+    assert len(found) == 1 and found[0].start.isoformat() == day, found
+
+
+@pytest.mark.parametrize("text", ["Workers at the Spring Hill plant walked out.", "The Fall River mill closed.",
+                                  "The Winter Olympics committee met."])
+def test_a_capitalised_season_that_begins_a_name_is_no_date(text: str) -> None:
+    assert dated(text, TUE) == []
+
+
+def test_that_afternoon_is_the_day_the_story_named_not_the_next() -> None:
+    text = "The fire broke out on Saturday, Feb. 20, 2021. Early that afternoon crews arrived; at 7:37 p.m. it was out."
+    found = dated(text, dt.date(2021, 2, 24))
+    assert [(t.text, t.start.isoformat()) for t in found[1:]] == [("that afternoon", "2021-02-20"),
+                                                                  ("7:37 p.m.", "2021-02-20")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("The market opens on Sundays.", "XXXX-WXX-7"),
+                                             ("Buses run Mondays and Fridays.", "XXXX-WXX-1")])
+def test_a_plural_weekday_is_a_set(text: str, value: str) -> None:
+    first = find_timexes(text, TUE)[0]
+    assert (first.type, first.value, first.is_dated) == ("SET", value, False)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("It was a days-long strike.", "days-long", "PXD"),  # "a" counts nothing: an unmeasured duration
+    ("After an hours-long standoff, police left.", "hours-long", "PTXH"),
+    ("They held a day-long meeting.", "a day-long", "P1D"),
+    ("It ended a decades-long feud.", "decades-long", "PXY"),
+])
+def test_a_duration_as_an_adjective_counts_only_what_it_says(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Third-quarter profit rose to $5 million from $3 million in the same period last year.", "2024-Q3"),
+    ("Quarterly sales fell 4% from the corresponding period last year.", "2024-Q3"),  # no quarter named: the last
+    ("Sales for last year's quarter were $3 million; the third quarter was better.", "2024-Q3"),
+])
+def test_the_same_period_last_year_in_a_quarterly_report_is_that_quarter_a_year_back(text: str, value: str) -> None:
+    found = [t for t in find_timexes(text, dt.date(2025, 10, 28)) if "year" in t.text]
+    assert [t.value for t in found] == [value]
+
+
+def test_the_same_period_last_year_outside_a_quarterly_report_is_last_year() -> None:
+    found = dated("Sales in the month beat the same period last year.", TUE)
+    assert [(t.text, t.value) for t in found] == [("last year", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Cases rose in the week of Jan. 25.", "the week of Jan. 25", "2025-W04"),
+    ("The launch is set for the third week of September.", "the third week of September", "2025-W38"),
+    ("Talks ended in the last week of June 2024.", "the last week of June 2024", "2024-W26"),
+    ("It opens on the 13th of next month.", "the 13th of next month", "2025-06-13"),
+])
+def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.value) == (expression, value)
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # "as of" names a point already reached, whatever the verb after it
+    ("Based on conditions as of September 1, yields are expected to rise.", dt.date(2017, 9, 12), "2017-09-01"),
+    # results of a quarter just ended are reported, expected and planned after it
+    ("The company expects to report third-quarter results soon.", dt.date(2023, 10, 20), "2023-Q3"),
+    # but a forward cue still reaches ahead when the other way is far
+    ("The referendum will be held on 9 June.", dt.date(2025, 6, 20), "2026-06-09"),
+])
+def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(text: str, anchor: dt.date,
+                                                                               value: str) -> None:
+    assert [t.value for t in dated(text, anchor)] == [value]

@@ -119,6 +119,31 @@ def read_table(path: str | Path) -> pd.DataFrame:
         raise ValueError(f"cannot read {path} as an event table: {exc}") from None
 
 
+# --------------------------------------------------------------------------- standalone HTML
+
+HTML_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }}
+h1 {{ font-size: 1.6rem; margin: 0 0 .3rem; }} .made {{ color: #555; margin: 0 0 1rem; font-size: .9rem; }}
+.made li {{ margin: 0; }}</style></head>
+<body><h1>{title}</h1><div class="made"><p>{made}</p>{filters}</div>
+{chart}
+</body></html>
+"""
+
+
+def to_html(figure: object, title: str, filters: list[str], made: str) -> bytes:
+    """A chart people can hand on: one HTML file, plotly.js inline (it opens offline), headed by its title, the
+    filters that made it and when it was made. ``figure`` is a Plotly figure; title and filters are escaped."""
+    chart = figure.to_html(full_html=False, include_plotlyjs=True, default_width="100%",
+                           config={"responsive": True, "displaylogo": False})
+    listed = ("<ul>" + "".join(f"<li>{html.escape(f)}</li>" for f in filters) + "</ul>") if filters else \
+        "<p>No filters: every event.</p>"
+    return HTML_PAGE.format(title=html.escape(title), made=html.escape(made), filters=listed,
+                            chart=chart).encode("utf-8")
+
+
 # --------------------------------------------------------------------------- TimelineJS
 
 _COARSE_MONTH = ("month", "season", "quarter", "half")

@@ -609,6 +609,11 @@ def _tidy(items: list[_Item]) -> list[_Item]:
         if item.text in ",;:–—--" and (not out or out[-1].text in ",;:–—--"):
             continue
         out.append(item)
+    commas = [n for n, item in enumerate(out) if item.text == ","]
+    if commas and out[commas[-1] + 1:] and all(  # "Fain released a video, days" (after ...): a dangling measure
+            item.text.lower() in _MEASURES or item.text.lower() in _MEASURE_WORDS or item.text.isdigit()
+            for item in out[commas[-1] + 1:]):
+        del out[commas[-1]:]
     while out and (out[-1].text in ",;:–—--" or out[-1].text.strip("'‘’") == ""):
         out.pop()
     while out and (out[0].text in ",;:–—--" or out[0].text.lower() in ("and", "but", "so", "yet", "or")):
@@ -638,6 +643,10 @@ def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool =
         if (verb is not None and n <= verb) or counts[n] > words:
             continue
         t, prev = _tok(toks, items[n]), _tok(toks, items[n - 1])
+        if verb is not None and n == verb + 1 and t.low in _PREPOSITIONS:
+            continue  # the verb's own preposition: "called for a strike", "went on strike"
+        if prev.low in _MEASURES and (t.low in _SUBORDINATORS or t.low in _PREPOSITIONS):
+            continue  # "days after the walkout", "hours before the deadline": the measure goes with it
         nxt = _tok(toks, items[n + 1]) if n + 1 < len(items) else None
         cut = (t.text in ",;:(–—--" or t.low in _PREPOSITIONS or t.low in _RELATIVES | _SUBORDINATORS
                or (t.low in _COORDINATORS and nxt is not None and items[n + 1].index is not None
@@ -737,6 +746,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
         drop |= {n, n + 1}
     if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit():
         drop |= {n, n + 1}  # "on April 24 and 25"
+    if n < len(toks) and toks[n].text == "," and any(toks[k].text == "," for k in range(first, last + 1)):
+        drop.add(n)  # "until 11:59 p.m., Sept. 14, to meet": the comma closes the date, as in "on Sept. 14, 2023,"
     return [item for item in items if item.index not in drop]
 
 
@@ -744,6 +755,15 @@ def _parenthetical(toks: list[_Token], j: int) -> bool:
     return toks[j].text in "()" or (j > 0 and toks[j - 1].text == "(") or (
         j + 1 < len(toks) and toks[j + 1].text == ")")
 
+
+#: Words that measure how long before or after: they belong to the "after ..." that follows.
+_MEASURES = frozenset("seconds minutes hours days weeks months years decades moments shortly soon just long "
+                      "minute hour day week month year".split())
+
+_SPAN_MEASURE = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)[\s-]+"
+                           r"(?:second|minute|hour|day|week|month|year|decade)s?", re.IGNORECASE)
+_MEASURED = re.compile(r"\s+(?:after|before)\s+(?=\S)", re.IGNORECASE)
+_MEASURE_WORDS = frozenset("a an few several just only some two three four five six seven eight nine ten".split())
 
 _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today last this earlier later then and but "
                         "also still instead".split())
@@ -921,7 +941,12 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
 
     The label is the clause that holds the expression, subject first, without the expression, attribution
     or page chrome, and at most ``words`` words, cut at a phrase boundary. Without a span it is the main clause.
+    A span that measures "after" or "before" something ("The vote comes one day after GM workers ratified
+    their deal") dates that something: its clause is the label.
     """
+    if span is not None and _SPAN_MEASURE.fullmatch(sentence[span[0]:span[1]]) and (
+            measured := _MEASURED.match(sentence, span[1])):
+        return headline(sentence[measured.end():], None, words)
     text = sentence.strip().replace("``", " “").replace("''", "” ")  # the same length: offsets hold
     offset = len(sentence) - len(sentence.lstrip())
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)

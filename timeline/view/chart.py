@@ -1,10 +1,13 @@
 """The timeline chart: a pure function from the event table to a Plotly figure.
 
+The lanes view (the story view is `timeline.view.story`): one lane per outlet, article, actor or place.
 Precision is visible at a glance: a day is a marker, a week, month, quarter or year a bar
-spanning its range. Dates are the table's ``datetime64[s]`` (years 1 to 9999), which Plotly
-writes as ISO strings without passing through nanoseconds. Planned (future) events are hollow or hatched; each article's
-publication date is a grey tick in its lanes. ``customdata[0]`` of every event point is its
-event_id, so a click on the chart maps back to the table.
+spanning its range, never narrower than `MIN_BAR_PX` of the plot. Dates are the table's ``datetime64[s]`` (years 1
+to 9999), which Plotly writes as ISO strings without passing through nanoseconds. Planned (future) events are hollow
+or hatched; each article's publication date is a grey tick on the lower edge of its lanes, under the events, never
+over one. A category has one colour in every view (`timeline.view.palette`). ``customdata[0]`` of every event point
+is its event_id, so a click on the chart maps back to the table. Above `story.AGGREGATE_AT` events every event is
+a WebGL marker at its first day, with a short hover: SVG bars by the ten thousand do not draw.
 
 Bars are ``go.Bar`` with a date ``base`` (what ``px.timeline`` builds) rather than ``px.timeline``
 itself, because bars that overlap in one lane get thin rows of their own, which needs a width and
@@ -19,16 +22,18 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from timeline.view.markup import chart_text
+from timeline.view.palette import colours
+from timeline.view.story import AGGREGATE_AT, DATE_TICKS, FIRST_DAY, FONT_PX, LAST_DAY, MIN_BAR_PX, PACK_PX
 
-LANES = {"outlet": "Outlet", "title": "Article", "actors": "Actor", "places": "Place"}
-COLORS = {"granularity": "Precision", "relation": "Past / future", "outlet": "Outlet", "anchor_source": "Anchor",
-          "role": "Event / reference"}
+#: The views: the story (one row of happenings) or lanes by a column.
+LANES = {"story": "Story", "outlet": "Outlet", "title": "Article", "actors": "Actor", "places": "Place"}
+COLORS = {"granularity": "Precision", "relation": "Past / future", "outlet": "Outlet",
+          "anchor_source": "Source of the publication date", "role": "Event / reference"}
 DAY_MS = 24 * 60 * 60 * 1000
-NONE = "(none)"
+NONE = "none named"
 
 
 _WRAP = r"(.{1,%d})(?:\s+|$)"
@@ -58,7 +63,7 @@ def _hover(events: pd.DataFrame) -> pd.Series:
 
 
 def _short(values: pd.Series) -> pd.Series:
-    """Lane labels: missing -> "(none)", long titles shortened, then escaped (a lane label is a Plotly tick label,
+    """Lane labels: missing -> "none named", long titles shortened, then escaped (a lane label is a Plotly tick label,
     which renders HTML); computed once per distinct label."""
     labels = values.fillna(NONE).astype(str).replace("", NONE)
     short = {label: chart_text(textwrap.shorten(label, 40, placeholder="…") or NONE) for label in labels.unique()}
@@ -66,7 +71,7 @@ def _short(values: pd.Series) -> pd.Series:
 
 
 def _names(value: object) -> list[str]:
-    """A list cell (list, tuple or array) as a list; an empty or missing one as the "(none)" lane."""
+    """A list cell (list, tuple or array) as a list; an empty or missing one as the "none named" lane."""
     names = [str(v) for v in value] if hasattr(value, "__len__") and not isinstance(value, str) else []
     return names or [NONE]
 
@@ -115,10 +120,13 @@ def _publication_ticks(frame: pd.DataFrame, lane: str, publications: pd.DataFram
     return ticks.drop_duplicates(["lane", "doc_id"])
 
 
+MAXDATE_TICKS = 600  # publication ticks drawn; more are left out (the story view has a row of them per day)
+
+
 def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "granularity",
                     publications: pd.DataFrame | None = None, selected: str | None = None) -> go.Figure:
-    """The timeline of ``events``; ``publications`` (doc_id, title, outlet, published) adds publication ticks,
-    ``selected`` (an event_id) rings that event wherever it is drawn."""
+    """The timeline of ``events`` in lanes; ``publications`` (doc_id, title, outlet, published) adds publication
+    ticks, ``selected`` (an event_id) rings that event wherever it is drawn."""
     figure = go.Figure()
     if events.empty:
         figure.add_annotation(text="No events match these filters", showarrow=False, font={"size": 16},
@@ -127,32 +135,37 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
         figure.update_yaxes(visible=False)
         return figure
     frame = _lanes(events, lane)
-    frame["hover"] = _hover(frame)
-    categories = sorted(frame[color].fillna(NONE).astype(str).unique())
-    palette = px.colors.qualitative.Safe + px.colors.qualitative.Plotly
-    frame["point"] = frame["start"] == frame["end"]
-    frame["width"], frame["offset"] = _rows_within_lanes(frame)
-    for i, category in enumerate(categories):
-        paint = palette[i % len(palette)]
-        chosen = frame[color].fillna(NONE).astype(str) == category
+    big = len(frame) > AGGREGATE_AT
+    frame["hover"] = _short_hover(frame) if big else _hover(frame)
+    frame["category"] = frame[color].fillna("not known").astype(str)
+    paint = colours(color, frame["category"])
+    frame["point"] = (frame["start"] == frame["end"]) | big
+    frame["width"], frame["offset"] = ([0.6] * len(frame), [-0.3] * len(frame)) if big else _rows_within_lanes(frame)
+    first, last = frame["start"].min(), frame["end"].max()
+    min_ms = (last - first).total_seconds() * 1000 * MIN_BAR_PX / PACK_PX  # a bar never thinner than this
+    marker_trace = go.Scattergl if big else go.Scatter
+    for category in sorted(paint):
+        chosen = frame["category"] == category
         for future in (False, True):
             part = frame[chosen & (frame["relation"].eq("future") == future)]
             name = chart_text(f"{category} (planned)" if future else category)
             bars, points = part[~part["point"]], part[part["point"]]
             if not bars.empty:
+                days_ms = ((bars["end"] - bars["start"]).dt.days + 1) * DAY_MS
                 figure.add_trace(go.Bar(
-                    base=bars["start"], x=((bars["end"] - bars["start"]).dt.days + 1) * DAY_MS, y=bars["lane"],
+                    base=bars["start"], x=days_ms.clip(lower=min_ms), y=bars["lane"],
                     width=bars["width"], offset=bars["offset"], orientation="h", name=name, legendgroup=name,
-                    marker_color=paint,
+                    marker_color=paint[category], marker_line={"color": paint[category], "width": 1},
                     marker_pattern_shape="/" if future else "", opacity=0.45 if future else 0.7,
                     customdata=bars[["event_id"]], hovertext=bars["hover"], hovertemplate="%{hovertext}<extra></extra>",
                 ))
             if not points.empty:
-                figure.add_trace(go.Scatter(
+                figure.add_trace(marker_trace(
                     x=points["start"] + pd.Timedelta(hours=12), y=points["lane"], mode="markers", name=name,
                     legendgroup=name, showlegend=bars.empty,
-                    marker={"color": paint, "size": 11 + 3 * (points["n_sources"].clip(upper=4) - 1),
-                            "symbol": "circle-open" if future else "circle", "line": {"width": 2, "color": paint}},
+                    marker={"color": "white" if future else paint[category],
+                            "size": 11 + 3 * (points["n_sources"].clip(upper=4) - 1) if not big else 7,
+                            "symbol": "circle", "line": {"width": 2, "color": paint[category]}},
                     customdata=points[["event_id"]], hovertext=points["hover"],
                     hovertemplate="%{hovertext}<extra></extra>",
                 ))
@@ -163,20 +176,52 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
             x=middle, y=ring["lane"], mode="markers", name="selected", hoverinfo="skip",
             marker={"symbol": "circle-open", "size": 26, "color": "#111", "line": {"width": 3}},
         ))
+    lanes = list(dict.fromkeys(frame.sort_values("start")["lane"]))
+    categories = lanes[::-1]
     if publications is not None and not publications.empty:
         ticks = _publication_ticks(frame, lane, publications)
-        figure.add_trace(go.Scatter(
-            x=ticks["published"] + pd.Timedelta(hours=12), y=ticks["lane"], mode="markers",
-            name="published", marker={"symbol": "line-ns-open", "size": 18, "color": "#555", "line": {"width": 2}},
-            hovertext="published: " + ticks["title"].fillna("").astype(str).map(chart_text),
-            hovertemplate="%{hovertext}<br>%{x|%Y-%m-%d}<extra></extra>",
-        ))
-    lanes = list(dict.fromkeys(frame.sort_values("start")["lane"]))
+        _ticks(figure, ticks, {name: i for i, name in enumerate(categories)})
+        if not ticks.empty:
+            first = min(first, ticks["published"].min())
+            last = max(last, ticks["published"].max())
+    pad = max(pd.Timedelta(days=2), (last - first) * 0.03)  # a marker at either end is drawn whole
     figure.update_layout(
-        barmode="overlay", height=max(360, 90 + 52 * len(lanes)), margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"title": COLORS.get(color, color), "orientation": "h", "y": -0.15}, hoverlabel={"align": "left"},
-        clickmode="event+select",
+        barmode="overlay", height=max(360, 110 + 52 * len(lanes)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"title": {"text": COLORS.get(color, color) + " "}, "orientation": "h", "x": 0, "y": 1.0,
+                "yanchor": "bottom"},
+        hoverlabel={"align": "left"}, clickmode="event+select", font={"size": FONT_PX}, plot_bgcolor="white",
     )
-    figure.update_xaxes(type="date", title=None)
-    figure.update_yaxes(title=LANES.get(lane, lane), categoryorder="array", categoryarray=lanes[::-1])
+    figure.update_xaxes(type="date", title=None, tickformatstops=DATE_TICKS, showgrid=True, gridcolor="#eee",
+                        range=[_pad(first, -pad), _pad(last, pad)])
+    figure.update_layout(yaxis={"title": LANES.get(lane, lane), "categoryorder": "array",
+                                "categoryarray": categories, "automargin": True, "ticklabelstandoff": 4,
+                                "range": [-0.5, len(categories) - 0.5]})
     return figure
+
+
+def _ticks(figure: go.Figure, ticks: pd.DataFrame, index: dict[str, int]) -> None:
+    """Publication ticks on the lower edge of their lanes (the events sit in the middle, above them), with their
+    article in the hover: a thin marker trace on a hidden numeric axis laid over the lanes."""
+    ticks = ticks.head(MAXDATE_TICKS)
+    if ticks.empty:
+        return
+    figure.add_trace(go.Scatter(
+        x=ticks["published"] + pd.Timedelta(hours=12), y=ticks["lane"].map(index) - 0.42, yaxis="y2",
+        mode="markers", name="article published",
+        marker={"symbol": "line-ns-open", "size": 9, "color": "#666", "line": {"width": 2}},
+        hovertext="published: " + ticks["title"].fillna("").astype(str).map(chart_text),
+        hovertemplate="%{hovertext}<br>%{x|%Y-%m-%d}<extra></extra>",
+    ))
+    figure.update_layout(yaxis2={"overlaying": "y", "range": [-0.5, len(index) - 0.5], "visible": False,
+                                 "fixedrange": True})
+
+
+def _pad(day: pd.Timestamp, by: pd.Timedelta) -> pd.Timestamp:
+    """``day`` moved by ``by``, within the years 1 to 9999 (a padding past them cannot be written)."""
+    limit = (LAST_DAY - day) if by > pd.Timedelta(0) else (day - FIRST_DAY)
+    return day + by if abs(by) <= limit else (LAST_DAY if by > pd.Timedelta(0) else FIRST_DAY)
+
+
+def _short_hover(events: pd.DataFrame) -> pd.Series:
+    """A big view's hover: headline and dates only (the detail panel has the rest)."""
+    return ("<b>" + events["headline"].fillna("").astype(str).map(chart_text) + "</b><br>" + _span(events))

@@ -65,6 +65,23 @@ class Filters:
                 out[name] = value
         return out
 
+    def describe(self) -> list[str]:
+        """The filters in words ("outlet: RT, TASS"), one per restriction, for an export to say what made it."""
+        words = {"outlets": "outlet", "actors": "actor", "places": "place", "granularities": "precision",
+                 "relations": "past or future", "roles": "kind of date"}
+        out = []
+        if self.start is not None or self.end is not None:
+            out.append(f"dates: {self.start or 'any'} to {self.end or 'any'}")
+        for name, word in words.items():
+            value = getattr(self, name)
+            if value and not (name == "roles" and value == DEFAULT_ROLES):
+                out.append(f"{word}: {', '.join(value)}")
+        if self.keyword.strip():
+            out.append(f"keyword: “{self.keyword.strip()}”")
+        if self.merge:
+            out.append("reports merged")
+        return out
+
     @classmethod
     def from_query_params(cls, params: Mapping[str, str | list[str]]) -> Filters:
         """The view a link asks for. A value that cannot be read (a bad date, ``merge=maybe``) is ignored, as

@@ -1,0 +1,389 @@
+"""The story view: one marker per happening with a short label on the chart, stacked so that nothing overlaps.
+
+A happening is a cluster of the event table (`cluster_id`: the reports of one event across articles); it is
+drawn once, dated and labelled by its most precise report, as `timeline.events.happenings` chooses. The view shows
+one period (a week, month, quarter, year, or all), by default the one where happenings are densest.
+
+Labels never overlap markers or each other, on any screen: positions are computed in pixels for the narrowest
+plot the page is laid out for (`PACK_PX`, a phone), where a label's width is known (its characters at the chart's
+font size); a wider plot only spreads the same rows further apart. Each happening takes the extent of its marker
+(a bar's at least `MIN_BAR_PX` wide) and its label, and goes in the first row where that extent is free.
+
+Large views stay light: above `AGGREGATE_AT` events, or `MAX_MARKERS` happenings, in the period, a density strip
+counts every happening per day, week or month; markers are WebGL (``scattergl``) for the most-reported
+`MAX_MARKERS`, labels only for the `MAX_LABELS` most reported, and hover text is built only for what is drawn.
+
+`layout` is the geometry (testable: no two extents in a row overlap), `story_figure` draws it. Every article
+string reaching the figure goes through `markup.chart_text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.view.markup import chart_text
+from timeline.view.palette import colours
+
+#: The periods the view can show, in days (``None``: everything).
+SPANS: dict[str, int | None] = {"week": 7, "month": 31, "quarter": 92, "year": 366, "all": None}
+PACK_PX = 320  # the plot width labels are placed for: a 390 px phone, less the page's and the plot's margins
+CHAR_PX = 6.6  # a character at FONT_PX, on average, with room to spare
+FONT_PX = 11
+LABEL_CHARS = 34  # a label's longest form: the headline shortened at a word
+MARK_PX = 7  # a day marker's radius
+MIN_BAR_PX = 10  # the narrowest a week, weekend or month bar is drawn
+GAP_PX = 6
+ROW_PX = 24
+MAX_LABELS = 30
+MAX_MARKERS = 1500
+MAX_ROWS = 40
+AGGREGATE_AT = 3000
+DENSE_ENOUGH = 12  # happenings the default period should hold (or half of them, when fewer)
+DAY = pd.Timedelta(days=1)
+FIRST_DAY, LAST_DAY = pd.Timestamp("0001-01-01").as_unit("s"), pd.Timestamp("9999-12-31").as_unit("s")
+
+
+def clamp(day: pd.Timestamp) -> pd.Timestamp:
+    """A day inside the years the table holds (1 to 9999): an axis padded past them cannot be written."""
+    return min(max(pd.Timestamp(day).as_unit("s"), FIRST_DAY), LAST_DAY)
+
+
+def happening_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per happening in ``events``: its representative report (the most precise, then the range most
+    reports share, then the earliest published, as `timeline.events.happenings` chooses), sorted by date.
+    Vectorised, without the per-source lists: this runs on every filter change."""
+    if events.empty:
+        return events.iloc[0:0].assign(length=pd.Series(dtype="int64"))
+    frame = events.assign(_span=events["end"] - events["start"],
+                          _shared=events.groupby(["cluster_id", "start", "end"])["event_id"].transform("size"))
+    best = frame.sort_values(["cluster_id", "_span", "_shared", "published", "event_id"],
+                             ascending=[True, True, False, True, True], kind="stable").drop_duplicates("cluster_id")
+    best = best.drop(columns=["_span", "_shared"])
+    best["length"] = (best["end"] - best["start"]).dt.days + 1
+    return best.sort_values(["start", "end", "cluster_id"], kind="stable").reset_index(drop=True)
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    """Dates as day numbers (int), any year from 1 to 9999."""
+    return values.to_numpy().astype("datetime64[D]").astype("int64")
+
+
+def densest_window(happenings: pd.DataFrame, days: int) -> tuple[pd.Timestamp, pd.Timestamp, int]:
+    """The ``days``-long period holding the most happenings that fit in it (the latest on a tie): first and
+    last day, and the count."""
+    fits = happenings[happenings["length"] <= days]
+    if fits.empty:
+        fits = happenings
+    starts = np.sort(_days(fits["start"]))
+    counts = np.searchsorted(starts, starts + days, side="left") - np.arange(len(starts))
+    best = len(counts) - 1 - int(np.argmax(counts[::-1]))
+    first = pd.Timestamp(np.datetime64(int(starts[best]), "D")).as_unit("s")
+    return first, first + (days - 1) * DAY, int(counts[best])
+
+
+def default_span(happenings: pd.DataFrame) -> str:
+    """The shortest period whose densest stretch holds enough of the story to read (a dozen happenings, or half
+    of them when there are fewer): a week of a busy corpus, a quarter of a small one, all of a tiny one."""
+    if happenings.empty:
+        return "all"
+    enough = min(DENSE_ENOUGH, -(-len(happenings) // 2))
+    for span, days in SPANS.items():
+        if days is not None and densest_window(happenings, days)[2] >= enough:
+            return span
+    return "all"
+
+
+def window_of(happenings: pd.DataFrame, span: str, first: dt.date | None = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period shown: ``span`` long from ``first``, or the densest such period; all of it for "all"."""
+    days = SPANS.get(span)
+    if happenings.empty:
+        today = pd.Timestamp(first or dt.date(2000, 1, 1)).as_unit("s")
+        return today, today + 6 * DAY
+    if days is None:
+        return pd.Timestamp(happenings["start"].min()), pd.Timestamp(happenings["end"].max())
+    if first is not None:
+        start = pd.Timestamp(first).as_unit("s")
+        return start, start + (days - 1) * DAY
+    margin = max(days // 20, 0)  # the densest stretch, with a little room on each side
+    start, _, _ = densest_window(happenings, days - 2 * margin)
+    return start - margin * DAY, start + (days - 1 - margin) * DAY
+
+
+def in_window(happenings: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+              span: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The happenings the period shows, and those it leaves out because they are longer than it ("2024" in a
+    month: it overlaps, but says nothing about that month). "all" leaves nothing out."""
+    overlaps = happenings[(happenings["end"] >= start) & (happenings["start"] <= end)]
+    if span == "all":
+        return overlaps, overlaps.iloc[0:0]
+    longer = overlaps["length"] > (end - start).days + 1
+    return overlaps[~longer], overlaps[longer]
+
+
+def short_label(text: object, chars: int = LABEL_CHARS) -> str:
+    """A headline cut at a word to ``chars`` characters (not yet escaped)."""
+    return textwrap.shorten("" if text is None or pd.isna(text) else str(text), chars, placeholder="…")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each drawn happening goes. ``placed``: the happenings drawn, with ``row``, ``label`` (shortened,
+    unescaped; "" for none), ``side`` (right, left or inside), and the pixel extents (at `PACK_PX`) of the
+    marker (``mark_left``, ``mark_right``) and of the whole item (``left``, ``right``)."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    span: str
+    placed: pd.DataFrame
+    in_view: int  # happenings in the period
+    longer: int  # happenings overlapping it but longer than it (left out)
+    aggregated: bool  # density strip + WebGL markers for the most reported
+    density: pd.DataFrame  # bin start, count (all happenings in the period), when aggregated
+    rows: int
+
+
+def _label_place(mark_left: float, mark_right: float, label: str) -> tuple[str, str, float, float]:
+    """Where a label goes beside (or inside) its marker: side, label (shortened to fit), its pixel extent."""
+    if not label:
+        return "none", "", mark_left, mark_right
+    right_room, left_room = PACK_PX - mark_right - GAP_PX, mark_left - GAP_PX
+    inside_room = mark_right - max(mark_left, 0) - 2 * GAP_PX
+    rooms = (("right", right_room), ("left", left_room), ("inside", inside_room))
+    fitting = [side for side, room in rooms if len(label) * CHAR_PX <= room]
+    if fitting:
+        side = fitting[0]
+    else:  # shortened to the widest room
+        side, room = max(rooms, key=lambda pair: pair[1])
+        label = short_label(label, int(room // CHAR_PX))
+        if len(label) < 8:
+            return "none", "", mark_left, mark_right
+    width = len(label) * CHAR_PX
+    if side == "right":
+        return side, label, mark_left, mark_right + GAP_PX / 2 + width
+    if side == "left":
+        return side, label, mark_left - GAP_PX / 2 - width, mark_right
+    return side, label, mark_left, mark_right
+
+
+def layout(happenings: pd.DataFrame, span: str, start: pd.Timestamp, end: pd.Timestamp, events_in_view: int = 0,
+           max_labels: int = MAX_LABELS) -> Layout:
+    """Place the happenings of the period [start, end]: labels for the ``max_labels`` most reported, rows so that
+    no two extents in a row overlap (a gap of `GAP_PX` between them)."""
+    shown, longer = in_window(happenings, start, end, span)
+    aggregated = events_in_view > AGGREGATE_AT or len(shown) > MAX_MARKERS
+    density = _density(shown, start, end) if aggregated else pd.DataFrame({"bin": [], "count": []})
+    in_view = len(shown)
+    if aggregated:
+        shown = shown.sort_values(["n_sources", "start"], ascending=[False, True], kind="stable").head(MAX_MARKERS)
+    scale = PACK_PX / ((end - start).days + 1)  # pixels per day
+    offset_start = _days(shown["start"]) - _days(pd.Series([start]))[0]
+    offset_end = _days(shown["end"]) - _days(pd.Series([start]))[0] + 1
+    point = (shown["length"] == 1).to_numpy()
+    middle = (offset_start + 0.5) * scale
+    bar_left = np.maximum(offset_start * scale, -MARK_PX)
+    bar_right = np.minimum(np.maximum(offset_end * scale, bar_left + MIN_BAR_PX), PACK_PX + MARK_PX)
+    bar_left = np.minimum(bar_left, bar_right - MIN_BAR_PX)
+    mark_left = np.where(point, middle - MARK_PX, bar_left)
+    mark_right = np.where(point, middle + MARK_PX, bar_right)
+    ranked = shown["n_sources"].fillna(1).astype(int).to_numpy()
+    order = np.lexsort((offset_start, -ranked))
+    labelled = np.zeros(len(shown), dtype=bool)
+    labelled[order[:max_labels]] = True
+    headlines = shown["headline"].tolist()
+    items = []
+    for i in range(len(shown)):
+        text = short_label(headlines[i]) if labelled[i] else ""
+        side, label, left, right = _label_place(float(mark_left[i]), float(mark_right[i]), text)
+        items.append([left, right, side, label, i])
+    rows_right: list[float] = []
+    row_of = np.full(len(shown), -1)
+    sides, labels = [""] * len(shown), [""] * len(shown)
+    lefts, rights = np.zeros(len(shown)), np.zeros(len(shown))
+    for left, right, side, label, i in sorted(items, key=lambda item: (item[0], item[4])):
+        row = next((r for r, taken in enumerate(rows_right) if taken + GAP_PX <= left), len(rows_right))
+        if row >= MAX_ROWS and label:  # no room for the label: the marker alone may still fit
+            side, label, left, right = "none", "", float(mark_left[i]), float(mark_right[i])
+            row = next((r for r, taken in enumerate(rows_right) if taken + GAP_PX <= left), len(rows_right))
+        if row >= MAX_ROWS:
+            continue  # counted in the density strip, not drawn
+        if row == len(rows_right):
+            rows_right.append(right)
+        rows_right[row] = right
+        row_of[i], sides[i], labels[i], lefts[i], rights[i] = row, side, label, left, right
+    placed = shown.assign(row=row_of, side=sides, label=labels, mark_left=mark_left, mark_right=mark_right,
+                          left=lefts, right=rights)
+    placed = placed[placed["row"] >= 0].reset_index(drop=True)
+    return Layout(start, end, span, placed, in_view, len(longer), aggregated, density, len(rows_right))
+
+
+def _density(shown: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Happenings per day (a period up to a quarter), week (up to two years) or month, by their first day."""
+    days = (end - start).days + 1
+    freq = "D" if days <= 92 else "W-MON" if days <= 731 else "MS"
+    first = shown["start"].clip(lower=start)
+    bins = first.dt.to_period(freq[0] if freq != "W-MON" else "W").dt.start_time.dt.as_unit("s")
+    counts = bins.value_counts().sort_index()
+    return pd.DataFrame({"bin": counts.index, "count": counts.to_numpy()})
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _hover(part: pd.DataFrame) -> pd.Series:
+    """Full headline, the dates in words, how many articles: only for what is drawn."""
+    start, end = part["start"].dt.strftime("%Y-%m-%d"), part["end"].dt.strftime("%Y-%m-%d")
+    when = start.where(part["start"] == part["end"], start + " – " + end)
+    sources = part["n_sources"].fillna(1).astype(int)
+    planned = part["relation"].eq("future").map({True: " (planned)", False: ""})
+    return ("<b>" + part["headline"].fillna("").astype(str).map(chart_text) + "</b><br>" + when + planned
+            + ("<br>" + sources.astype(str) + " articles report it").where(sources > 1, ""))
+
+
+def _label_text(part: pd.DataFrame) -> pd.Series:
+    text = part["label"].map(chart_text)
+    return ("<i>" + text + "</i>").where(part["relation"].eq("future") & text.ne(""), text)
+
+
+def _category(frame: pd.DataFrame, color: str) -> pd.Series:
+    values = frame[color]
+    if color in ("actors", "places"):
+        values = values.map(lambda names: names[0] if len(names) else "")
+    return values.fillna("").astype(str).replace("", "not known")
+
+
+def story_figure(placed: Layout, color: str = "granularity", color_title: str = "Precision",
+                 publications: pd.DataFrame | None = None, selected: str | None = None) -> go.Figure:
+    """Draw a `layout`: markers and bars by category (planned ones hollow or hatched), their labels, the
+    selected happening ringed, the publication days in a row of their own under the events."""
+    figure = go.Figure()
+    frame = placed.placed
+    start, end = placed.start, clamp(placed.end) + DAY if placed.end < LAST_DAY else LAST_DAY
+    if frame.empty:
+        figure.add_annotation(text="No events in this period", showarrow=False, font={"size": 16},
+                              xref="paper", yref="paper", x=0.5, y=0.5)
+        figure.update_layout(height=300, margin={"l": 8, "r": 8, "t": 30, "b": 30}, plot_bgcolor="white")
+        figure.update_yaxes(visible=False)
+        figure.update_xaxes(type="date", range=[start, end], tickformatstops=DATE_TICKS)
+        return figure
+    frame = frame.assign(category=_category(frame, color), hover=_hover(frame), text=_label_text(frame),
+                         y=-frame["row"].astype(float))
+    paint = colours(color, frame["category"])
+    point = frame["length"] == 1
+    future = frame["relation"].eq("future")
+    marker_trace = go.Scattergl if placed.aggregated else go.Scatter
+    for category in sorted(paint):
+        for planned in (False, True):
+            chosen = frame["category"].eq(category) & (future == planned)
+            name = chart_text(category + (" (planned)" if planned else ""))
+            bars, points = frame[chosen & ~point], frame[chosen & point]
+            if not bars.empty:
+                span_days = ((bars["end"].clip(upper=placed.end) - bars["start"].clip(lower=placed.start)).dt.days + 1)
+                width_ms = np.maximum(span_days.to_numpy() * 86_400_000, (bars["mark_right"] - bars["mark_left"])
+                                      .to_numpy() / PACK_PX * (end - start).days * 86_400_000)
+                figure.add_trace(go.Bar(
+                    base=bars["start"].clip(lower=placed.start), x=width_ms, y=bars["y"], orientation="h", width=0.5,
+                    name=name, legendgroup=name, marker_color=paint[category], opacity=0.55 if planned else 0.8,
+                    marker_pattern_shape="/" if planned else "", marker_line={"color": paint[category], "width": 1.5},
+                    customdata=bars[["event_id"]], hovertext=bars["hover"], hovertemplate="%{hovertext}<extra></extra>",
+                ))
+            if not points.empty:
+                figure.add_trace(marker_trace(
+                    x=points["start"] + pd.Timedelta(hours=12), y=points["y"], mode="markers", name=name,
+                    legendgroup=name, showlegend=bars.empty,
+                    marker={"color": "white" if planned else paint[category], "size": 2 * MARK_PX - 2,
+                            "symbol": "circle", "line": {"width": 2, "color": paint[category]}},
+                    customdata=points[["event_id"]], hovertext=points["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                ))
+    _labels(figure, frame, placed)
+    ring = frame[frame["event_id"] == selected] if selected else frame.iloc[0:0]
+    if not ring.empty:
+        middle = (ring["mark_left"] + ring["mark_right"]) / 2 / PACK_PX * (end - start).days
+        figure.add_trace(go.Scatter(
+            x=_after(start, middle), y=ring["y"], mode="markers", name="selected",
+            hoverinfo="skip", showlegend=False,
+            marker={"symbol": "circle-open", "size": 24, "color": "#111", "line": {"width": 3}}))
+    rows = max(placed.rows, 1)
+    published_y = -rows - 0.3
+    if publications is not None and not publications.empty:
+        _publication_row(figure, publications, placed.start, placed.end, published_y)
+    if placed.aggregated and not placed.density.empty:
+        figure.add_trace(go.Bar(x=placed.density["bin"], y=placed.density["count"], yaxis="y2", name="happenings",
+                                marker_color="#bbb", showlegend=False,
+                                hovertemplate="%{x|%Y-%m-%d}: %{y} happenings<extra></extra>"))
+        figure.update_layout(yaxis2={"domain": [0.88, 1], "showticklabels": False, "fixedrange": True,
+                                     "title": None, "showgrid": False})
+    height = 110 + ROW_PX * (rows + 1) + (90 if placed.aggregated else 0)
+    figure.update_layout(
+        height=max(300, height), margin={"l": 8, "r": 8, "t": 60, "b": 30}, barmode="overlay", dragmode=False,
+        legend={"title": {"text": color_title + " "}, "orientation": "h", "x": 0, "xanchor": "left", "y": 1.0,
+                "yanchor": "bottom", "font": {"size": 11}},
+        hoverlabel={"align": "left"}, clickmode="event+select", font={"size": FONT_PX},
+        plot_bgcolor="white",
+    )
+    figure.update_yaxes(range=[published_y - 0.7, 0.7], showticklabels=False, showgrid=False, zeroline=False,
+                        fixedrange=True, domain=[0, 0.84] if placed.aggregated else [0, 1])
+    figure.update_xaxes(type="date", range=[start, end], fixedrange=True, showgrid=True, gridcolor="#eee",
+                        tickformatstops=DATE_TICKS,
+                        nticks=8, automargin=True)
+    return figure
+
+
+def _after(start: pd.Timestamp, days: pd.Series) -> np.ndarray:
+    """``start`` plus a fractional number of days, in seconds: a period of centuries does not fit nanoseconds."""
+    seconds = np.round(np.asarray(days, dtype=float) * 86_400).astype("int64").astype("timedelta64[s]")
+    return np.datetime64(start.as_unit("s").to_datetime64(), "s") + seconds
+
+
+#: Tick labels by zoom: days, never hours ("11:59:59.999") however short the period.
+DATE_TICKS = [{"dtickrange": [None, "M1"], "value": "%b %d"}, {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+          {"dtickrange": ["M12", None], "value": "%Y"}]
+
+
+def _labels(figure: go.Figure, frame: pd.DataFrame, placed: Layout) -> None:
+    """The labels, as text points where the layout put them; a click on a label selects its happening too."""
+    labelled = frame[frame["label"] != ""]
+    if labelled.empty:
+        return
+    days = (placed.end - placed.start).days + 1
+    point = (labelled["length"] == 1) & (labelled["side"] != "inside")
+    # beside a day marker: anchored at its centre, with an invisible marker of its size, so that plotly offsets the
+    # text by the marker's radius at any plot width; beside or inside a bar: anchored at its edge
+    at_px = labelled["mark_right"].where(labelled["side"] == "right", labelled["mark_left"])
+    at_px = at_px.where(labelled["side"] != "inside", labelled["mark_left"].clip(lower=0))
+    at_px = (at_px + np.where(labelled["side"] == "left", -GAP_PX / 2, GAP_PX / 2)).where(
+        ~point, (labelled["mark_left"] + labelled["mark_right"]) / 2)
+    x = _after(placed.start, at_px / PACK_PX * days)
+    position = np.where(labelled["side"] == "left", "middle left", "middle right")
+    figure.add_trace(go.Scatter(
+        x=x, y=labelled["y"], mode="markers+text", text=labelled["text"], textposition=position,
+        marker={"size": np.where(point, 2 * MARK_PX, 0), "opacity": 0}, cliponaxis=False,
+        textfont={"size": FONT_PX, "color": "#222"}, showlegend=False, name="labels",
+        customdata=labelled[["event_id"]], hovertext=labelled["hover"], hovertemplate="%{hovertext}<extra></extra>",
+    ))
+
+
+def _publication_row(figure: go.Figure, publications: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
+                     y: float) -> None:
+    """One tick per day on which articles were published, in a row under the events: it never covers one."""
+    pubs = publications.dropna(subset=["published"]).copy()
+    pubs["published"] = pd.to_datetime(pubs["published"])
+    pubs = pubs[(pubs["published"] >= start) & (pubs["published"] <= end)]
+    if pubs.empty:
+        return
+    named = (pubs["outlet"].fillna("").astype(str) + ": " + pubs["title"].fillna("").astype(str)).map(
+        lambda text: chart_text(short_label(text, 70)))
+    days = pubs.assign(named=named).groupby("published")["named"].agg(
+        lambda names: f"{len(names)} article{'s' * (len(names) != 1)} published<br>" + "<br>".join(list(names)[:5])
+        + ("<br>…" if len(names) > 5 else ""))
+    figure.add_trace(go.Scatter(
+        x=days.index + pd.Timedelta(hours=12), y=[y] * len(days), mode="markers", name="article published",
+        marker={"symbol": "line-ns-open", "size": 14, "color": "#777", "line": {"width": 2}},
+        hovertext=days.to_numpy(), hovertemplate="%{x|%Y-%m-%d}: %{hovertext}<extra></extra>",
+    ))
