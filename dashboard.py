@@ -10,6 +10,9 @@ one that fails is set aside with its message and a remove button, and the corpus
 merging reports) run over the rest. Every step is cached by content and date, failures included, so a bad
 or huge article costs its CPU once, not on every rerun.
 What a link asks for that the page cannot show is named, not silently dropped.
+
+The articles are saved (`timeline.store`, through ``st.connection``): ``?corpus=`` opens a saved corpus by its
+editing or read-only token, and the first change to the samples saves them as a new one (see "saved corpora").
 """
 
 from __future__ import annotations
