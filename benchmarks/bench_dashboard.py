@@ -59,13 +59,13 @@ def first_articles(table: pd.DataFrame, size: int) -> pd.DataFrame:
     return table[table["doc_id"].isin(set(enough))].head(size).reset_index(drop=True)
 
 
-def choices(table: pd.DataFrame) -> dict[str, filters.Filters]:
+def choices(table: pd.DataFrame, merge: bool = True) -> dict[str, filters.Filters]:
     """Filter changes a reader would make on this table: its busiest outlet and actor, a name, a year."""
     outlet = table["outlet"].value_counts().index[0]
     actors = Counter(a for names in table["actors"] for a in names)
     actor = next((a for a, _ in actors.most_common() if " " in a), actors.most_common(1)[0][0])
     year = int(table["start"].dt.year.value_counts().index[0])
-    return {
+    changes = {
         "none (the page as it opens)": filters.Filters(),
         f"outlet = {outlet}": filters.Filters(outlets=(outlet,)),
         f"keyword '{actor.split()[-1]}'": filters.Filters(keyword=actor.split()[-1]),
@@ -73,6 +73,9 @@ def choices(table: pd.DataFrame) -> dict[str, filters.Filters]:
         f"one year ({year})": filters.Filters(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)),
         "merge reports": filters.Filters(merge=True),
     }
+    if not merge:
+        del changes["merge reports"]
+    return changes
 
 
 def cpu(step: Callable[[], object]) -> tuple[float, object]:
@@ -82,25 +85,39 @@ def cpu(step: Callable[[], object]) -> tuple[float, object]:
     return time.process_time() - started, result
 
 
-def figure_of(shown: pd.DataFrame):
-    """The figure the page draws for these events (the library's default view)."""
-    return chart.timeline_figure(shown)
+try:  # the story view, the page's default since issue 9; before it, the lanes chart was the page's only figure
+    from timeline.view import story
+except ImportError:
+    story = None
+
+
+def figure_of(shown: pd.DataFrame, everything: pd.DataFrame | None = None):
+    """The figure the page draws by default for these events: the story view (on its opening period, which the
+    whole table decides) when the library has it, else the lanes chart."""
+    if story is None:
+        return chart.timeline_figure(shown)
+    span = story.default_span(story.happening_rows(story.story_columns(everything if everything is not None
+                                                                       else shown, "granularity")))
+    happenings = story.happening_rows(story.story_columns(shown, "granularity"))
+    start, end = story.window_of(happenings, span)
+    placed = story.layout(happenings, span, start, end, story.events_in(shown, start, end, span))
+    return story.story_figure(placed)
 
 
 def one_pass(table: pd.DataFrame, chosen: filters.Filters) -> tuple[int, float, float, float, int]:
     """Rows shown; CPU seconds of the filter, the figure and its JSON; the JSON's bytes."""
     t_filter, shown = cpu(lambda: filters.filter_events(table, chosen))
-    t_chart, figure = cpu(lambda: figure_of(shown))
+    t_chart, figure = cpu(lambda: figure_of(shown, table))
     t_json, text = cpu(figure.to_json)
     return len(shown), t_filter, t_chart, t_json, len(text.encode("utf-8"))
 
 
-def library_passes(table: pd.DataFrame) -> None:
+def library_passes(table: pd.DataFrame, merge: bool = True) -> None:
     print(f"\n### {len(table):,} events ({table['doc_id'].nunique():,} articles)\n")
     print("| filter change | events shown | filter (CPU s) | figure (CPU s) | JSON (CPU s) | total (CPU s) "
           "| JSON (MB) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, chosen in choices(table).items():
+    for name, chosen in choices(table, merge).items():
         count, t_filter, t_chart, t_json, size = one_pass(table, chosen)
         print(f"| {name} | {count:,} | {t_filter:.3f} | {t_chart:.3f} | {t_json:.3f} | "
               f"{t_filter + t_chart + t_json:.2f} | {size / 1e6:.2f} |")
@@ -157,7 +174,7 @@ DRAW = """async (figure) => {
 def browser_draw(table: pd.DataFrame, runs: int = 2) -> list[float]:
     """Seconds Chromium takes to draw the unfiltered page's figure (best of a cold and a warm run is not taken:
     each run's figure is drawn into a fresh page)."""
-    figure = json.loads(figure_of(filters.filter_events(table, filters.Filters())).to_json())
+    figure = json.loads(figure_of(filters.filter_events(table, filters.Filters()), table).to_json())
     bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     seconds = []
     with tempfile.TemporaryDirectory() as folder, chromium() as browser:
@@ -226,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--table", type=Path, help="a Parquet (or CSV/JSON) event table written by `extract`")
     parser.add_argument("--sizes", default="10000,50000", help="comma-separated event counts taken from the table")
+    parser.add_argument("--no-merge", action="store_true", help="leave out the 'merge reports' change")
     parser.add_argument("--rerun", action="store_true", help="also time the whole page's rerun (AppTest)")
     parser.add_argument("--browser", type=int, default=0, metavar="N", help="also time Chromium's draw at N events")
     parser.add_argument("--first-chart", action="store_true", help="time to first chart, fresh session, warm server")
@@ -246,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: the table has {len(table):,} events; larger sizes use all of them", file=sys.stderr)
         for size in sizes:
             subset = first_articles(table, size)
-            library_passes(subset)
+            library_passes(subset, merge=not args.no_merge)
             if args.rerun:
                 print(f"\nWhole page rerun after a keyword change: {page_rerun(subset):.2f} CPU s")
         if args.browser:

@@ -186,3 +186,26 @@ def test_longer_periods_than_the_view_are_counted_not_drawn(seed_events) -> None
     start = month["start"] + pd.Timedelta(days=3)
     placed = story.layout(happenings, "week", start, start + pd.Timedelta(days=6))
     assert month["cluster_id"] not in set(placed.placed["cluster_id"]) and placed.longer >= 1
+
+
+def test_the_story_picks_the_report_happenings_picks(seed_events) -> None:
+    from timeline.events.happenings import happenings
+
+    for events in (seed_events, crowded(seed_events, 5)):
+        assert sorted(story.happening_rows(events)["event_id"]) == sorted(happenings(events)["event_id"])
+        merged = filters.merge_reports(events)
+        expected = {row.event_id: ", ".join(row.outlets) for row in happenings(events).itertuples()}
+        assert dict(zip(merged["event_id"], merged["outlet"], strict=True)) == expected
+
+
+def test_far_years_draw_in_the_story_without_nanoseconds() -> None:
+    import datetime as dt
+
+    from timeline import extract_events
+    from timeline.documents import document_from_text
+
+    docs = [document_from_text("The vault was opened today. The abbey was founded in 1650.", published=day,
+                               doc_id=str(day.year)) for day in (dt.date(1, 1, 1), dt.date(9999, 12, 31))]
+    placed = placed_for(extract_events(docs), "all")
+    text = story.story_figure(placed, publications=publications(docs)).to_json()
+    assert '"0001-01-01' in text and '"9999-12-31' in text

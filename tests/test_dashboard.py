@@ -32,6 +32,12 @@ def add_button(at: AppTest):
     return next(b for b in at.button if b.label == "Add article")
 
 
+def mentions(at: AppTest):
+    """The table of dated mentions under the chart (shown by its toggle)."""
+    at.toggle(key="show_table").set_value(True).run()
+    return at.dataframe[0].value
+
+
 def set_aside(at: AppTest) -> list[str]:
     """The set-aside rows' messages (an upload or article the page cannot use), as Markdown."""
     return [m.value for m in at.markdown if m.value.startswith(":red[:material/block:]")]
@@ -133,7 +139,7 @@ def test_a_corrected_publication_date_moves_the_articles_events(seed_docs) -> No
                                           "deleted_rows": []}
     at.sidebar.multiselect(key="outlet").set_value(["RT"]).run()
     assert not at.exception
-    starts = {row for row in at.dataframe[0].value["start"].dt.date.astype(str)}
+    starts = {row for row in mentions(at)["start"].dt.date.astype(str)}
     assert "2024-12-27" in starts and "2024-12-20" not in starts  # "on Friday" follows the new date
 
 
@@ -245,7 +251,7 @@ def test_a_date_typed_in_the_table_of_articles_moves_their_events(seed_docs) -> 
     at.query_params["outlet"] = "RT"
     at.run()
     assert not at.exception and not at.error
-    starts = set(at.dataframe[0].value["start"].dt.date.astype(str))
+    starts = set(mentions(at)["start"].dt.date.astype(str))
     assert "2024-12-27" in starts and "2024-12-20" not in starts
     assert any("Publication date corrected for 1 article" in s.value for s in at.success)
 
@@ -261,3 +267,58 @@ def test_dates_far_from_today_upload_filter_and_chart(seed_events) -> None:
     assert not at.exception and not at.error
     assert at.sidebar.date_input(key="to").value == dt.date(9999, 12, 31)
     assert shown(at) == by_default(seed_events) + 3  # 1650, 9000 and Monday 2300; the 11th century is before From
+
+
+def figure_of(at: AppTest) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def test_the_story_view_opens_labelled_on_the_densest_period(seed_events) -> None:
+    at = app().run()
+    assert at.sidebar.selectbox(key="lane").value == "story"
+    spec = figure_of(at)
+    labels = next(t for t in spec["data"] if t.get("name") == "labels")
+    assert len(labels["text"]) >= 6 and all(labels["text"])  # the densest quarter of the seeds, each labelled
+    assert any("happenings from" in c.value for c in at.caption)
+
+
+def test_a_chronicle_entry_selects_its_event_and_puts_it_in_the_link(seed_events) -> None:
+    at = app().run()
+    entry = next(b for b in at.button if b.key and b.key.startswith("chronicle-"))
+    event = entry.key.removeprefix("chronicle-")
+    entry.click().run()
+    assert not at.exception and at.query_params["event"] == event
+    text = "".join(m.value for m in at.markdown)
+    assert "<mark>" in text and "Reported by" in text
+
+
+def test_an_event_table_file_opens_from_the_environment(seed_events, tmp_path, monkeypatch) -> None:
+    from timeline import export
+
+    path = tmp_path / "events.parquet"
+    export.write_table(seed_events, path)
+    monkeypatch.setenv("TIMELINE_EVENTS", str(path))
+    at = app().run()
+    assert not at.exception and not at.error
+    assert shown(at) == by_default(seed_events)
+    assert f"{seed_events['doc_id'].nunique()} articles" in next(c.value for c in at.caption if " events" in c.value)
+
+
+def test_an_unreadable_event_table_is_named_and_the_samples_shown(seed_events, tmp_path, monkeypatch) -> None:
+    bad = tmp_path / "events.parquet"
+    bad.write_text("not parquet")
+    monkeypatch.setenv("TIMELINE_EVENTS", str(bad))
+    at = app().run()
+    errors = [e.value.replace("\\", "") for e in at.error]  # the Markdown's escapes taken out
+    assert not at.exception and any("events.parquet" in e and "sample articles" in e for e in errors), errors
+    assert shown(at) == by_default(seed_events)
+
+
+def test_a_link_cannot_open_a_file_on_the_server(seed_events, tmp_path) -> None:
+    at = app()
+    at.query_params["events"] = str(tmp_path / "x.parquet")
+    at.run()
+    assert shown(at) == by_default(seed_events)
+    assert any("events=" in i.value and "not a setting of this page" in i.value for i in at.info)

@@ -44,6 +44,12 @@ def shown(at: AppTest) -> int:
     return int(re.match(r"\*\*(\d+)\*\*", caption).group(1))
 
 
+def mentions(at: AppTest):
+    """The table of dated mentions under the chart (shown by its toggle)."""
+    at.toggle(key="show_table").set_value(True).run()
+    return at.dataframe[0].value
+
+
 def set_aside(at: AppTest) -> list[str]:
     """The messages of the set-aside articles, as shown."""
     mark = ":red[:material/block:] "
@@ -204,7 +210,7 @@ def test_a_publication_date_corrected_to_a_far_year_moves_its_events(seed_events
     assert not set_aside(at) and not at.error and shown(at) == by_default(extract_events(moved))
     assert any(day.startswith(f"{year:04d}-02-") for day in chart_days(at))
     at.sidebar.multiselect(key="outlet").set_value(["RT"]).run()
-    assert year in {d.year for d in at.dataframe[0].value["start"].dt.date}
+    assert year in {d.year for d in mentions(at)["start"].dt.date}
 
 
 def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_docs, monkeypatch) -> None:

@@ -219,3 +219,24 @@ def test_extract_refuses_bad_arguments_clearly(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "e.csv")]) == 1
     err = capsys.readouterr().err
     assert "no such file" in err and not (tmp_path / "e.csv").exists()
+
+
+def test_the_html_chart_has_its_title_filters_and_date_escaped(seed_events) -> None:
+    from timeline.view import chart, filters
+
+    chosen = filters.Filters(outlets=("RT",), keyword="<b>troops</b>")
+    page = export.to_html(chart.timeline_figure(filters.filter_events(seed_events, chosen)), "Troops <in> Ukraine",
+                          chosen.describe(), "Made 2026-11-25 from 3 events.").decode("utf-8")
+    assert "<title>Troops &lt;in&gt; Ukraine</title>" in page and "<h1>Troops &lt;in&gt; Ukraine</h1>" in page
+    assert "<li>outlet: RT</li>" in page and "&lt;b&gt;troops&lt;/b&gt;" in page and "Made 2026-11-25" in page
+    assert "Plotly.newPlot" in page and '<script src="https://cdn' not in page  # offline: plotly.js inline
+
+
+def test_filters_describe_themselves_in_words() -> None:
+    from timeline.view import filters
+
+    assert filters.Filters().describe() == []
+    words = filters.Filters(outlets=("RT", "TASS"), relations=("future",), roles=("event", "reference"),
+                            merge=True, start=dt.date(2025, 2, 1)).describe()
+    assert words == ["dates: 2025-02-01 to any", "outlet: RT, TASS", "past or future: future",
+                     "kind of date: event, reference", "reports merged"]

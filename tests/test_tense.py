@@ -100,3 +100,8 @@ def test_plans_and_moved_deadlines_look_forward_and_adjectives_in_ed_do_not_look
 ])
 def test_a_passive_infinitive_looks_forward_and_its_participle_is_no_past_cue(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "future"
+
+
+def test_forecast_as_a_noun_is_no_forward_cue() -> None:
+    assert _direction("Output rose from the August forecast.", "August") == "past"
+    assert _direction("Output is forecast to rise in August.", "August") == "future"

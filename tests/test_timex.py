@@ -505,3 +505,65 @@ def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expr
 def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(text: str, anchor: dt.date,
                                                                                value: str) -> None:
     assert [t.value for t in dated(text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expression", "value"), [
+    ("Yields are up from the August forecast.", dt.date(2017, 9, 12), "August", "2017-08"),  # a month as modifier
+    ("With 2018 champion Saina absent, Burka won.", dt.date(2019, 4, 14), "2018", "2018"),
+])
+def test_a_month_or_year_modifying_a_noun_is_a_date(text: str, anchor: dt.date, expression: str, value: str) -> None:
+    assert [(t.text, t.value) for t in dated(text, anchor)] == [(expression, value)]
+
+
+@pytest.mark.parametrize(("text", "dated_days"), [
+    ("Most launches happened on a Tuesday.", []),  # some Tuesday: no calendar date
+    ("Any Monday works for the vote.", []),
+    ("About 500 people attended a Sunday night vigil.", ["2025-05-11"]),  # a modifier: that Sunday
+    ("The event was held on Sept. 7, 2022, a Wednesday.", ["2022-09-07", "2022-09-07"]),  # the day just named
+])
+def test_on_a_weekday_is_some_such_day_not_a_date(text: str, dated_days: list[str]) -> None:
+    assert [t.start.isoformat() for t in dated(text, TUE)] == dated_days
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("She won in two hours, seven minutes and five seconds.", "two hours, seven minutes and five seconds",
+     "PT2H7M5S"),
+    ("The talks lasted 3 years and 6 months.", "3 years and 6 months", "P3Y6M"),
+    ("Kiplagat won in 2:22:47, a course record.", "2:22:47", "PT2H22M47S"),  # a race time
+    ("The wheelchair race went to Casoli with a time of 1:36:57:", "1:36:57", "PT1H36M57S"),
+])
+def test_a_duration_in_several_units_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+def test_two_durations_of_the_same_unit_stay_apart() -> None:
+    assert [t.value for t in find_timexes("It took two weeks, then three weeks more.", TUE)] == ["P2W", "P3W"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The blast came at 10:35:12 a.m. EDT.", "2025-05-13T10:35:12"),  # seconds kept, not "12 a.m."
+    ("Doors open at 5pm.", "2025-05-13T17:00"),  # no space before "pm"
+])
+def test_clock_times_with_seconds_or_a_glued_pm(text: str, value: str) -> None:
+    assert one(text, TUE).value == value
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # a deadline names a day near the one it was set: ahead, or one or two days past
+    ("Those talks set a strike deadline of 11:59 p.m. Sunday.", dt.date(2023, 10, 28), "2023-10-29"),
+    ("Officials had set Friday as the deadline for his return.", dt.date(2000, 1, 15), "2000-01-14"),
+])
+def test_a_deadline_is_the_coming_day_or_one_just_past(text: str, anchor: dt.date, day: str) -> None:
+    assert [t.start.isoformat() for t in dated(text, anchor)] == [day]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day is in another clause, after the time: the time stays on the publication day
+    ("If the launch, set for 3:25 p.m. EDT, succeeds, the craft will dock on May 20.", "2025-05-13"),
+    # a day right after the time, even behind a comma or a parenthesis, is its day
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday, police said.", "2025-05-09"),
+    ("Polls close at 8 p.m., Thursday.", "2025-05-08"),
+])
+def test_a_clock_time_takes_a_later_day_only_within_its_clause(text: str, day: str) -> None:
+    assert find_timexes(text, TUE)[0].start.isoformat() == day

@@ -105,6 +105,9 @@ _IRREGULAR_PAST = {
 }
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*)?(?:\([\w .&/-]{1,30}\)\s*)?(?:_|--|[-–—])\s*(?=\S)")
+#: A dateline with its date: "Detroit, Nov 16 (AP)", "LONDON, March 3 (Reuters) -".
+_DATED_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+"
+                             r"\([A-Z][\w .&/-]{1,30}\)\s*(?:_|--|[-–—])?\s*(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
 
@@ -165,15 +168,20 @@ def _verb_ahead(toks: list[_Token], i: int, allow_ing: bool = False) -> bool:
 
 
 def _clause_ahead(toks: list[_Token], i: int, limit: int = 7) -> bool:
-    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled"."""
+    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled". A name counts as one
+    word however long ("after the Francis Scott Key Bridge in Baltimore collapsed")."""
     if i >= len(toks) or _verb_ahead(toks, i) or not _word(toks[i]):
         return False
-    for j in range(i + 1, min(len(toks), i + limit + 1)):
+    words, j = 0, i + 1
+    while j < len(toks) and words < limit:
         if toks[j].text in ",;:–—--" or (toks[j].low in _COORDINATORS and not (  # not "Immigration and Naturalization"
                 toks[j - 1].text[:1].isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())):
             return False
         if _verb(toks[j]):
             return True
+        if not (toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper()):
+            words += 1  # (the second word of a name is no new word)
+        j += 1
     return False
 
 
@@ -609,6 +617,9 @@ def _tidy(items: list[_Item]) -> list[_Item]:
         if item.text in ",;:–—--" and (not out or out[-1].text in ",;:–—--"):
             continue
         out.append(item)
+    dashes = [n for n, item in enumerate(out) if item.text in ("--", "—", "–")]
+    if len(dashes) >= 2 and dashes[1] - dashes[0] <= 6:  # "Biden's historic — and brief — visit": an aside
+        del out[dashes[0]:dashes[1] + 1]
     commas = [n for n, item in enumerate(out) if item.text == ","]
     if commas and out[commas[-1] + 1:] and all(  # "Fain released a video, days" (after ...): a dangling measure
             item.text.lower() in _MEASURES or item.text.lower() in _MEASURE_WORDS or item.text.isdigit()
@@ -738,6 +749,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
     while j >= 0 and (toks[j].low in _TIME_LEAD or _CLOCK.match(toks[j].low) or _parenthetical(toks, j)):
         drop.add(j)
         j -= 1
+    if j >= 0 and toks[j].low in ("beginning", "starting", "effective") and (j == 0 or toks[j - 1].text in ",;:"):
+        drop.add(j)  # "Beginning at noon today, UAW members will strike": the participle goes with its date
     n = last + 1
     while n < len(toks) and toks[n].low in ("night", "morning", "afternoon", "evening"):
         drop.add(n)
@@ -816,6 +829,9 @@ def _has_other_date(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> bo
 def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]:
     lo, hi = 0, len(toks)
     m = _DATELINE.match(text)
+    if timex and not m:  # "Detroit, Nov 16 (AP) United Auto Workers ...": a dateline that holds the date
+        m = _DATED_DATELINE.match(text)
+        m = m if m and toks[min(timex)].start < m.end() else None
     if m and len(text[:m.end()].split()) <= 8 and m.end() < len(text):
         while lo < hi - 1 and toks[lo].start < m.end():
             lo += 1
@@ -936,6 +952,21 @@ def _relative(where: _Clause, items: list[_Item], toks: list[_Token], lo: int) -
     return [*ante, *body]
 
 
+def _unfinished_coordination(items: list[_Item], toks: list[_Token]) -> list[_Item]:
+    """ "The contract expired, and the union" (the clause went on: ", which represents ..., began picketing"):
+    a coordination whose second half the clause cut short goes whole. Only where the sentence goes on after
+    the label and the second half looks like a clause's start (after a comma, or a determiner)."""
+    kept = [item.index for item in items if item.index is not None]
+    words = [n for n, t in enumerate(toks) if t.text not in _PUNCT]
+    if not kept or not words or max(kept) >= words[-1]:
+        return items  # the label runs to the sentence's end: "bread and milk" is whole
+    coordinators = [n for n, item in enumerate(items) if item.text.lower() in ("and", "but", "or")]
+    if coordinators and coordinators[-1] >= 2 and 1 <= len(items) - coordinators[-1] - 1 <= 2 and (
+            items[coordinators[-1] - 1].text == "," or items[coordinators[-1] + 1].text.lower() in _DETERMINERS):
+        return _tidy(items[:coordinators[-1]])
+    return items
+
+
 def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HEADLINE_WORDS) -> str:
     """A short chart label for the happening at the expression ``span`` (offsets inside ``sentence``).
 
@@ -960,6 +991,7 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     if _count(items) < 2:  # nothing left of the clause: fall back on the main clause
         items = _tidy(_drop_timex(_lead_in(_items(toks, list(range(len(toks)))), toks), toks, timex))
     items = _shorten(items, toks, words)
+    items = _unfinished_coordination(items, toks)
     while len(items) > 1 and (_tok(toks, items[-1]).low in _FUNCTION_END or items[-1].text in _PUNCT):
         items = items[:-1]  # what a dropped date leaves behind: "higher than", "is scheduled to expire at the"
     label = _join(items, text, toks).strip(" \"“”'‘’,;:")

@@ -29,13 +29,20 @@ Three steps, each linear in the number of rows:
 
 Quarter-, half- and year-long ranges join only ranges of the same value: they never chain the
 happenings inside them. Each join is written down in the joining row's ``merge_reason``.
+
+Each step also runs on a part of the rows, for a distributed run (`timeline.distributed.merging`): a row's
+own tokens (`row_tokens`) once, in its partition; the corpus's `Statistics` as a sum of the partitions';
+`features` of any rows given those statistics (columns numbered by token, so a row's vectors and every sum
+over them are the same whichever rows share the frame); `candidate_pairs` for the rows a date shard owns;
+`passing_pairs`; and `join` per connected component of passing pairs. `cluster_events` is all of it on one
+frame.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,6 +85,8 @@ CLASS_AVERAGE_LINK = 0.10
 #: ("United Auto Workers" in a strike story): it says nothing about which of its happenings a row tells.
 TOPIC_SHARE = 1 / 3
 TOPIC_ROWS = 20
+#: A word in the sentences of this share of the rows is the story's: it does not count as a shared plain word.
+TOPIC_WORD_SHARE = 1 / 5
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
 #: Words on each side of the expression whose event classes stand in for a label too short to tell one.
@@ -162,42 +171,32 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]").astype("int64")
 
 
-def features(frame: pd.DataFrame) -> Features:
-    """The TF-IDF vectors, names, blocking keys and date levels of an event table's rows."""
+#: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
+TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "classes", "cues", "hedged",
+                 "mergeable")
+
+
+def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each row's own share of the features: its tokens (the sentence's words and names, the words near its
+    expression, its plain words, its label's words), its event classes, hedge and whether it may merge.
+
+    Nothing here depends on the other rows, so a distributed run computes it once per row, in the row's
+    partition; `features` then adds what does (the corpus's `Statistics`)."""
     n = len(frame)
-    vocabulary: dict[str, int] = {}
-    sentence_rows: list[list[int]] = []
-    window_rows: list[list[int]] = []
-    word_rows: list[list[int]] = []
-    label_rows: list[list[int]] = []
-    actors_of, places_of = [], []
-    numbers: set[int] = set()  # ids of number tokens
-    name_ids: dict[frozenset[str], tuple[list[int], set[int]]] = {}
-    word_id: dict[str, int] = {}  # a word as written -> its token's column, -1 for a stop word
+    token_of: dict[str, str] = {}  # a word as written -> its token ("" for a stop word)
 
-    def column(word: str) -> int:
-        token = _token(word)
-        if not token:
-            word_id[word] = -1
-            return -1
-        word_id[word] = found = vocabulary.setdefault(token, len(vocabulary))
-        if token[0] == "#":
-            numbers.add(found)
-        return found
-
-    def ids_of(text: str) -> list[int]:
+    def tokens_of(text: str) -> list[str]:
         out = []
         for word in _TOKEN.findall(text):
-            found = word_id.get(word)
-            if found is None:
-                found = column(word)
-            if found >= 0:
-                out.append(found)
+            token = token_of.get(word)
+            if token is None:
+                token = token_of[word] = _token(word)
+            if token:
+                out.append(token)
         return out
 
-    classes_of: list[frozenset[str]] = []
-    cues_of: list[frozenset[str]] = []
-    hedges: list[bool] = []
+    columns: dict[str, list[object]] = {name: [] for name in TOKEN_COLUMNS}
+    name_tokens: dict[frozenset[str], tuple[list[str], set[str]]] = {}
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     for sentence, s_start, t_start, t_end, actors, places, headline in zip(
@@ -207,63 +206,127 @@ def features(frame: pd.DataFrame) -> Features:
         near = _clause(sentence, max(start, 0), end)
         clause = headline if labelled else near
         classes = eventtypes.event_classes(clause)
-        classes_of.append(classes)
+        columns["classes"].append(sorted(classes))
         if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
             classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
-        cues_of.append(classes)
-        label_rows.append(list(set(ids_of(clause))))
-        hedges.append(eventtypes.hedged(clause))
-        before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
-        actor_set = frozenset(str(a) for a in _names(actors))
-        place_set = frozenset(str(p) for p in _names(places))
-        both = actor_set | place_set
-        if both not in name_ids:
-            name_ids[both] = ([vocabulary.setdefault("@" + name.lower(), len(vocabulary)) for name in sorted(both)],
-                              {vocabulary.setdefault(_lemma(w), len(vocabulary))
-                               for name in both for w in name.lower().split()})
-        names, in_names = name_ids[both]
+        columns["cues"].append(sorted(classes))
+        columns["label_tokens"].append(sorted(set(tokens_of(clause))))
+        columns["hedged"].append(eventtypes.hedged(clause))
+        before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
+        both = frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))
+        if both not in name_tokens:
+            name_tokens[both] = (["@" + name.lower() for name in sorted(both)],
+                                 {_lemma(w) for name in both for w in name.lower().split()})
+        names, in_names = name_tokens[both]
         words = {*before, *after}
-        sentence_rows.append(list(words.union(names)))
-        window_rows.append(list({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
-        word_rows.append([c for c in words - in_names if c not in numbers])
-        actors_of.append(actor_set)
-        places_of.append(place_set)
-    tokens = [""] * len(vocabulary)
-    for token, column in vocabulary.items():
-        tokens[column] = token
-    df = np.bincount([c for row in sentence_rows for c in row], minlength=len(tokens)).astype(float)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
-    boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens]) if tokens else np.ones(0)
-    weight = idf * boost
-    special = np.array([t[:1] in "@#" for t in tokens], dtype=bool)
-    rarest = np.lexsort((np.array(tokens, dtype=object).astype(str), -idf)) if tokens else np.zeros(0, np.int64)
-    rank = np.empty(len(tokens), dtype=np.int64)
-    rank[rarest] = np.arange(len(tokens))  # 0 = the rarest token
-    key_names = _key_names(actors_of, places_of)
-    keys = []
-    for row, near, names, classes in zip(sentence_rows, window_rows, key_names, cues_of, strict=True):
-        ranks = sorted(rank[c] for c in row if not special[c])[:KEY_WORDS]
-        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
-                 for kind in sorted(classes) for name in sorted(names) or [""]]
-        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist(), *kinds}))
-    tokens += [""] * (len(vocabulary) - len(tokens))
-    for token, column in vocabulary.items():
-        tokens[column] = token
-    weight = np.concatenate([weight, np.zeros(len(tokens) - len(weight))])
-    starts, ends = _days(frame["start"]), _days(frame["end"])
-    docs = pd.factorize(frame["doc_id"])[0]
-    rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
+        columns["sentence_tokens"].append(sorted(words.union(names)))
+        columns["window_tokens"].append(sorted({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
+        columns["word_tokens"].append(sorted(t for t in words - in_names if t[0] != "#"))
     mergeable = np.ones(n, dtype=bool)
     if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening, but the
         # start of a stretch ("on strike since mid-September") reports the happening that began it
         began = frame["role_reason"].astype(str).str.contains(roles.STRETCH_BEGAN, regex=False) \
             if "role_reason" in frame.columns else False
         mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | began).to_numpy()
-    return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight),
-                    _tfidf(label_rows, weight), tokens, keys,
+    columns["mergeable"] = mergeable.tolist()
+    return pd.DataFrame(columns, index=frame.index)
+
+
+@dataclass
+class Statistics:
+    """What the rows' weights and key names need of the whole corpus: its rows, the rows holding each token
+    in their sentence (document frequency) and the rows naming each name (the corpus's topic). Statistics of
+    parts of a corpus `combine` into the corpus's, so a distributed run computes them as map and reduce."""
+
+    rows: int
+    frequency: Counter[str]
+    names: Counter[str]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Statistics:
+        """The statistics of an event table's rows (with `row_tokens` columns, or computed here)."""
+        tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+        frequency = Counter(t for row in tokens["sentence_tokens"] for t in row)
+        names = Counter(name for a, p in zip(frame["actors"], frame["places"], strict=True)
+                        for name in {str(x) for x in _names(a)} | {str(x) for x in _names(p)})
+        return cls(len(frame), frequency, names)
+
+    @classmethod
+    def combine(cls, parts: Iterable[Statistics]) -> Statistics:
+        out = cls(0, Counter(), Counter())
+        for part in parts:
+            out.rows += part.rows
+            out.frequency.update(part.frequency)
+            out.names.update(part.names)
+        return out
+
+    def topic_words(self) -> frozenset[str]:
+        """Words in the sentences of `TOPIC_WORD_SHARE` of the rows (and `TOPIC_ROWS` or more): the story's own
+        words ("bridge", "strike") say which story a sentence is from, not which of its happenings."""
+        floor = max(TOPIC_ROWS, TOPIC_WORD_SHARE * self.rows)
+        return frozenset(t for t, count in self.frequency.items() if count >= floor and t[:1] not in "@#")
+
+    def topic(self) -> frozenset[str]:
+        """Names on `TOPIC_SHARE` of the rows (and `TOPIC_ROWS` or more): they say nothing about which happening."""
+        floor = max(TOPIC_ROWS, TOPIC_SHARE * self.rows)
+        return frozenset(name for name, count in self.names.items() if count >= floor)
+
+
+def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Features:
+    """The TF-IDF vectors, names, blocking keys and date levels of an event table's rows.
+
+    ``statistics`` are the corpus's when ``frame`` holds only some of its rows (a shard of a distributed
+    run); by default the frame's own. Columns are numbered in the order of their tokens, so the vectors of
+    a row, and every sum over them, are the same whichever rows share the frame."""
+    tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+    statistics = statistics if statistics is not None else Statistics.of(tokens if tokens is frame else
+                                                                           pd.concat([frame, tokens], axis=1))
+    sentence_tokens = [list(r) for r in tokens["sentence_tokens"]]
+    window_tokens = [list(r) for r in tokens["window_tokens"]]
+    word_tokens = [list(r) for r in tokens["word_tokens"]]
+    label_tokens = [list(r) for r in tokens["label_tokens"]]
+    used = set()
+    for rows in (sentence_tokens, window_tokens, word_tokens, label_tokens):
+        for row in rows:
+            used.update(row)
+    vocabulary: dict[str, int] = {token: i for i, token in enumerate(sorted(used))}
+    tokens_list = list(vocabulary)
+    df = np.array([statistics.frequency.get(t, 0) for t in tokens_list], dtype=float)
+    idf = np.log((statistics.rows + 1) / (df + 1)) + 1.0
+    boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens_list]) if tokens_list else np.ones(0)
+    weight = idf * boost
+    idf_of = dict(zip(tokens_list, idf.tolist(), strict=True))
+    actors_of = [frozenset(str(a) for a in _names(v)) for v in frame["actors"]]
+    places_of = [frozenset(str(p) for p in _names(v)) for v in frame["places"]]
+    topic = statistics.topic()
+    key_names = [(a | p) - topic for a, p in zip(actors_of, places_of, strict=True)]
+    classes_of = [frozenset(c) for c in tokens["classes"]]
+    cues_of = [frozenset(c) for c in tokens["cues"]]
+    keys = []
+    for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
+        rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
+        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
+                 for kind in sorted(classes) for name in sorted(names) or [""]]
+        keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
+                            *(vocabulary[t] for t in rarest), *kinds}))
+    tokens_list = list(vocabulary)
+    weight = np.concatenate([weight, np.zeros(len(tokens_list) - len(weight))])
+
+    def ids(rows: list[list[str]]) -> list[list[int]]:
+        return [[vocabulary[t] for t in row] for row in rows]  # rows are sorted: columns ascending
+
+    common = statistics.topic_words()  # "bridge", "strike": in a story corpus they say which story, not which
+    word_tokens = [[t for t in row if t not in common] for row in word_tokens]  # of its happenings
+
+    starts, ends = _days(frame["start"]), _days(frame["end"])
+    docs = pd.factorize(frame["doc_id"])[0]
+    rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
+    return Features(_tfidf(ids(sentence_tokens), weight), _tfidf(ids(window_tokens), weight),
+                    _tfidf(ids(word_tokens), weight), _tfidf(ids(label_tokens), weight), tokens_list, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
-                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of, cues_of,
-                    np.array(hedges, dtype=bool), key_names)
+                    starts, ends, _level(ends - starts + 1), docs, rank,
+                    np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
+                    np.asarray(tokens["hedged"], dtype=bool), key_names)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -277,14 +340,6 @@ def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> s
     before = sentence[low:start].split()[-words:]
     after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
-
-
-def _key_names(actors: list[frozenset[str]], places: list[frozenset[str]]) -> list[frozenset[str]]:
-    """Each row's names but the corpus's topic (a name on `TOPIC_SHARE` of the rows, `TOPIC_ROWS` or more)."""
-    counts = Counter(name for a, p in zip(actors, places, strict=True) for name in a | p)
-    floor = max(TOPIC_ROWS, TOPIC_SHARE * len(actors))
-    topic = {name for name, count in counts.items() if count >= floor}
-    return [(a | p) - topic for a, p in zip(actors, places, strict=True)]
 
 
 def _names(value: object) -> list[object]:
@@ -307,13 +362,14 @@ def _tfidf(rows: Sequence[Sequence[int]], weight: np.ndarray) -> sparse.csr_matr
 # --------------------------------------------------------------------------- blocking
 
 
-def candidate_pairs(feats: Features) -> np.ndarray:
+def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndarray:
     """Pairs of rows (i < j, an (m, 2) int array) that share a date bucket and a salient token.
 
     Each block is sorted by date and a row meets only its next `BLOCK_WINDOW` members (and a month-long
     range the first `BLOCK_WINDOW` days or weeks inside it); pairs whose dates cannot agree are dropped,
     and each row keeps its `CANDIDATES` best by shared keys: at most that many pairs per row, whatever
-    the corpus.
+    the corpus. With ``owned`` (a mask of rows), only the pairs those rows keep: a distributed run asks each
+    date shard for its own rows' pairs (their blocks whole in the shard) and unites the answers.
     """
     n = len(feats.start)
     months = _month_index(feats.start), _month_index(feats.end)
@@ -360,10 +416,11 @@ def candidate_pairs(feats: Features) -> np.ndarray:
     low, high = np.minimum(both[:, 0], both[:, 1]), np.maximum(both[:, 0], both[:, 1])
     ok = (low != high) & dates_agree(feats, low, high)
     codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
-    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank)
+    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank, owned)
 
 
-def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np.ndarray:
+def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray,
+                  owned: np.ndarray | None = None) -> np.ndarray:
     """The pairs among the `CANDIDATES` of either row that share the most blocking keys with it (ties go
     by the other row's event id, so the choice does not depend on the order of the rows)."""
     n = len(rank)
@@ -375,7 +432,10 @@ def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np
     first = np.searchsorted(ends, np.arange(n))
     position = np.arange(len(ends)) - first[ends]
     keep = np.zeros(len(pairs), dtype=bool)
-    keep[which[position < CANDIDATES]] = True
+    chosen = position < CANDIDATES
+    if owned is not None:
+        chosen &= owned[ends]
+    keep[which[chosen]] = True
     return pairs[keep]
 
 
@@ -430,11 +490,13 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
 
 
 def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of places name one place: a place in both, or one that holds another ("Detroit" and
-    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`)."""
+    """Whether two sets of places may name one place: a place in both, one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`), or places of unknown extent."""
     held = containers()
-    return bool(a & b) or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a
-                                                                             for p in b)
+    if a & b or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a for p in b):
+        return True
+    # a river, a bay or a harbour ("Patapsco River") lies in no known state: it clashes with nothing
+    return not (any(p in held for p in a) and any(p in held for p in b))
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
@@ -480,19 +542,22 @@ class Clusters:
     scored_pairs: int  # candidate pairs scored (the cost), for tests and benchmarks
 
 
-def cluster_events(frame: pd.DataFrame) -> Clusters:
-    """Cluster the mentions of one happening across articles (see the module's docstring).
+@dataclass(frozen=True)
+class Passing:
+    """The candidate pairs that pass (rows ``pairs[k]``), with what clustering reads of each: its score, the
+    score without the labels (``told``), whether one event class makes it alike and whether it is one day."""
 
-    The cluster id is ``"c-"`` + the smallest event id of its members, so ids are stable across runs
-    and independent of row order.
-    """
-    n = len(frame)
-    if n == 0:
-        return Clusters([], [], [], 0)
-    feats = features(frame)
-    pairs = candidate_pairs(feats)
+    pairs: np.ndarray
+    scores: np.ndarray
+    told: np.ndarray
+    alike: np.ndarray
+    one_day: np.ndarray
+    candidates: int  # candidate pairs scored (the cost)
+
+
+def passing_pairs(feats: Features, pairs: np.ndarray) -> Passing:
+    """Score the candidate pairs and keep those that pass (see the module's docstring)."""
     scores, word_scores, told = pair_scores(feats, pairs)
-    event_ids = frame["event_id"].astype(str).tolist()
     one_day = _same_day(feats, pairs)
     met = who_and_where(feats, pairs, one_day)
     alike = class_pairs(feats, pairs) | met
@@ -500,9 +565,38 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
     passing = np.flatnonzero(classes_compatible(feats, pairs) & (
         ((scores >= thresholds(feats, pairs)) & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
         | (alike & ((scores >= CLASS_THRESHOLD) | one_day))))
-    low = np.minimum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
-    high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
-    order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
+    return Passing(pairs[passing].reshape(-1, 2), scores[passing], told[passing], alike[passing], one_day[passing],
+                   len(pairs))
+
+
+def cluster_events(frame: pd.DataFrame) -> Clusters:
+    """Cluster the mentions of one happening across articles (see the module's docstring).
+
+    The cluster id is ``"c-"`` + the smallest event id of its members, so ids are stable across runs
+    and independent of row order.
+    """
+    if len(frame) == 0:
+        return Clusters([], [], [], 0)
+    feats = features(frame)
+    return join(feats, passing_pairs(feats, candidate_pairs(feats)), about_rows(frame))
+
+
+def about_rows(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """What a merge reason names of each row."""
+    return {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
+
+
+def join(feats: Features, passing: Passing, about: dict[str, list[str]]) -> Clusters:
+    """Join the passing pairs best first into clusters (see the module's docstring).
+
+    Only the rows of the pairs' connected components matter to each other: a distributed run joins each
+    component apart (`timeline.distributed.merging`), given the corpus's statistics."""
+    n = len(feats.start)
+    pairs, scores, told, alike, one_day = passing.pairs, passing.scores, passing.told, passing.alike, passing.one_day
+    low = np.minimum(feats.rank[pairs[:, 0]], feats.rank[pairs[:, 1]])
+    high = np.maximum(feats.rank[pairs[:, 0]], feats.rank[pairs[:, 1]])
+    order = np.lexsort((high, low, -np.round(scores, 9))).tolist()
+    event_ids = about["event_id"]
     parent = list(range(n))
     clusters: dict[int, _Cluster] = {}  # by root; a row alone gets its cluster when first compared
 
@@ -515,7 +609,6 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
-    about = {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
 
     def find(u: int) -> int:
         while parent[u] != u:
@@ -546,7 +639,7 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
             cluster_of[m], sources[m] = cid, len(group.docs)
     for row, texts in reasons.items():
         why[row] = " | ".join(texts)
-    return Clusters(cluster_of, sources, why, len(pairs))
+    return Clusters(cluster_of, sources, why, passing.candidates)
 
 
 def _same_day(feats: Features, pairs: np.ndarray) -> np.ndarray:

@@ -111,8 +111,9 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, _parts_named(text, timexes))))
-    return _quoted_days(ctx, _dates_with_their_times(text, timexes))
+    timexes = _compound_durations(text, _parts_named(text, timexes))
+    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
+    return _quoted_days(ctx, _weekdays_in_apposition(text, _dates_with_their_times(text, timexes)))
 
 
 _WEEK_OF = re.compile(r"\b[Tt]he\s+(?:(?P<ord>first|second|third|fourth|fifth|last|final)\s+)?week\s+of\s+$")
@@ -185,6 +186,36 @@ class _Covered:
         return k >= 0 and self._reach[k] >= end
 
 
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION_UNITS = ("Y", "M", "W", "D", "H", "M", "S")  # largest first; the last three after "T"
+_AND_GAP = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _compound_durations(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "two hours, seven minutes and five seconds": one duration (PT2H7M5S) when each part is a smaller unit."""
+    out: list[Timex] = []
+    for timex in timexes:
+        previous = out[-1] if out else None
+        if previous is not None and previous.type == timex.type == "DURATION" and not timex.mod \
+                and previous.rule.startswith("duration:") and timex.rule.startswith("duration:") \
+                and _AND_GAP.fullmatch(text, previous.end_char, timex.start_char):
+            left, right = _DURATION_PARTS.fullmatch(previous.value), _DURATION_PARTS.fullmatch(timex.value)
+            if left and right:
+                left_units = [i for i, n in enumerate(left.groups()) if n]
+                right_units = [i for i, n in enumerate(right.groups()) if n]
+                if left_units and right_units and max(left_units) < min(right_units):
+                    parts = [left.group(i + 1) or right.group(i + 1) for i in range(7)]
+                    date = "".join(f"{n}{u}" for n, u in zip(parts[:4], _DURATION_UNITS[:4], strict=True) if n)
+                    time = "".join(f"{n}{u}" for n, u in zip(parts[4:], _DURATION_UNITS[4:], strict=True) if n)
+                    out[-1] = dataclasses.replace(
+                        previous, text=text[previous.start_char:timex.end_char], end_char=timex.end_char,
+                        value=f"P{date}" + (f"T{time}" if time else ""), granularity=timex.granularity,
+                        rule="duration: a duration in several units, summed")
+                    continue
+        out.append(timex)
+    return out
+
+
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means
 
 
@@ -236,6 +267,17 @@ def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+#: A clause ends between a clock time and a day written after it: "If the launch, set for 3:25 p.m., is
+#: successful, the craft will arrive on April 20" (a plain comma or "on" between them is no end: "at 9 a.m., Friday").
+_CLAUSE_END = re.compile(r"[,;:)–—](?!\s*(?:on\s+)?(?:[A-Z0-9]|(?:today|tomorrow|yesterday)\b))")
+
+
+def _clause_ends(text: str, start: int, stop: int) -> bool:
+    """Does a clause end in ``text[start:stop]``? (The look-ahead may read a few characters past ``stop``.)"""
+    found = _CLAUSE_END.search(text, start, stop + 12)
+    return found is not None and found.start() < stop
+
+
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one.
 
@@ -249,7 +291,8 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
             continue
         begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
         at = bisect.bisect_left(positions, timex.start_char)
-        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop
+                and not (k == at and _clause_ends(ctx.text, timex.end_char, positions[k]))]
         where = "the day its sentence names"
         if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
             near, where = [days[at - 1]], "the story's last day named"
@@ -295,6 +338,22 @@ def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
 
 # The quotation mark comes first in each pattern (what precedes it is a look-behind): the regex engine then skips
 # straight to quotation marks instead of trying the pattern at every character.
+_APPOSITION_GAP = re.compile(r",?\s+(?:a|which\s+(?:is|was))\s+")
+
+
+def _weekdays_in_apposition(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "Sept. 7, 2022, a Wednesday": the weekday names the date just written, when it falls on that weekday."""
+    out = list(timexes)
+    for i in range(1, len(out)):
+        day, weekday = out[i - 1], out[i]
+        if weekday.rule.startswith("weekday:") and day.is_dated and day.granularity == "day" and \
+                _APPOSITION_GAP.fullmatch(text, day.end_char, weekday.start_char) and \
+                day.start.strftime("%A") == weekday.text:
+            out[i] = dataclasses.replace(weekday, value=day.start.isoformat(), start=day.start, end=day.end,
+                                         absolute=day.absolute, rule=f"weekday: in apposition to '{day.text}'")
+    return out
+
+
 _OPEN_QUOTE = re.compile(r"(?:[\"“‘](?<![^\s(\[—–-].)|``(?<![^\s(\[—–-]..)|'(?<![^\s(\[—–-].))(?=[\w\s])")
 _CLOSE_QUOTE = re.compile(r"(?:[\"”’](?<=[\w,.!?;\-—].)|''(?<=[\w,.!?;\-—]..)|'(?<=[,.!?;\-—].)(?=\s))")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"

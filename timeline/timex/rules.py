@@ -124,12 +124,17 @@ class Context:
 
 
 def _alternation(words: list[str] | tuple[str, ...], *, capital: bool = False) -> str:
-    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms."""
+    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms.
+
+    The words are grouped by their first character ("(?:m(?:arch|ay)|j(?:une|uly))"): the regex engine then
+    rejects a position on one character instead of trying every word, the same matches several times faster.
+    """
     words = sorted(words, key=len, reverse=True)
-    if capital:
-        forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words]
-        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words] if capital else words
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(re.escape(form[1:]).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 _MONTH_FULL = _alternation(FULL_MONTHS, capital=True)
@@ -298,7 +303,8 @@ def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
-    if tense.cue and tense.distance <= trusted_within and (trust_future or tense.direction == "past"):
+    trusted = tense.cue and not tense.weak and tense.distance <= trusted_within  # a weak cue is never followed outright
+    if trusted and (trust_future or tense.direction == "past"):
         against = math.inf
     memo = None if key is None else (key, against, tense.direction, tense.cue, tense.weak)
     if memo is not None and memo in ctx.picked:
@@ -358,7 +364,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found:
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|for|"
-    r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
+    r"around|last|next|this|early|mid|late|since|until|each|every|that|the|in early|in late)\s+|[-–])$",
     re.IGNORECASE,
 )
 
@@ -421,7 +427,7 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|around|"
-    r"early|mid|late|the|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
+    r"early|mid|late|the|with|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
     r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?|"
     r"a|an|its|their|his|her|our|that|this|[a-z]+['’]s)\s*|[(\-–,])$",
     re.IGNORECASE,
@@ -684,9 +690,17 @@ def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
 _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 
 
+#: "on a Tuesday", "any Monday": some such weekday. Not "a Sunday night vigil" (a modifier) nor "Sept. 7, a
+#: Wednesday" or "that's a Wednesday" (the day just named).
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n\s+a|[Aa]ny)\s+$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = (m.group("rel") or "").lower()
+    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
+                     "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
     if rel == "last" or rel == "past":
         date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
@@ -907,21 +921,21 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
-    words = m.group("clock").lower()
-    hour24 = m.group("hour24") or m.group("hour24b")
+    g = m.groupdict()  # one call: a long list of clock times asks for many groups each
+    hour24 = g["hour24"] or g["hour24b"]
+    words = (g["clock2"] or "").lower()
     if hour24:
-        hour, minute = int(hour24), int(m.group("minute24") or m.group("minute24b"))
+        hour, minute = int(hour24), int(g["minute24"] or g["minute24b"])
     elif words in ("noon", "midday"):
         hour, minute = 12, 0
     elif words == "midnight":
         hour, minute = 24, 0
     else:
-        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        hour, minute = int(g["hour"]), int(g["minute"] or 0)
         if hour > 12:
             return None
-        pm = m.group("ampm").lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
-    day_ref = (m.group("dayref") or "").lower()
+        hour = hour % 12 + (12 if g["ampm"][0] in "pP" else 0)
+    day_ref = (g["dayref"] or "").lower()
     if day_ref in WEEKDAYS:
         tense = ctx.tense(m)
         date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
@@ -930,7 +944,8 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
         why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
-    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    second = g["second"] or g["second24"]  # "10:35:12 a.m.": TimeML keeps the seconds
+    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}" + (f":{second}" if second else "")
     return Found("TIME", f"{date.isoformat()}T{clock}", periods.day(date), "time",
                   f"time of day {why} ({ctx.anchor_desc})")
 
@@ -995,6 +1010,19 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
         start = m.start("num")
     return Found(**{**found.__dict__, "span": (start, m.end())})
+
+
+_NOT_A_SPAN_AROUND = re.compile(r"\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{1,4}T\b|UTC\b|Z\b)")  # a.m., EDT, GMT, UTC
+
+
+def _race_time(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "won in 2:22:47": hours, minutes and seconds of a race or a flight, a duration (a clock time with
+    seconds carries a.m./p.m. or a zone, and is left to the clock-time rule)."""
+    if (m.start() and ctx.text[m.start() - 1] in "0123456789:.,") or _NOT_A_SPAN_AROUND.match(ctx.text, m.end()):
+        return None
+    hours, minutes, seconds = int(m.group("h")), int(m.group("m")), int(m.group("s"))
+    value = "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return _undated("DURATION", value if value != "PT" else "PT0S", "second", "a time in hours:minutes:seconds")
 
 
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
@@ -1110,10 +1138,6 @@ def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
     return _season(m, ctx)
 
 
-def _clock_fix(m: re.Match[str], ctx: Context) -> Found | None:
-    return _clock_time(_GroupAlias(m, clock=m.group("clock2") or "clock"), ctx)
-
-
 class _GroupAlias:
     """A match with some groups renamed, so one resolver serves several spellings."""
 
@@ -1215,7 +1239,7 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
     "recent units": "recent coming few",
-    "at the time": "time",
+    "at the time": "time", "race time": "#hms",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
@@ -1232,6 +1256,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
     shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    shapes |= {f" {'#' * n}{half} ": half for n in (1, 2) for half in ("am", "pm")}  # "5pm", "11am"
+    shapes |= {f" {'#' * n} ## ## ": "#hms" for n in (1, 2)}  # "2:22:47" (a race time)
     for shape, key in shapes.items():
         automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
     automaton.make_automaton()
@@ -1239,7 +1265,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 
 
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
-_REACH = {"full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
+_REACH = {"race time": (2, 10),
+          "full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
           "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
 
 
@@ -1333,12 +1360,15 @@ RULES: tuple[Rule, ...] = (
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
-    _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
-          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
+    _rule("clock time", rf"\b(?<![\d:])(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*"
+          rf"(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
+          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::(?P<second24>[0-5]\d))?"
+          rf"(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
           rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
-          _clock_fix, _I),
+          _clock_time, _I),
+    _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from timeline import schema
-from timeline.events.happenings import happenings
+from timeline.view.story import happening_rows
 
 #: Filters field -> its URL query parameter (the dashboard's widget key).
 QUERY_PARAMS: dict[str, str] = {
@@ -156,13 +156,18 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def merge_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per happening (`timeline.events.happenings`): the report that dates and labels it (its most
-    precise), with the outlets of all its reports."""
+    """One row per happening: the report that dates and labels it (its most precise, as
+    `timeline.events.happenings` chooses), with the outlets of all its reports, earliest published first.
+    Vectorised (no loop over clusters): a filter change on 50,000 events stays interactive."""
     if events.empty:
         return events
-    table = happenings(events)
-    first = events.set_index("event_id").loc[table["event_id"]].reset_index()
-    first["outlet"] = [", ".join(outlets) for outlets in table["outlets"]]
+    first = happening_rows(events).drop(columns="length")
+    by_time = events.sort_values(["published", "doc_id", "timex_start"], kind="stable")
+    pairs = by_time.dropna(subset=["outlet"]).drop_duplicates(["cluster_id", "outlet"])
+    outlets: dict[str, list[str]] = {}
+    for cluster, outlet in zip(pairs["cluster_id"].tolist(), pairs["outlet"].tolist(), strict=True):
+        outlets.setdefault(cluster, []).append(outlet)  # one pass: pandas' per-group join costs seconds at 50k
+    first["outlet"] = [", ".join(outlets.get(c, ())) for c in first["cluster_id"]]
     return schema.conform(first.sort_values(["start", "doc_id", "timex_start"], kind="stable"))
 
 

@@ -54,19 +54,35 @@ def clamp(day: pd.Timestamp) -> pd.Timestamp:
     return min(max(pd.Timestamp(day).as_unit("s"), FIRST_DAY), LAST_DAY)
 
 
+#: The columns the story view reads: `happening_rows` of just these is cheaper (strings are taken per column).
+STORY_COLUMNS = ("event_id", "cluster_id", "doc_id", "start", "end", "granularity", "relation", "headline",
+                 "n_sources", "published", "outlet")
+
+
+def story_columns(events: pd.DataFrame, color: str) -> pd.DataFrame:
+    """``events`` narrowed to what the story view and its colour need (no copy of the data)."""
+    return events[list(dict.fromkeys([*STORY_COLUMNS, color]))]
+
+
 def happening_rows(events: pd.DataFrame) -> pd.DataFrame:
     """One row per happening in ``events``: its representative report (the most precise, then the range most
     reports share, then the earliest published, as `timeline.events.happenings` chooses), sorted by date.
     Vectorised, without the per-source lists: this runs on every filter change."""
     if events.empty:
         return events.iloc[0:0].assign(length=pd.Series(dtype="int64"))
-    frame = events.assign(_span=events["end"] - events["start"],
-                          _shared=events.groupby(["cluster_id", "start", "end"])["event_id"].transform("size"))
-    best = frame.sort_values(["cluster_id", "_span", "_shared", "published", "event_id"],
-                             ascending=[True, True, False, True, True], kind="stable").drop_duplicates("cluster_id")
-    best = best.drop(columns=["_span", "_shared"])
-    best["length"] = (best["end"] - best["start"]).dt.days + 1
-    return best.sort_values(["start", "end", "cluster_id"], kind="stable").reset_index(drop=True)
+    # on integer codes, not the string columns: sorting 50,000 rows of strings costs a filter change its budget
+    cluster = pd.factorize(events["cluster_id"], sort=True)[0]
+    first, last = _days(events["start"]), _days(events["end"])
+    shared = pd.DataFrame({"c": cluster, "s": first, "e": last}).groupby(["c", "s", "e"])["c"].transform("size")
+    published = events["published"].to_numpy().astype("datetime64[D]").astype("int64")
+    ids = pd.factorize(events["event_id"], sort=True)[0]
+    order = np.lexsort((ids, published, -shared.to_numpy(), last - first, cluster))
+    ordered = cluster[order]
+    best = order[np.r_[True, ordered[1:] != ordered[:-1]]]  # the first row of each cluster in that order
+    best = best[np.lexsort((cluster[best], last[best], first[best]))]  # by date, as the chart reads
+    rows = events.iloc[best].reset_index(drop=True)
+    rows["length"] = (last - first)[best] + 1
+    return rows
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -146,6 +162,7 @@ class Layout:
     aggregated: bool  # density strip + WebGL markers for the most reported
     density: pd.DataFrame  # bin start, count (all happenings in the period), when aggregated
     rows: int
+    listed: pd.DataFrame  # every happening the period shows, drawn or not (for the chronicle)
 
 
 def _label_place(mark_left: float, mark_right: float, label: str) -> tuple[str, str, float, float]:
@@ -171,14 +188,23 @@ def _label_place(mark_left: float, mark_right: float, label: str) -> tuple[str, 
     return side, label, mark_left, mark_right
 
 
+def events_in(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, span: str) -> int:
+    """How many event rows (mentions) the period shows, by the rule of `in_window`: what decides aggregation."""
+    overlaps = (events["end"] >= start) & (events["start"] <= end)
+    if span != "all":
+        overlaps &= (events["end"] - events["start"]).dt.days < (end - start).days + 1
+    return int(overlaps.sum())
+
+
 def layout(happenings: pd.DataFrame, span: str, start: pd.Timestamp, end: pd.Timestamp, events_in_view: int = 0,
            max_labels: int = MAX_LABELS) -> Layout:
     """Place the happenings of the period [start, end]: labels for the ``max_labels`` most reported, rows so that
-    no two extents in a row overlap (a gap of `GAP_PX` between them)."""
+    no two extents in a row overlap (a gap of `GAP_PX` between them). ``events_in_view`` (`events_in`) above
+    `AGGREGATE_AT` aggregates the view, as more than `MAX_MARKERS` happenings do."""
     shown, longer = in_window(happenings, start, end, span)
     aggregated = events_in_view > AGGREGATE_AT or len(shown) > MAX_MARKERS
     density = _density(shown, start, end) if aggregated else pd.DataFrame({"bin": [], "count": []})
-    in_view = len(shown)
+    in_view, listed = len(shown), shown
     if aggregated:
         shown = shown.sort_values(["n_sources", "start"], ascending=[False, True], kind="stable").head(MAX_MARKERS)
     scale = PACK_PX / ((end - start).days + 1)  # pixels per day
@@ -219,7 +245,7 @@ def layout(happenings: pd.DataFrame, span: str, start: pd.Timestamp, end: pd.Tim
     placed = shown.assign(row=row_of, side=sides, label=labels, mark_left=mark_left, mark_right=mark_right,
                           left=lefts, right=rights)
     placed = placed[placed["row"] >= 0].reset_index(drop=True)
-    return Layout(start, end, span, placed, in_view, len(longer), aggregated, density, len(rows_right))
+    return Layout(start, end, span, placed, in_view, len(longer), aggregated, density, len(rows_right), listed)
 
 
 def _density(shown: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
@@ -260,23 +286,28 @@ def _category(frame: pd.DataFrame, color: str) -> pd.Series:
 def story_figure(placed: Layout, color: str = "granularity", color_title: str = "Precision",
                  publications: pd.DataFrame | None = None, selected: str | None = None) -> go.Figure:
     """Draw a `layout`: markers and bars by category (planned ones hollow or hatched), their labels, the
-    selected happening ringed, the publication days in a row of their own under the events."""
-    figure = go.Figure()
+    selected happening ringed, the publication days in a row of their own under the events.
+
+    Traces are plain dicts of plain lists, put together unvalidated: Plotly's validation of each trace costs more
+    than the whole layout (what it would check is fixed here, and `tests/test_chart_story.py` draws it)."""
     frame = placed.placed
     start, end = placed.start, clamp(placed.end) + DAY if placed.end < LAST_DAY else LAST_DAY
+    layout = {"margin": {"l": 8, "r": 8, "t": 60, "b": 30}, "plot_bgcolor": "white", "font": {"size": FONT_PX},
+              "xaxis": {"type": "date", "range": [_iso(start), _iso(end)], "fixedrange": True, "showgrid": True,
+                        "gridcolor": "#eee", "tickformatstops": DATE_TICKS, "nticks": 8, "automargin": True}}
     if frame.empty:
-        figure.add_annotation(text="No events in this period", showarrow=False, font={"size": 16},
-                              xref="paper", yref="paper", x=0.5, y=0.5)
-        figure.update_layout(height=300, margin={"l": 8, "r": 8, "t": 30, "b": 30}, plot_bgcolor="white")
-        figure.update_yaxes(visible=False)
-        figure.update_xaxes(type="date", range=[start, end], tickformatstops=DATE_TICKS)
-        return figure
+        layout.update(height=300, yaxis={"visible": False},
+                      annotations=[{"text": "No events in this period", "showarrow": False, "font": {"size": 16},
+                                    "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}])
+        return go.Figure(data=[], layout=layout, _validate=False)
+    frame = frame[[c for c in frame.columns if c in (*STORY_COLUMNS, color, "length", "row", "side", "label",
+                                                     "mark_left", "mark_right")]]
     frame = frame.assign(category=_category(frame, color), hover=_hover(frame), text=_label_text(frame),
                          y=-frame["row"].astype(float))
     paint = colours(color, frame["category"])
     point = frame["length"] == 1
     future = frame["relation"].eq("future")
-    marker_trace = go.Scattergl if placed.aggregated else go.Scatter
+    traces: list[dict] = []
     for category in sorted(paint):
         for planned in (False, True):
             chosen = frame["category"].eq(category) & (future == planned)
@@ -286,53 +317,58 @@ def story_figure(placed: Layout, color: str = "granularity", color_title: str = 
                 span_days = ((bars["end"].clip(upper=placed.end) - bars["start"].clip(lower=placed.start)).dt.days + 1)
                 width_ms = np.maximum(span_days.to_numpy() * 86_400_000, (bars["mark_right"] - bars["mark_left"])
                                       .to_numpy() / PACK_PX * (end - start).days * 86_400_000)
-                figure.add_trace(go.Bar(
-                    base=bars["start"].clip(lower=placed.start), x=width_ms, y=bars["y"], orientation="h", width=0.5,
-                    name=name, legendgroup=name, marker_color=paint[category], opacity=0.55 if planned else 0.8,
-                    marker_pattern_shape="/" if planned else "", marker_line={"color": paint[category], "width": 1.5},
-                    customdata=bars[["event_id"]], hovertext=bars["hover"], hovertemplate="%{hovertext}<extra></extra>",
-                ))
+                traces.append({
+                    "type": "bar", "base": _iso(bars["start"].clip(lower=placed.start)), "x": width_ms.tolist(),
+                    "y": bars["y"].tolist(), "orientation": "h", "width": 0.5, "name": name, "legendgroup": name,
+                    "opacity": 0.55 if planned else 0.8,
+                    "marker": {"color": paint[category], "pattern": {"shape": "/" if planned else ""},
+                               "line": {"color": paint[category], "width": 1.5}},
+                    **_picks(bars)})
             if not points.empty:
-                figure.add_trace(marker_trace(
-                    x=points["start"] + pd.Timedelta(hours=12), y=points["y"], mode="markers", name=name,
-                    legendgroup=name, showlegend=bars.empty,
-                    marker={"color": "white" if planned else paint[category], "size": 2 * MARK_PX - 2,
-                            "symbol": "circle", "line": {"width": 2, "color": paint[category]}},
-                    customdata=points[["event_id"]], hovertext=points["hover"],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                ))
-    _labels(figure, frame, placed)
+                traces.append({
+                    "type": "scattergl" if placed.aggregated else "scatter",
+                    "x": _iso(points["start"] + pd.Timedelta(hours=12)), "y": points["y"].tolist(), "mode": "markers",
+                    "name": name, "legendgroup": name, "showlegend": bars.empty,
+                    "marker": {"color": "white" if planned else paint[category], "size": 2 * MARK_PX - 2,
+                               "symbol": "circle", "line": {"width": 2, "color": paint[category]}},
+                    **_picks(points)})
+    traces.extend(_labels(frame, placed))
     ring = frame[frame["event_id"] == selected] if selected else frame.iloc[0:0]
     if not ring.empty:
         middle = (ring["mark_left"] + ring["mark_right"]) / 2 / PACK_PX * (end - start).days
-        figure.add_trace(go.Scatter(
-            x=_after(start, middle), y=ring["y"], mode="markers", name="selected",
-            hoverinfo="skip", showlegend=False,
-            marker={"symbol": "circle-open", "size": 24, "color": "#111", "line": {"width": 3}}))
+        traces.append({"type": "scatter", "x": _iso(_after(start, middle)), "y": ring["y"].tolist(),
+                       "mode": "markers", "name": "selected", "hoverinfo": "skip", "showlegend": False,
+                       "marker": {"symbol": "circle-open", "size": 24, "color": "#111", "line": {"width": 3}}})
     rows = max(placed.rows, 1)
     published_y = -rows - 0.3
     if publications is not None and not publications.empty:
-        _publication_row(figure, publications, placed.start, placed.end, published_y)
+        traces.extend(_publication_row(publications, placed.start, placed.end, published_y))
     if placed.aggregated and not placed.density.empty:
-        figure.add_trace(go.Bar(x=placed.density["bin"], y=placed.density["count"], yaxis="y2", name="happenings",
-                                marker_color="#bbb", showlegend=False,
-                                hovertemplate="%{x|%Y-%m-%d}: %{y} happenings<extra></extra>"))
-        figure.update_layout(yaxis2={"domain": [0.88, 1], "showticklabels": False, "fixedrange": True,
-                                     "title": None, "showgrid": False})
-    height = 110 + ROW_PX * (rows + 1) + (90 if placed.aggregated else 0)
-    figure.update_layout(
-        height=max(300, height), margin={"l": 8, "r": 8, "t": 60, "b": 30}, barmode="overlay", dragmode=False,
-        legend={"title": {"text": color_title + " "}, "orientation": "h", "x": 0, "xanchor": "left", "y": 1.0,
-                "yanchor": "bottom", "font": {"size": 11}},
-        hoverlabel={"align": "left"}, clickmode="event+select", font={"size": FONT_PX},
-        plot_bgcolor="white",
-    )
-    figure.update_yaxes(range=[published_y - 0.7, 0.7], showticklabels=False, showgrid=False, zeroline=False,
-                        fixedrange=True, domain=[0, 0.84] if placed.aggregated else [0, 1])
-    figure.update_xaxes(type="date", range=[start, end], fixedrange=True, showgrid=True, gridcolor="#eee",
-                        tickformatstops=DATE_TICKS,
-                        nticks=8, automargin=True)
-    return figure
+        traces.append({"type": "bar", "x": _iso(placed.density["bin"]), "y": placed.density["count"].tolist(),
+                       "yaxis": "y2", "name": "happenings", "marker": {"color": "#bbb"}, "showlegend": False,
+                       "hovertemplate": "%{x|%Y-%m-%d}: %{y} happenings<extra></extra>"})
+        layout["yaxis2"] = {"domain": [0.88, 1], "showticklabels": False, "fixedrange": True, "showgrid": False}
+    layout.update(
+        height=max(300, 110 + ROW_PX * (rows + 1) + (90 if placed.aggregated else 0)), barmode="overlay",
+        dragmode=False, hoverlabel={"align": "left"}, clickmode="event+select",
+        legend={"title": {"text": chart_text(color_title) + " "}, "orientation": "h", "x": 0, "xanchor": "left",
+                "y": 1.0, "yanchor": "bottom", "font": {"size": 11}},
+        yaxis={"range": [published_y - 0.7, 0.7], "showticklabels": False, "showgrid": False, "zeroline": False,
+               "fixedrange": True, "domain": [0, 0.84] if placed.aggregated else [0, 1]})
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _iso(days: object) -> list[str] | str:
+    """Dates as ISO strings, the way Plotly reads them (any year from 1 to 9999)."""
+    if isinstance(days, pd.Timestamp):
+        return days.strftime("%Y-%m-%dT%H:%M:%S")
+    return pd.Series(np.asarray(days, dtype="datetime64[s]")).dt.strftime("%Y-%m-%dT%H:%M:%S").tolist()
+
+
+def _picks(part: pd.DataFrame) -> dict[str, object]:
+    """What makes a drawn happening pickable and explained on hover: its event id, its hover text."""
+    return {"customdata": [[e] for e in part["event_id"].tolist()], "hovertext": part["hover"].tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>"}
 
 
 def _after(start: pd.Timestamp, days: pd.Series) -> np.ndarray:
@@ -346,11 +382,11 @@ DATE_TICKS = [{"dtickrange": [None, "M1"], "value": "%b %d"}, {"dtickrange": ["M
           {"dtickrange": ["M12", None], "value": "%Y"}]
 
 
-def _labels(figure: go.Figure, frame: pd.DataFrame, placed: Layout) -> None:
+def _labels(frame: pd.DataFrame, placed: Layout) -> list[dict]:
     """The labels, as text points where the layout put them; a click on a label selects its happening too."""
     labelled = frame[frame["label"] != ""]
     if labelled.empty:
-        return
+        return []
     days = (placed.end - placed.start).days + 1
     point = (labelled["length"] == 1) & (labelled["side"] != "inside")
     # beside a day marker: anchored at its centre, with an invisible marker of its size, so that plotly offsets the
@@ -361,29 +397,25 @@ def _labels(figure: go.Figure, frame: pd.DataFrame, placed: Layout) -> None:
         ~point, (labelled["mark_left"] + labelled["mark_right"]) / 2)
     x = _after(placed.start, at_px / PACK_PX * days)
     position = np.where(labelled["side"] == "left", "middle left", "middle right")
-    figure.add_trace(go.Scatter(
-        x=x, y=labelled["y"], mode="markers+text", text=labelled["text"], textposition=position,
-        marker={"size": np.where(point, 2 * MARK_PX, 0), "opacity": 0}, cliponaxis=False,
-        textfont={"size": FONT_PX, "color": "#222"}, showlegend=False, name="labels",
-        customdata=labelled[["event_id"]], hovertext=labelled["hover"], hovertemplate="%{hovertext}<extra></extra>",
-    ))
+    return [{"type": "scatter", "x": _iso(x), "y": labelled["y"].tolist(), "mode": "markers+text",
+             "text": labelled["text"].tolist(), "textposition": position.tolist(),
+             "marker": {"size": np.where(point, 2 * MARK_PX, 0).tolist(), "opacity": 0}, "cliponaxis": False,
+             "textfont": {"size": FONT_PX, "color": "#222"}, "showlegend": False, "name": "labels", **_picks(labelled)}]
 
 
-def _publication_row(figure: go.Figure, publications: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
-                     y: float) -> None:
+def _publication_row(publications: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, y: float) -> list[dict]:
     """One tick per day on which articles were published, in a row under the events: it never covers one."""
     pubs = publications.dropna(subset=["published"]).copy()
-    pubs["published"] = pd.to_datetime(pubs["published"])
+    pubs["published"] = np.asarray(pubs["published"].tolist(), dtype="datetime64[s]")  # years 1 to 9999
     pubs = pubs[(pubs["published"] >= start) & (pubs["published"] <= end)]
     if pubs.empty:
-        return
+        return []
     named = (pubs["outlet"].fillna("").astype(str) + ": " + pubs["title"].fillna("").astype(str)).map(
         lambda text: chart_text(short_label(text, 70)))
     days = pubs.assign(named=named).groupby("published")["named"].agg(
         lambda names: f"{len(names)} article{'s' * (len(names) != 1)} published<br>" + "<br>".join(list(names)[:5])
         + ("<br>…" if len(names) > 5 else ""))
-    figure.add_trace(go.Scatter(
-        x=days.index + pd.Timedelta(hours=12), y=[y] * len(days), mode="markers", name="article published",
-        marker={"symbol": "line-ns-open", "size": 14, "color": "#777", "line": {"width": 2}},
-        hovertext=days.to_numpy(), hovertemplate="%{x|%Y-%m-%d}: %{hovertext}<extra></extra>",
-    ))
+    return [{"type": "scatter", "x": _iso(days.index + pd.Timedelta(hours=12)), "y": [y] * len(days),
+             "mode": "markers", "name": "article published",
+             "marker": {"symbol": "line-ns-open", "size": 14, "color": "#777", "line": {"width": 2}},
+             "hovertext": days.tolist(), "hovertemplate": "%{x|%Y-%m-%d}: %{hovertext}<extra></extra>"}]
