@@ -177,7 +177,8 @@ def test_planned_events_are_future_and_reported_ones_past(seed_events) -> None:
     ("The summit is set to open this month.", "future"),
     ("Ministers plan to meet this week.", "future"),
     ("The envoy visited Brussels this week.", "past"),
-    ("Brussels hosts the talks this week.", "past"),  # no cue, longer than a day: past, what news reports
+    ("Brussels hosts the talks this week.", "future"),  # a scheduled present
+    ("More talks in Brussels this week.", "past"),  # no cue, longer than a day: past, what news reports
     ("The talks collapsed today.", "same day"),
     ("The envoy will speak today.", "future"),
     ("The talks collapsed on Monday.", "past"),  # wholly before the anchor
@@ -192,3 +193,19 @@ def test_relation_to_publication(sentence: str, expected: str) -> None:
 
 
 # Merged reports: tests/test_merge.py
+
+
+def test_what_a_present_comes_n_days_after_is_dated_back_from_publication() -> None:
+    """ "The vote comes one day after GM workers ratified their contract": the row dates the ratification, the
+    day before publication, and its label is that clause; a past "came a day after" dates nothing."""
+    friday = dt.date(2023, 11, 17)
+    events = extract_events([
+        article("The Stellantis vote comes one day after GM workers narrowly ratified their contract.", "now", friday),
+        article("Trump's trip came a day after Biden joined a picket line.", "past", friday),
+    ])
+    now = events[events["doc_id"] == "now"].iloc[0]
+    assert (now["timex_text"], now["start"], now["end"]) == ("one day", pd.Timestamp("2023-11-16"),
+                                                            pd.Timestamp("2023-11-16"))
+    assert now["timex_type"] == "DURATION" and now["headline"] == "GM workers narrowly ratified their contract"
+    assert "comes 1 day(s) after" in now["rule"]
+    assert events[events["doc_id"] == "past"].empty

@@ -71,3 +71,11 @@ def test_a_capitalised_trigger_inside_a_name_is_no_trigger() -> None:
 def test_a_clause_that_tells_a_possibility_is_hedged() -> None:
     assert hedged("Fain said more strikes could happen") and hedged("Workers would walk out if talks fail")
     assert not hedged("The UAW officially went on strike") and not hedged("Workers will walk out at noon")
+
+
+def test_what_someone_calls_for_or_plans_is_no_happening_of_its_class() -> None:
+    """ "Fain called on three plants to strike": the happening is the call, the strike another one."""
+    assert "strike" not in event_classes("Fain called on three plants to strike")
+    assert "strike" not in event_classes("workers at the three plants are preparing to walk off the job")
+    assert "strike" in event_classes("The union voted to strike")  # a vote to strike is no directive
+    assert "strike" in event_classes("workers went on strike to protest the plan")

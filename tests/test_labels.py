@@ -72,6 +72,23 @@ def test_each_date_is_labelled_with_its_own_clause(sentence: str, labels: dict[s
     # the time expression, its preposition and a clock time beside it are not repeated
     ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday in Nairobi.", "Friday", "The blast occurred in Nairobi"),
     ("The plant will be closed over the next year or so.", "the next year", "The plant will be closed"),
+    ("The automakers initially had until 11:59 p.m., Sept. 14, to meet an agreement.", "11:59 p.m., Sept. 14",
+     "The automakers initially had to meet an agreement"),  # the comma that closes a date goes with it
+    # a shortened label keeps the verb's own preposition, and a measure goes with the "after" it measures
+    ("UAW President Shawn Fain called for a surprise strike of an estimated 9,000 workers late Wednesday at "
+     "Ford's Kentucky Truck Plant in Louisville.", "late Wednesday",
+     "UAW President Shawn Fain called for a surprise strike"),
+    ("Fain released a video on Monday, days after the union went on strike.", "Monday", "Fain released a video"),
+    # a dateline that holds the date, the participle that introduced it, asides, a coordination cut short
+    ("Detroit, Nov 16 (AP) United Auto Workers members have voted to approve a new contract.", "Nov 16",
+     "United Auto Workers members have voted to approve a new contract"),
+    ("Beginning at noon today, UAW members will strike at the Delta Township plant.", "noon today",
+     "UAW members will strike at the Delta Township plant"),
+    ("Biden's historic — and brief — visit to Michigan ended on Tuesday.", "Tuesday",
+     "Biden's historic visit to Michigan ended"),
+    ("The contract expired on Sept. 14, and the union, which represents 150,000 workers, began picketing.",
+     "Sept. 14", "The contract expired"),
+    ("Prices rose on Monday for the bread and the milk.", "Monday", "Prices rose for the bread and the milk"),
 ])
 def test_headline_rules(sentence: str, expression: str, expected: str) -> None:
     assert label(sentence, expression) == expected

@@ -329,7 +329,7 @@ def test_the_development_story_has_no_false_merge() -> None:
     events = extract_events(load_documents(STORY / "articles"))
     score = score_merges(events, load_gold(STORY))
     assert score.false_merges == []
-    assert score.merged >= 6 and score.multi_article == 22
+    assert score.merged >= 7 and score.multi_article == 22
 
 
 def test_candidates_and_clusters_do_not_depend_on_the_order_of_the_rows() -> None:
@@ -345,3 +345,98 @@ def test_candidates_and_clusters_do_not_depend_on_the_order_of_the_rows() -> Non
     again = merge.cluster_events(shuffled)
     assert dict(zip(frame["event_id"], clusters.cluster_id, strict=True)) == dict(
         zip(shuffled["event_id"], again.cluster_id, strict=True))
+
+
+def test_one_day_and_one_event_class_join_however_different_the_words() -> None:
+    """Reporters tell one walkout in many words; on the very same day one class and no clash of names is enough."""
+    saturday = dt.date(2023, 9, 16)
+    events = extract_events([
+        article("The strike began Sept. 15, and has grown to seven assembly plants since then.", "a", saturday),
+        article("About 13,000 UAW members went on strike September 15, following the expiration of their "
+                "contract.", "b", saturday),
+        article("Negotiators met on September 15 to discuss pensions.", "c", saturday),
+    ])
+    assert together(events, "a", "b")
+    assert row(events, "c", "September 15")["n_sources"] == 1  # one day, another class
+    assert "both 'strike' events" in " ".join(events["merge_reason"])
+
+
+def test_the_same_actor_at_the_same_place_on_one_day_is_one_happening() -> None:
+    tuesday = dt.date(2023, 9, 26)
+    events = extract_events([
+        article("Former President Donald Trump is expected to be in Clinton Township, Michigan on Wednesday to "
+                "address union members.", "plan", tuesday),
+        article("Donald Trump was in Clinton Township, Michigan on Wednesday night, lambasting his rival.", "report",
+                dt.date(2023, 9, 28)),
+        article("Joe Biden was in Clinton Township, Michigan on Wednesday night for a fundraiser.", "other",
+                dt.date(2023, 9, 28)),
+    ])
+    assert together(events, "plan", "report")
+    assert row(events, "other", "Wednesday night")["n_sources"] == 1  # the same place, another actor
+
+
+def test_alike_labels_never_override_a_clash_of_names() -> None:
+    wednesday = dt.date(2023, 10, 25)
+    events = extract_events([
+        article("Thousands of workers at a General Motors plant in Texas walked out on Tuesday.", "gm", wednesday),
+        article("Thousands of workers at a Ford plant in Kentucky walked out on Tuesday.", "ford", wednesday),
+    ])
+    assert events["cluster_id"].nunique() == 2
+
+
+def test_a_stretch_that_began_then_reports_its_beginning() -> None:
+    """ "On strike since Sept. 15" stays a reference (the chart leaves it off) but joins the strike's start."""
+    events = extract_events([
+        article("About 13,000 UAW members went on strike September 15 at three plants.", "start",
+                dt.date(2023, 9, 18)),
+        article("The union has been on strike at three plants since Sept. 15, the longest walkout in decades.", "since",
+                dt.date(2023, 10, 2)),
+        article("Prices have been frozen since Sept. 15.", "prices", dt.date(2023, 10, 2)),
+    ])
+    since = row(events, "since", "Sept. 15")
+    assert since["role"] == "reference" and together(events, "start", "since")
+    assert row(events, "prices", "Sept. 15")["n_sources"] == 1
+
+
+def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
+    """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
+    when another article joins them; the same article's other happenings of the week stay apart."""
+    saturday = dt.date(2023, 10, 28)
+    events = extract_events([
+        article("The agreement with Ford was reached this week after talks. Ford's deal with the union was "
+                "announced on Wednesday, officials said. Separately, Ford shares fell this week.", "weekly", saturday),
+        article("The union reached a tentative agreement with Ford on Wednesday.", "daily", saturday),
+    ])
+    week, day = row(events, "weekly", "this week", "agreement"), row(events, "weekly", "Wednesday")
+    assert week["cluster_id"] == day["cluster_id"] == row(events, "daily", "Wednesday")["cluster_id"]
+    assert row(events, "weekly", "this week", "shares")["n_sources"] == 1  # the shares fell apart
+
+
+def test_a_city_and_its_state_name_one_place_two_cities_do_not() -> None:
+    assert merge.places_meet(frozenset({"Detroit"}), frozenset({"Clinton Township", "Michigan"}))
+    assert merge.places_meet(frozenset({"Paris"}), frozenset({"France"}))
+    assert not merge.places_meet(frozenset({"Detroit"}), frozenset({"Louisville"}))
+    assert not merge.places_meet(frozenset({"Ohio"}), frozenset({"Michigan"}))
+    tuesday = dt.date(2023, 9, 26)
+    events = extract_events([
+        article("Former President Donald Trump arrives in Detroit on Wednesday to woo striking auto workers.", "plan",
+                tuesday),
+        article("Donald Trump spoke to auto workers in Michigan on Wednesday night, woo striking workers.", "report",
+                dt.date(2023, 9, 28)),
+    ])
+    assert together(events, "plan", "report")
+
+
+def test_the_story_s_own_words_are_no_evidence_of_one_happening() -> None:
+    """In a corpus about one bridge, "the collapse of the Francis Scott Key Bridge" says which story, not which of
+    its happenings: Biden's visit and a victim found the same Friday stay apart."""
+    filler = [article(f"Crews cleared section {n} of the Francis Scott Key Bridge collapse site on April {n % 20 + 1}, "
+                      "2024.", f"f{n}", dt.date(2024, 4, 22)) for n in range(30)]
+    events = extract_events([
+        *filler,
+        article("President Biden will visit Baltimore Friday following the collapse of the Francis Scott Key bridge.",
+                "visit", dt.date(2024, 4, 3)),
+        article("A third victim of the collapse of the Francis Scott Key Bridge in Baltimore has been recovered, "
+                "officials said Friday evening.", "victim", dt.date(2024, 4, 6)),
+    ])
+    assert row(events, "visit", "Friday")["cluster_id"] != row(events, "victim", "Friday evening")["cluster_id"]

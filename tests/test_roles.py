@@ -37,6 +37,8 @@ CASES = [
     ("He has been in hiding since the March 2019 bombing of the embassy.", "March 2019", EVENT),
     ("Talks have stalled since Monday's attack on the convoy.", "Monday", EVENT),
     ("The factory wasn't expected to start production until 2027.", "2027", EVENT),
+    ("The automakers initially had until 11:59 p.m., Sept. 14, to reach a deal.", "11:59 p.m., Sept. 14", EVENT),
+    ("The union gave the companies until noon Friday to make progress.", "noon Friday", EVENT),
     ("The retailer had more than $110 million in sales last year.", "last year", EVENT),
     ("Payments from the fund will continue to be a burden on the budget through 2026.", "2026", REFERENCE),
     # references: the date bounds, measures or is the baseline of something else

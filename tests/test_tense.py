@@ -57,3 +57,51 @@ def test_the_scheduled_present_is_a_weaker_cue_than_a_past_verb_as_near() -> Non
     sentence = "Talks ended on Friday & resume next week."
     start = sentence.index("Friday")
     assert tense_at(sentence, start, start + 6).direction == "past"
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("The minister said more flights could resume Friday.", "Friday"),  # a possibility looks forward
+    ("Officials warn the bridge may close Tuesday.", "Tuesday"),
+    ("The governor arrives in Lyon on Wednesday to open the fair.", "Wednesday"),  # the present of a visit
+    ("Counting continues through Saturday, with ballots from two towns left to be counted.", "Saturday"),
+])
+def test_a_present_or_a_possibility_is_a_weak_forward_cue(sentence: str, expression: str) -> None:
+    start = sentence.index(expression)
+    tense = tense_at(sentence, start, start + len(expression))
+    assert (tense.direction, tense.weak) == ("future", True)
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("The mayor could not be reached Friday.", "Friday"),  # "could not" looks back
+    ("The firm may have sold the stake on Monday, analysts said.", "Monday"),
+    ("In May the firm sold a plant on Monday.", "Monday"),  # the month is no "may"
+    ("The deal was announced on Monday, which was expected to calm markets.", "Monday"),  # a future in the past
+])
+def test_modals_that_look_back_and_futures_in_the_past_are_no_forward_cue(sentence: str, expression: str) -> None:
+    assert _direction(sentence, expression) == "past"
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("The agency had earlier targeted October 23 for the launch.", "October 23"),  # a plan, even in the past
+    ("It is one of the most anticipated days before November's vote.", "November"),
+    ("The offer was extended to Nov. 16.", "Nov. 16"),  # a deadline moved
+    ("The hearing was postponed until Tuesday.", "Tuesday"),
+    ("The firm will redeem its preferred shares on Oct. 31.", "Oct. 31"),  # "preferred" is no verb here
+    ("Airlines will add flights by August to markets untouched by the crisis.", "August"),
+])
+def test_plans_and_moved_deadlines_look_forward_and_adjectives_in_ed_do_not_look_back(sentence: str,
+                                                                                     expression: str) -> None:
+    assert _direction(sentence, expression) == "future"
+
+
+@pytest.mark.parametrize(("sentence", "expression"), [
+    ("A private placement of shares, to be completed around Nov. 1, was announced.", "Nov. 1"),
+    ("They expect the sale to be closed by Dec. 15.", "Dec. 15"),
+])
+def test_a_passive_infinitive_looks_forward_and_its_participle_is_no_past_cue(sentence: str, expression: str) -> None:
+    assert _direction(sentence, expression) == "future"
+
+
+def test_forecast_as_a_noun_is_no_forward_cue() -> None:
+    assert _direction("Output rose from the August forecast.", "August") == "past"
+    assert _direction("Output is forecast to rise in August.", "August") == "future"

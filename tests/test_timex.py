@@ -422,3 +422,148 @@ def test_story_periods_count_from_the_last_period_named() -> None:
     found = {t.text: t for t in find_timexes(text, FRI)}
     assert (found["Later that year"].value, found["Later that year"].mod) == ("1996", "END")
     assert found["the following year"].value == "1997"
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # published on a Tuesday: the present names this week's day, ahead or just past, whichever is nearer
+    ("The governor arrives in Lyon on Wednesday.", TUE, "2025-05-14"),
+    ("Counting continues through early Saturday.", TUE, "2025-05-17"),
+    ("Pilots said more strikes could happen Friday.", TUE, "2025-05-16"),
+    ("The lease, which expires at 11:59 p.m. on Monday, was not renewed, the owner said.", TUE, "2025-05-12"),
+    ("The lease expires on Monday.", TUE, "2025-05-12"),
+])
+def test_a_weekday_in_the_present_or_a_possibility_is_the_nearest_one(text: str, anchor: dt.date, day: str) -> None:
+    found = dated(text, anchor)
+    assert len(found) == 1 and found[0].start.isoformat() == day, found
+
+
+@pytest.mark.parametrize("text", ["Workers at the Spring Hill plant walked out.", "The Fall River mill closed.",
+                                  "The Winter Olympics committee met."])
+def test_a_capitalised_season_that_begins_a_name_is_no_date(text: str) -> None:
+    assert dated(text, TUE) == []
+
+
+def test_that_afternoon_is_the_day_the_story_named_not_the_next() -> None:
+    text = "The fire broke out on Saturday, Feb. 20, 2021. Early that afternoon crews arrived; at 7:37 p.m. it was out."
+    found = dated(text, dt.date(2021, 2, 24))
+    assert [(t.text, t.start.isoformat()) for t in found[1:]] == [("that afternoon", "2021-02-20"),
+                                                                  ("7:37 p.m.", "2021-02-20")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("The market opens on Sundays.", "XXXX-WXX-7"),
+                                             ("Buses run Mondays and Fridays.", "XXXX-WXX-1")])
+def test_a_plural_weekday_is_a_set(text: str, value: str) -> None:
+    first = find_timexes(text, TUE)[0]
+    assert (first.type, first.value, first.is_dated) == ("SET", value, False)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("It was a days-long strike.", "days-long", "PXD"),  # "a" counts nothing: an unmeasured duration
+    ("After an hours-long standoff, police left.", "hours-long", "PTXH"),
+    ("They held a day-long meeting.", "a day-long", "P1D"),
+    ("It ended a decades-long feud.", "decades-long", "PXY"),
+])
+def test_a_duration_as_an_adjective_counts_only_what_it_says(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Third-quarter profit rose to $5 million from $3 million in the same period last year.", "2024-Q3"),
+    ("Quarterly sales fell 4% from the corresponding period last year.", "2024-Q3"),  # no quarter named: the last
+    ("Sales for last year's quarter were $3 million; the third quarter was better.", "2024-Q3"),
+])
+def test_the_same_period_last_year_in_a_quarterly_report_is_that_quarter_a_year_back(text: str, value: str) -> None:
+    found = [t for t in find_timexes(text, dt.date(2025, 10, 28)) if "year" in t.text]
+    assert [t.value for t in found] == [value]
+
+
+def test_the_same_period_last_year_outside_a_quarterly_report_is_last_year() -> None:
+    found = dated("Sales in the month beat the same period last year.", TUE)
+    assert [(t.text, t.value) for t in found] == [("last year", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Cases rose in the week of Jan. 25.", "the week of Jan. 25", "2025-W04"),
+    ("The launch is set for the third week of September.", "the third week of September", "2025-W38"),
+    ("Talks ended in the last week of June 2024.", "the last week of June 2024", "2024-W26"),
+    ("It opens on the 13th of next month.", "the 13th of next month", "2025-06-13"),
+])
+def test_a_week_or_a_day_inside_a_named_period_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.value) == (expression, value)
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    # "as of" names a point already reached, whatever the verb after it
+    ("Based on conditions as of September 1, yields are expected to rise.", dt.date(2017, 9, 12), "2017-09-01"),
+    # results of a quarter just ended are reported, expected and planned after it
+    ("The company expects to report third-quarter results soon.", dt.date(2023, 10, 20), "2023-Q3"),
+    # but a forward cue still reaches ahead when the other way is far
+    ("The referendum will be held on 9 June.", dt.date(2025, 6, 20), "2026-06-09"),
+])
+def test_as_of_and_quarter_results_point_back_a_forward_cue_beside_a_day_ahead(text: str, anchor: dt.date,
+                                                                               value: str) -> None:
+    assert [t.value for t in dated(text, anchor)] == [value]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expression", "value"), [
+    ("Yields are up from the August forecast.", dt.date(2017, 9, 12), "August", "2017-08"),  # a month as modifier
+    ("With 2018 champion Saina absent, Burka won.", dt.date(2019, 4, 14), "2018", "2018"),
+])
+def test_a_month_or_year_modifying_a_noun_is_a_date(text: str, anchor: dt.date, expression: str, value: str) -> None:
+    assert [(t.text, t.value) for t in dated(text, anchor)] == [(expression, value)]
+
+
+@pytest.mark.parametrize(("text", "dated_days"), [
+    ("Most launches happened on a Tuesday.", []),  # some Tuesday: no calendar date
+    ("Any Monday works for the vote.", []),
+    ("About 500 people attended a Sunday night vigil.", ["2025-05-11"]),  # a modifier: that Sunday
+    ("The event was held on Sept. 7, 2022, a Wednesday.", ["2022-09-07", "2022-09-07"]),  # the day just named
+])
+def test_on_a_weekday_is_some_such_day_not_a_date(text: str, dated_days: list[str]) -> None:
+    assert [t.start.isoformat() for t in dated(text, TUE)] == dated_days
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("She won in two hours, seven minutes and five seconds.", "two hours, seven minutes and five seconds",
+     "PT2H7M5S"),
+    ("The talks lasted 3 years and 6 months.", "3 years and 6 months", "P3Y6M"),
+    ("Kiplagat won in 2:22:47, a course record.", "2:22:47", "PT2H22M47S"),  # a race time
+    ("The wheelchair race went to Casoli with a time of 1:36:57:", "1:36:57", "PT1H36M57S"),
+])
+def test_a_duration_in_several_units_is_one_expression(text: str, expression: str, value: str) -> None:
+    timex = one(text, TUE)
+    assert (timex.text, timex.type, timex.value) == (expression, "DURATION", value)
+
+
+def test_two_durations_of_the_same_unit_stay_apart() -> None:
+    assert [t.value for t in find_timexes("It took two weeks, then three weeks more.", TUE)] == ["P2W", "P3W"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The blast came at 10:35:12 a.m. EDT.", "2025-05-13T10:35:12"),  # seconds kept, not "12 a.m."
+    ("Doors open at 5pm.", "2025-05-13T17:00"),  # no space before "pm"
+])
+def test_clock_times_with_seconds_or_a_glued_pm(text: str, value: str) -> None:
+    assert one(text, TUE).value == value
+
+
+@pytest.mark.parametrize(("text", "anchor", "day"), [
+    # a deadline names a day near the one it was set: ahead, or one or two days past
+    ("Those talks set a strike deadline of 11:59 p.m. Sunday.", dt.date(2023, 10, 28), "2023-10-29"),
+    ("Officials had set Friday as the deadline for his return.", dt.date(2000, 1, 15), "2000-01-14"),
+])
+def test_a_deadline_is_the_coming_day_or_one_just_past(text: str, anchor: dt.date, day: str) -> None:
+    assert [t.start.isoformat() for t in dated(text, anchor)] == [day]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day is in another clause, after the time: the time stays on the publication day
+    ("If the launch, set for 3:25 p.m. EDT, succeeds, the craft will dock on May 20.", "2025-05-13"),
+    # a day right after the time, even behind a comma or a parenthesis, is its day
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday, police said.", "2025-05-09"),
+    ("Polls close at 8 p.m., Thursday.", "2025-05-08"),
+])
+def test_a_clock_time_takes_a_later_day_only_within_its_clause(text: str, day: str) -> None:
+    assert find_timexes(text, TUE)[0].start.isoformat() == day

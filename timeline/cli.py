@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline timex|eval|extract``. Parses arguments, calls the library.
+"""Command line: ``python -m timeline timex|eval|extract|corpus``. Parses arguments, calls the library.
 
 Each subcommand is one function taking the parsed arguments and returning an exit code. Every
 failure is one plain line on stderr, never a traceback; the outputs of ``extract`` are checked
@@ -160,14 +160,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         anchors = parse_anchors(args.anchor)
-        check_format(Path(args.out), "--out")
+        if not args.by_month:
+            check_format(Path(args.out), "--out")
         if args.timelinejs and Path(args.timelinejs).suffix.lower() != ".json":
             raise ValueError(f"--timelinejs {args.timelinejs}: want a .json file")
         if args.timelinejs and os.path.realpath(args.timelinejs) == os.path.realpath(args.out):
             raise ValueError("--timelinejs and --out name the same file")
+        scheduler = _where_to_run(args)
+        if not args.partition_mb > 0:
+            raise ValueError(f"--partition-mb {args.partition_mb}: want a size above 0")
     except ValueError as exc:
         _say(f"error: {exc}")
         return EXIT_USAGE
+    if scheduler != "none":
+        try:
+            return _extract_on_dask(args, anchors, scheduler)
+        except OutputError as exc:
+            _say(f"error: {exc}")
+            return EXIT_USAGE
     outputs = [(args.out, "--out")] + ([(args.timelinejs, "--timelinejs")] if args.timelinejs else [])
     try:
         with _staged(outputs) as staged:
@@ -228,6 +238,168 @@ def _extract_and_write(args: argparse.Namespace, loaded: Sequence[Document], sta
          f"{len(documents) - len(failures)} articles ({clusters} happenings told by several) -> {args.out}")
     return EXIT_OK
 
+#: A corpus smaller than this runs in this process under ``--scheduler auto``: starting worker processes
+#: (each loads the gazetteers) costs more seconds than such a corpus takes.
+IN_PROCESS_BYTES = 2 * 2**20
+
+
+def _local_bytes(paths: Sequence[str], limit: int) -> int | None:
+    """The size of the local input files, counted up to ``limit``; None when a path is a URL or a glob."""
+    total = 0
+    for given in paths:
+        if "://" in given or (any(c in given for c in "*?[") and not os.path.exists(given)):
+            return None  # a URL or a glob (a file whose name holds "[" is a file)
+        for root, _, files in os.walk(given) if os.path.isdir(given) else [("", [], [given])]:
+            for name in files:
+                with contextlib.suppress(OSError):
+                    total += os.stat(os.path.join(root, name)).st_size
+                if total > limit:
+                    return total
+    return total
+
+
+def _where_to_run(args: argparse.Namespace) -> str:
+    """``none`` (this process), or the Dask scheduler: ``local:N`` or an address (see ``--scheduler``)."""
+    from timeline.distributed.cluster import parse_scheduler
+
+    value = args.scheduler.strip()
+    if value == "none":
+        if args.by_month:
+            raise ValueError("--by-month writes a dataset on Dask: give --scheduler auto, local:N or an address")
+        return "none"
+    if value == "auto":
+        size = _local_bytes(args.paths, IN_PROCESS_BYTES)
+        return "local" if args.by_month or size is None or size > IN_PROCESS_BYTES else "none"
+    parse_scheduler(value)  # a ValueError saying how to write it
+    return value
+
+
+def _stage_folder(target: str) -> tuple[Path, Path]:
+    """A dataset folder's real path and a new empty folder beside it to write into; the target may be missing,
+    empty, or a dataset this command wrote (only ``month=...`` folders): never a folder of other files."""
+    path = Path(os.path.realpath(target))
+    if not path.parent.is_dir():
+        raise OutputError(f"cannot write --out {target}: the folder {path.parent} does not exist")
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"cannot write --out {target}: it is a file; --by-month writes a folder")
+    if path.is_dir() and any(not (p.is_dir() and p.name.startswith("month=")) for p in path.iterdir()):
+        raise OutputError(f"cannot write --out {target}: the folder holds other files than a dataset's "
+                          "month=YYYY-MM folders; give a new or empty folder")
+    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        temp.mkdir()
+    except OSError as exc:
+        raise OutputError(f"cannot write --out {target}: {exc.strerror or exc} (in {path.parent})") from None
+    return path, temp
+
+
+def _swap_folder(temp: Path, target: Path) -> None:
+    """Put the finished dataset in place of the old one (if any); the old one is removed only after."""
+    import shutil
+
+    old = target.parent / f".{target.name}.{secrets.token_hex(4)}.old"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(temp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _extract_on_dask(args: argparse.Namespace, anchors: dict[str, dt.date], scheduler: str) -> int:
+    """``extract`` on a Dask cluster: the outputs checked first, partitions through the rounds of
+    `timeline.distributed`, each month's table written by a worker, then the outputs put in place at once."""
+    import shutil
+
+    from tqdm import tqdm
+
+    from timeline.distributed import Scratch, connect, dashboard_link, extract
+    from timeline.distributed.output import combine
+
+    folder = None
+    outputs = [] if args.by_month else [(args.out, "--out")]
+    outputs += [(args.timelinejs, "--timelinejs")] if args.timelinejs else []
+    with _staged(outputs) as staged, contextlib.ExitStack() as cleanup:
+        if args.by_month:
+            folder = _stage_folder(args.out)
+            cleanup.callback(shutil.rmtree, folder[1], True)
+        given = args.scratch if not args.scratch or "://" in args.scratch else os.path.abspath(args.scratch)
+        scratch = Scratch(given.rstrip("/") + f"/timeline-{secrets.token_hex(4)}" if given else
+                          str(Path(os.path.realpath(args.out)).parent / f".timeline-scratch-{secrets.token_hex(4)}"))
+        cleanup.callback(_clear, scratch)
+        with connect(scheduler) as client:
+            workers = len(client.scheduler_info().get("workers", {}))
+            link = dashboard_link(client)
+            _say(f"Dask: {workers} worker{'s' if workers != 1 else ''} ({scheduler})"
+                 + (f"; progress on the dashboard: {link}" if link else ""))
+            show = not args.no_progress and sys.stderr.isatty()
+            bars: dict[str, tqdm] = {}
+
+            def progress(name: str, done: int, total: int) -> None:
+                if show:
+                    bar = bars.setdefault(name, tqdm(total=total, desc=name, unit="part", file=sys.stderr))
+                    bar.update(done - bar.n)
+
+            try:
+                result = extract(client, args.paths, scratch, anchors=anchors,
+                                 target=str(folder[1]) if folder else None,
+                                 partition_bytes=int(args.partition_mb * 2**20), progress=progress)
+            finally:
+                for bar in bars.values():
+                    bar.close()
+        for error in result.errors:
+            _say(f"skipped {error}")
+        for warning in result.warnings:
+            _say(f"warning: {warning}")
+        for where, doc_id in result.undated:
+            _say(f"no publication date for {where}, so no events from it: give one with --anchor {doc_id}=YYYY-MM-DD")
+        for pair in args.anchor:
+            name = pair.partition("=")[0].strip()
+            if name not in result.anchored and Path(name).name not in result.anchored:
+                _say(f"warning: --anchor {name}=...: no article of that name was read")
+        if not result.read:
+            _say("error: no article could be read; nothing written")
+            return EXIT_NOTHING_READ
+        if result.read == len(result.undated):
+            _say("error: no article has a publication date; nothing written")
+            return EXIT_NOTHING_READ
+        if not result.extracted:
+            _say("error: no article could be processed; nothing written")
+            return EXIT_NOTHING_READ
+        try:
+            if not folder:
+                combine(result.paths, str(staged[0][1]))
+            if args.timelinejs:
+                from timeline.export import read_table, write_timelinejs
+
+                table = read_table(staged[0][1]) if not folder else _read_dataset(folder[1])
+                write_timelinejs(table, staged[-1][1], group_by=args.group)
+            for target, temp in staged:
+                os.replace(temp, target)
+            if folder:
+                _swap_folder(folder[1], folder[0])
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _say(f"error: cannot write {args.out}: {reason}; nothing was replaced")
+            return EXIT_WRITE
+    _say(f"{result.events} events and {result.references} reference dates from {result.extracted} articles "
+         f"({result.clusters} happenings told by several) -> {args.out}")
+    return EXIT_OK
+
+
+def _clear(scratch: object) -> None:
+    with contextlib.suppress(Exception):
+        scratch.clear()  # type: ignore[attr-defined]
+
+
+def _read_dataset(folder: Path) -> object:
+    """A dataset folder back into the schema (for the TimelineJS export, which needs the whole table)."""
+    import pandas as pd
+
+    from timeline import schema
+    from timeline.export import read_table
+
+    tables = [read_table(p) for p in sorted(folder.glob("month=*/*.parquet"))]
+    return pd.concat(tables, ignore_index=True) if tables else schema.empty_events()
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__.splitlines()[0],
@@ -253,14 +425,30 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Exit 0 written; 1 no article read or dated (nothing written); 2 bad arguments "
                                    "or an output that cannot be written (checked first); 3 writing failed "
                                    "(nothing replaced); 4 internal error.")
-    p.add_argument("paths", nargs="+", help="files or folders of articles")
-    p.add_argument("--out", required=True, help="events.csv, events.json or events.parquet")
+    p.add_argument("paths", nargs="+", help="files, folders or globs of articles (on Dask also fsspec URLs, "
+                                            "such as s3://bucket/news/*.jsonl with s3fs installed)")
+    p.add_argument("--out", required=True, help="events.csv, events.json or events.parquet (with --by-month: a folder)")
     p.add_argument("--anchor", action="append", default=[], metavar="FILE=DATE",
                    help="override a file's publication date (repeatable)")
     p.add_argument("--timelinejs", help="also write the Knight Lab TimelineJS JSON here")
     p.add_argument("--group", choices=["outlet", "actor"], default="outlet", help="TimelineJS groups (default: outlet)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--scheduler", default="auto", metavar="WHERE",
+                   help="auto (default): a worker process per core, or this process alone for inputs under 2 MB; "
+                        "local:N: a local Dask cluster of N workers; tcp://HOST:PORT: an existing dask.distributed "
+                        "cluster (inputs, --out and --scratch on storage every worker sees); none: this process only")
+    p.add_argument("--by-month", action="store_true",
+                   help="write --out as a Parquet dataset folder, one month=YYYY-MM/ per month of the events' start")
+    p.add_argument("--scratch", metavar="URL",
+                   help="where partitions wait between rounds on Dask (default: a hidden folder beside --out, "
+                        "removed after); a folder or an fsspec URL every worker can write")
+    p.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
+                   help="input per partition on Dask (default 4): a worker holds one partition at a time")
     p.set_defaults(func=cmd_extract)
+
+    from timeline.store.arguments import add_parser as add_corpus_parser  # argparse only; the store loads on use
+
+    add_corpus_parser(sub)
     return parser
 
 

@@ -194,6 +194,8 @@ _NAME_CHARS = re.compile(r"[^\W\d_]")
 
 
 def _is_stamp(line: str) -> bool:
+    if len(line) > 160:  # no stamp is that long: spare the substitution over every sentence of news
+        return False
     rest = _STAMP.sub("", line)
     return not _NAME_CHARS.search(rest)
 

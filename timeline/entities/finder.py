@@ -326,7 +326,12 @@ _HEADS = "(?:" + "|".join(sorted(_ALL_HEADS, key=len, reverse=True)) + ")"
 #: "Russian Defense Ministry", "Securities and Exchange Commission", "Ministry of Foreign Affairs"
 _GENERIC_ORG = re.compile(
     rf"(?<![\w.\-])(?:(?:{_ORG_MOD}{_SPACE}+(?:and{_SPACE}+)?){{1,4}}{_HEADS}{_ORG_TAIL}?|{_HEADS}{_ORG_TAIL})(?!\w)")
-_ENDER_AFTER = re.compile(rf"{_SPACE}+(?:" + "|".join(sorted(NAME_ENDERS | ORG_HEADS)) + r")\b")
+_ENDER_AFTER = re.compile(rf"{_SPACE}+(?:" + "|".join(sorted(NAME_ENDERS | ORG_HEADS)) + r"|(?:bridge|tunnel|street|"
+                          r"avenue|road|highway|airport|stadium|hospital|building|tower|station|school)\b)\b")
+#: A water body or island named by its last word: "the Patapsco River", "Chesapeake Bay", "Baltimore
+#: Harbor". GeoNames' cities and regions hold none of them, and a river is where much news happens.
+_FEATURE = re.compile(rf"(?<![\w.\-])(?:{_WORD}{_SPACE}+){{1,3}}(?:River|Bay|Harbor|Harbour|Lake|Sea|Strait|Straits|"
+                      r"Creek|Island|Islands|Gulf)(?!\w)")
 #: Modifiers an organization's name may start with although they stop a person's name.
 _ORG_MODIFIERS = frozenset("""
 National Security Intelligence Homeland Energy Trade Economic Justice Health Education Labor Labour Foreign
@@ -445,19 +450,14 @@ def _union_locals(text: str, mentions: list[Mention]) -> list[Mention]:
     return _merge(mentions, added, removed) if added else mentions
 
 
-def _join_locals(states: Sequence[_Doc]) -> None:
-    """"Local 862" takes the name "UAW Local 862" where the corpus writes the union once, and only one."""
-    full: dict[str, set[str]] = {}
-    for state in states:
-        for m in state.fixed:
-            if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and match.group(1):
-                full.setdefault(match.group(2), set()).add(m.name)
-    for state in states:
-        state.fixed = [
-            Mention(m.text, m.start_char, m.end_char, m.kind, next(iter(full[n])))
-            if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and not match.group(1)
-            and len(full.get(n := match.group(2), ())) == 1 else m
-            for m in state.fixed]
+def _join_locals_with(state: _Doc, full: dict[str, str]) -> None:
+    """"Local 862" takes the name "UAW Local 862" where the corpus writes the union once, and only one
+    (``full``: local number -> that name, from `NameSummary.index`)."""
+    state.fixed = [
+        Mention(m.text, m.start_char, m.end_char, m.kind, full[n])
+        if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and not match.group(1)
+        and (n := match.group(2)) in full else m
+        for m in state.fixed]
 
 
 def _abbreviation_orgs(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, tuple[str, str]]]:
@@ -527,9 +527,32 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
         yield run
 
 
+def _features(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add water bodies, islands and ranges (`_FEATURE`) as places; one may swallow the place it is named after
+    ("Baltimore Harbor"), never an organization or a longer mention."""
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added: list[Mention] = []
+    removed: set[int] = set()
+    for match in _FEATURE.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and (words[0].group(0) in STOPWORDS or words[0].group(0).lower() in ("the", "a", "an")):
+            words.pop(0)  # "The Patapsco River": the article opens no name
+        if len(words) < 2:
+            continue
+        start, end = match.start() + words[0].start(), match.end()
+        over = _overlapping(starts, ends, start, end)
+        if any(mentions[i].kind not in PLACE_KINDS or not (start <= starts[i] and ends[i] <= end) for i in over):
+            continue
+        name = " ".join(text[start:end].split())
+        removed.update(over)
+        added.append(Mention(text[start:end], start, end, "region", name))
+    return _merge(mentions, added, removed)
+
+
 def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
     text = doc.text
-    mentions = _union_locals(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase)))
+    mentions = _features(text, _union_locals(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase))))
     mentions, abbreviations = _abbreviation_orgs(text, mentions)
     state = _Doc(doc, mentions, abbreviations)
     for run in _segments(text, mentions):
@@ -679,44 +702,142 @@ class Mentions(list):
 
 
 def find_entities(documents: Sequence[Document]) -> dict[str, list[Mention]]:
-    """doc_id -> the mentions of people, organizations, places and cited outlets, sorted by start_char."""
+    """doc_id -> the mentions of people, organizations, places and cited outlets, sorted by start_char.
+
+    The corpus-level joins run as map and reduce (`NameSummary`, `NameIndex`), so that a distributed run
+    (`timeline.distributed`) computes the same names from per-partition summaries; here the whole corpus
+    is one partition."""
     if isinstance(documents, (Document, str)):
         raise TypeError("find_entities wants a sequence of Documents, not a single one")
     documents = list(documents)
     for doc in documents:
         if not isinstance(doc, Document):
             raise TypeError(f"find_entities wants Document objects, got {type(doc).__name__}")
-    lowercase: set[str] = set()  # words the corpus writes in lower case: "Price" may be a word, not Ned Price
+    lowercase: set[str] = set()
     for doc in documents:
-        lowercase.update(_LOWER_WORDS.findall(doc.text))
-    states = [_first_pass(doc, lowercase) for doc in documents]
-    _join_locals(states)
-    accepted: set[str] = set()
-    for state in states:
-        accepted.update(name for start, end, name in state.full
-                        if name not in accepted and _person_evidence(state.doc.text, start, end))
-    counts = Counter(name for state in states for _, _, name in state.full if name in accepted)
-    canonical = _join_people(counts)
-    surnames = _Surnames(canonical, counts)
-    corpus_abbreviations = _corpus_abbreviations(states)
-    resolved = [_resolve(state, accepted, canonical, surnames, lowercase) for state in states]
-    singles = _group_singles(Counter(w for _, unknown in resolved for _, _, w in unknown))
-    result: dict[str, list[Mention]] = {}
-    for state, (mentions, unknown) in zip(states, resolved, strict=True):
-        mentions = [m for m in mentions if m.kind != _BLOCKED] + [
-            Mention(w, s, e, "person", singles[w]) for s, e, w in unknown]
-        mentions = _abbreviation_mentions(state.doc.text, mentions, {**corpus_abbreviations, **state.abbreviations})
-        result[state.doc.doc_id] = Mentions(_cited_outlets(state.doc, mentions))
-    return result
+        lowercase |= lowercase_words(doc)
+    states = [first_pass(doc, lowercase) for doc in documents]
+    index = NameSummary.of(states).index()
+    resolved = [resolve(state, index, lowercase) for state in states]
+    singles = single_names(unknown_words(resolved))
+    return {r.doc.doc_id: finish(r, index, singles) for r in resolved}
 
 
-def _corpus_abbreviations(states: Sequence[_Doc]) -> dict[str, tuple[str, str]]:
-    """Abbreviation -> the meaning the corpus gives it most often ("IAM" defined in one article, used in another)."""
-    votes: dict[str, Counter[tuple[str, str]]] = {}
-    for state in states:
-        for abbreviation, meaning in state.abbreviations.items():
-            votes.setdefault(abbreviation, Counter())[meaning] += 1
-    return {abbreviation: counter.most_common(1)[0][0] for abbreviation, counter in votes.items()}
+# --------------------------------------------------------------------------- the corpus as map and reduce
+#
+# find_entities = map(lowercase_words) -> union -> map(first_pass, NameSummary.of) -> NameSummary.combine
+# -> index() -> map(resolve, unknown_words) -> Counter sum -> single_names -> map(finish). Every reduce is
+# over names and words (the corpus's vocabulary), never over its documents.
+
+
+def lowercase_words(doc: Document) -> set[str]:
+    """The words a document writes in lower case: "Price" may then be a word, not Ned Price (a corpus-wide set)."""
+    return set(_LOWER_WORDS.findall(doc.text))
+
+
+def first_pass(doc: Document, lowercase: set[str] | frozenset[str]) -> _Doc:
+    """One document's gazetteer, organization and name-shaped mentions, given the corpus's lower-case words."""
+    return _first_pass(doc, lowercase)
+
+
+@dataclass
+class NameSummary:
+    """What the corpus-level joins need from a set of documents; summaries of partitions combine in order
+    (`combine`) into the corpus's, whatever the partitioning: sets unite, counts add, and the abbreviation
+    votes keep their first-seen order (ties go to the meaning seen first, as in one pass)."""
+
+    locals: dict[str, set[str]]  # union local number -> the full names "UAW Local 862" written
+    evidence: set[str]  # full names with a person's evidence somewhere
+    counts: Counter[str]  # every full name -> how often
+    abbreviations: dict[str, Counter[tuple[str, str]]]  # abbreviation -> votes for its meanings
+
+    @classmethod
+    def of(cls, states: Sequence[_Doc]) -> NameSummary:
+        locals_: dict[str, set[str]] = {}
+        for state in states:
+            for m in state.fixed:
+                if m.kind == "organization" and (match := _LOCAL.fullmatch(m.name)) and match.group(1):
+                    locals_.setdefault(match.group(2), set()).add(m.name)
+        evidence: set[str] = set()
+        for state in states:
+            evidence.update(name for start, end, name in state.full
+                            if name not in evidence and _person_evidence(state.doc.text, start, end))
+        votes: dict[str, Counter[tuple[str, str]]] = {}
+        for state in states:
+            for abbreviation, meaning in state.abbreviations.items():
+                votes.setdefault(abbreviation, Counter())[meaning] += 1
+        counts = Counter(name for state in states for _, _, name in state.full)
+        return cls(locals_, evidence, counts, votes)
+
+    @classmethod
+    def combine(cls, summaries: Iterable[NameSummary]) -> NameSummary:
+        """The summary of the partitions' documents taken in order."""
+        out = cls({}, set(), Counter(), {})
+        for summary in summaries:
+            for number, names in summary.locals.items():
+                out.locals.setdefault(number, set()).update(names)
+            out.evidence |= summary.evidence
+            out.counts.update(summary.counts)
+            for abbreviation, votes in summary.abbreviations.items():
+                out.abbreviations.setdefault(abbreviation, Counter()).update(votes)
+        return out
+
+    def index(self) -> NameIndex:
+        """The corpus's joins: each person's canonical name, lone surnames, abbreviations, union locals."""
+        counts = Counter({name: count for name, count in self.counts.items() if name in self.evidence})
+        canonical = _join_people(counts)
+        corpus_abbreviations = {abbreviation: votes.most_common(1)[0][0]
+                                for abbreviation, votes in self.abbreviations.items()}
+        return NameIndex(self.evidence, canonical, _Surnames(canonical, counts), corpus_abbreviations,
+                         {number: next(iter(names)) for number, names in self.locals.items() if len(names) == 1})
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """The corpus-wide look-ups each document's mentions are resolved against (built once, sent to every worker)."""
+
+    accepted: set[str]
+    canonical: dict[str, str]
+    surnames: _Surnames
+    abbreviations: dict[str, tuple[str, str]]
+    locals: dict[str, str]  # "862" -> "UAW Local 862", where the corpus writes the union once, and only one
+
+
+@dataclass
+class Resolved:
+    """A document's mentions with people named; its title-led single names of no known person wait for the
+    corpus's spellings of them (`single_names`)."""
+
+    doc: Document
+    mentions: list[Mention]
+    unknown: list[tuple[int, int, str]]
+    abbreviations: dict[str, tuple[str, str]]
+
+
+def resolve(state: _Doc, index: NameIndex, lowercase: set[str] | frozenset[str]) -> Resolved:
+    """One document's mentions, given the corpus's index ("Local 862" named, surnames joined)."""
+    _join_locals_with(state, index.locals)
+    mentions, unknown = _resolve(state, index.accepted, index.canonical, index.surnames, lowercase)
+    return Resolved(state.doc, mentions, unknown, state.abbreviations)
+
+
+def unknown_words(resolved: Iterable[Resolved]) -> Counter[str]:
+    """How often each single name of no known person stands in these documents (counts add across partitions)."""
+    return Counter(w for r in resolved for _, _, w in r.unknown)
+
+
+def single_names(words: Counter[str]) -> dict[str, str]:
+    """The corpus's spelling of each single name (its most frequent, "Zelenskiy"/"Zelensky")."""
+    return _group_singles(words)
+
+
+def finish(r: Resolved, index: NameIndex, singles: dict[str, str]) -> Mentions:
+    """A document's final mentions: single names spelt as the corpus spells them, abbreviations it defines
+    (here or elsewhere) as their long forms, cited outlets as sources."""
+    mentions = [m for m in r.mentions if m.kind != _BLOCKED] + [
+        Mention(w, s, e, "person", singles[w]) for s, e, w in r.unknown]
+    mentions = _abbreviation_mentions(r.doc.text, mentions, {**index.abbreviations, **r.abbreviations})
+    return Mentions(_cited_outlets(r.doc, mentions))
 
 
 _UPPER_WORD = re.compile(r"(?<![\w.\-])[A-Z][A-Z0-9&]{1,9}s?(?![\w\-])")

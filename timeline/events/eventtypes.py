@@ -136,15 +136,39 @@ _INDEX = _index()
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s-]")  # words, and punctuation that ends a phrase
 
 
+#: Verbs whose "to ..." tells what someone asked for or means to do, not what happened: in "Fain called on
+#: three plants to strike" the happening is the call; the strike is another one, told when it happens.
+_DIRECTIVES = frozenset(
+    "call calls called calling urge urges urged urging ask asks asked asking plan plans planned planning "
+    "prepare prepares prepared preparing threaten threatens threatened threatening poised set expected "
+    "intend intends intended aim aims aimed seek seeks sought want wants wanted hope hopes hoped".split())
+
+
+def _intended(words: list[str], k: int) -> bool:
+    """Whether the word at ``k`` follows "to" that hangs on a directive verb at most five words back, with
+    no punctuation between ("called on three plants to strike", "is preparing to walk off the job")."""
+    if k == 0 or words[k - 1] != "to":
+        return False
+    for back in range(k - 2, max(k - 8, -1), -1):
+        if not words[back][0].isalpha():
+            return False
+        if words[back] in _DIRECTIVES:
+            return True
+    return False
+
+
 def _matches(tokens: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token, class) of each trigger among ``tokens`` (as written), left to right. A
-    capitalised word inside a clause followed by another is a name, no trigger ("Bill Clinton", "Rally Point")."""
+    capitalised word inside a clause followed by another is a name, no trigger ("Bill Clinton", "Rally Point");
+    a trigger after a directive's "to" tells an intention, no happening (`_intended`)."""
     words = [t.lower() for t in tokens]
     out, k = [], 0
     while k < len(words):
         step = 1
         entries = _INDEX.get(words[k], ())
         if entries and k and tokens[k][0].isupper() and k + 1 < len(tokens) and tokens[k + 1][0].isupper():
+            entries = ()
+        if entries and _intended(words, k):
             entries = ()
         for rest, name in entries:
             last = k + len(rest)

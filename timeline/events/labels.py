@@ -105,6 +105,9 @@ _IRREGULAR_PAST = {
 }
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*)?(?:\([\w .&/-]{1,30}\)\s*)?(?:_|--|[-–—])\s*(?=\S)")
+#: A dateline with its date: "Detroit, Nov 16 (AP)", "LONDON, March 3 (Reuters) -".
+_DATED_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+"
+                             r"\([A-Z][\w .&/-]{1,30}\)\s*(?:_|--|[-–—])?\s*(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
 
@@ -165,15 +168,20 @@ def _verb_ahead(toks: list[_Token], i: int, allow_ing: bool = False) -> bool:
 
 
 def _clause_ahead(toks: list[_Token], i: int, limit: int = 7) -> bool:
-    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled"."""
+    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled". A name counts as one
+    word however long ("after the Francis Scott Key Bridge in Baltimore collapsed")."""
     if i >= len(toks) or _verb_ahead(toks, i) or not _word(toks[i]):
         return False
-    for j in range(i + 1, min(len(toks), i + limit + 1)):
+    words, j = 0, i + 1
+    while j < len(toks) and words < limit:
         if toks[j].text in ",;:–—--" or (toks[j].low in _COORDINATORS and not (  # not "Immigration and Naturalization"
                 toks[j - 1].text[:1].isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())):
             return False
         if _verb(toks[j]):
             return True
+        if not (toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper()):
+            words += 1  # (the second word of a name is no new word)
+        j += 1
     return False
 
 
@@ -609,6 +617,14 @@ def _tidy(items: list[_Item]) -> list[_Item]:
         if item.text in ",;:–—--" and (not out or out[-1].text in ",;:–—--"):
             continue
         out.append(item)
+    dashes = [n for n, item in enumerate(out) if item.text in ("--", "—", "–")]
+    if len(dashes) >= 2 and dashes[1] - dashes[0] <= 6:  # "Biden's historic — and brief — visit": an aside
+        del out[dashes[0]:dashes[1] + 1]
+    commas = [n for n, item in enumerate(out) if item.text == ","]
+    if commas and out[commas[-1] + 1:] and all(  # "Fain released a video, days" (after ...): a dangling measure
+            item.text.lower() in _MEASURES or item.text.lower() in _MEASURE_WORDS or item.text.isdigit()
+            for item in out[commas[-1] + 1:]):
+        del out[commas[-1]:]
     while out and (out[-1].text in ",;:–—--" or out[-1].text.strip("'‘’") == ""):
         out.pop()
     while out and (out[0].text in ",;:–—--" or out[0].text.lower() in ("and", "but", "so", "yet", "or")):
@@ -638,6 +654,10 @@ def _cuts(items: list[_Item], toks: list[_Token], words: int, after_verb: bool =
         if (verb is not None and n <= verb) or counts[n] > words:
             continue
         t, prev = _tok(toks, items[n]), _tok(toks, items[n - 1])
+        if verb is not None and n == verb + 1 and t.low in _PREPOSITIONS:
+            continue  # the verb's own preposition: "called for a strike", "went on strike"
+        if prev.low in _MEASURES and (t.low in _SUBORDINATORS or t.low in _PREPOSITIONS):
+            continue  # "days after the walkout", "hours before the deadline": the measure goes with it
         nxt = _tok(toks, items[n + 1]) if n + 1 < len(items) else None
         cut = (t.text in ",;:(–—--" or t.low in _PREPOSITIONS or t.low in _RELATIVES | _SUBORDINATORS
                or (t.low in _COORDINATORS and nxt is not None and items[n + 1].index is not None
@@ -729,6 +749,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
     while j >= 0 and (toks[j].low in _TIME_LEAD or _CLOCK.match(toks[j].low) or _parenthetical(toks, j)):
         drop.add(j)
         j -= 1
+    if j >= 0 and toks[j].low in ("beginning", "starting", "effective") and (j == 0 or toks[j - 1].text in ",;:"):
+        drop.add(j)  # "Beginning at noon today, UAW members will strike": the participle goes with its date
     n = last + 1
     while n < len(toks) and toks[n].low in ("night", "morning", "afternoon", "evening"):
         drop.add(n)
@@ -737,6 +759,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
         drop |= {n, n + 1}
     if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit():
         drop |= {n, n + 1}  # "on April 24 and 25"
+    if n < len(toks) and toks[n].text == "," and any(toks[k].text == "," for k in range(first, last + 1)):
+        drop.add(n)  # "until 11:59 p.m., Sept. 14, to meet": the comma closes the date, as in "on Sept. 14, 2023,"
     return [item for item in items if item.index not in drop]
 
 
@@ -744,6 +768,15 @@ def _parenthetical(toks: list[_Token], j: int) -> bool:
     return toks[j].text in "()" or (j > 0 and toks[j - 1].text == "(") or (
         j + 1 < len(toks) and toks[j + 1].text == ")")
 
+
+#: Words that measure how long before or after: they belong to the "after ..." that follows.
+_MEASURES = frozenset("seconds minutes hours days weeks months years decades moments shortly soon just long "
+                      "minute hour day week month year".split())
+
+_SPAN_MEASURE = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)[\s-]+"
+                           r"(?:second|minute|hour|day|week|month|year|decade)s?", re.IGNORECASE)
+_MEASURED = re.compile(r"\s+(?:after|before)\s+(?=\S)", re.IGNORECASE)
+_MEASURE_WORDS = frozenset("a an few several just only some two three four five six seven eight nine ten".split())
 
 _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today last this earlier later then and but "
                         "also still instead".split())
@@ -796,6 +829,9 @@ def _has_other_date(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> bo
 def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]:
     lo, hi = 0, len(toks)
     m = _DATELINE.match(text)
+    if timex and not m:  # "Detroit, Nov 16 (AP) United Auto Workers ...": a dateline that holds the date
+        m = _DATED_DATELINE.match(text)
+        m = m if m and toks[min(timex)].start < m.end() else None
     if m and len(text[:m.end()].split()) <= 8 and m.end() < len(text):
         while lo < hi - 1 and toks[lo].start < m.end():
             lo += 1
@@ -916,12 +952,32 @@ def _relative(where: _Clause, items: list[_Item], toks: list[_Token], lo: int) -
     return [*ante, *body]
 
 
+def _unfinished_coordination(items: list[_Item], toks: list[_Token]) -> list[_Item]:
+    """ "The contract expired, and the union" (the clause went on: ", which represents ..., began picketing"):
+    a coordination whose second half the clause cut short goes whole. Only where the sentence goes on after
+    the label and the second half looks like a clause's start (after a comma, or a determiner)."""
+    kept = [item.index for item in items if item.index is not None]
+    words = [n for n, t in enumerate(toks) if t.text not in _PUNCT]
+    if not kept or not words or max(kept) >= words[-1]:
+        return items  # the label runs to the sentence's end: "bread and milk" is whole
+    coordinators = [n for n, item in enumerate(items) if item.text.lower() in ("and", "but", "or")]
+    if coordinators and coordinators[-1] >= 2 and 1 <= len(items) - coordinators[-1] - 1 <= 2 and (
+            items[coordinators[-1] - 1].text == "," or items[coordinators[-1] + 1].text.lower() in _DETERMINERS):
+        return _tidy(items[:coordinators[-1]])
+    return items
+
+
 def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HEADLINE_WORDS) -> str:
     """A short chart label for the happening at the expression ``span`` (offsets inside ``sentence``).
 
     The label is the clause that holds the expression, subject first, without the expression, attribution
     or page chrome, and at most ``words`` words, cut at a phrase boundary. Without a span it is the main clause.
+    A span that measures "after" or "before" something ("The vote comes one day after GM workers ratified
+    their deal") dates that something: its clause is the label.
     """
+    if span is not None and _SPAN_MEASURE.fullmatch(sentence[span[0]:span[1]]) and (
+            measured := _MEASURED.match(sentence, span[1])):
+        return headline(sentence[measured.end():], None, words)
     text = sentence.strip().replace("``", " “").replace("''", "” ")  # the same length: offsets hold
     offset = len(sentence) - len(sentence.lstrip())
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)
@@ -935,6 +991,7 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     if _count(items) < 2:  # nothing left of the clause: fall back on the main clause
         items = _tidy(_drop_timex(_lead_in(_items(toks, list(range(len(toks)))), toks), toks, timex))
     items = _shorten(items, toks, words)
+    items = _unfinished_coordination(items, toks)
     while len(items) > 1 and (_tok(toks, items[-1]).low in _FUNCTION_END or items[-1].text in _PUNCT):
         items = items[:-1]  # what a dropped date leaves behind: "higher than", "is scheduled to expire at the"
     label = _join(items, text, toks).strip(" \"“”'‘’,;:")

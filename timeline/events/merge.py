@@ -4,7 +4,8 @@ Three steps, each linear in the number of rows:
 
 1. *Features.* Each row becomes a TF-IDF vector (scipy.sparse) of its sentence's content words (simplemma
    lemmas, the time expression left out), its names (the ``actors``/``places`` columns) and its numbers;
-   a second vector holds only the words near the expression (the clause the happening is told in).
+   a second vector holds only the words near the expression, a third the row's label (the clause the
+   happening is told in).
 2. *Blocking.* Candidate pairs share a date bucket (ISO week for day-to-week ranges, month for month
    ranges and the days inside them, the exact range for quarters, halves, years) and one of the row's
    salient tokens (names, numbers, its rarest words). Inside a block, a row is paired with at most
@@ -13,9 +14,12 @@ Three steps, each linear in the number of rows:
    (the same range, or one inside the other), its plain words (names left out: the same people do many
    things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
    strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
-   however alike their words; two mentions of one class, one day (or a day inside a week or month) and one
+   however alike their words; two mentions of one class, one day (or a day inside a week or `CLASS_DAYS`) and one
    key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
-   the topic words are everywhere and the few that say what happened weigh little.
+   the topic words are everywhere and the few that say what happened weigh little. On the very same day,
+   one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
+   tell one walkout in many words. A label too short to tell its class ("That call came") takes the class
+   of the words around its expression as evidence (`Features.cues`), never as a veto.
    Passing pairs are joined best first, but two clusters join only when every member's range still
    overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
    that week cannot chain in), when their average member similarity (average link, from the clusters'
@@ -25,13 +29,20 @@ Three steps, each linear in the number of rows:
 
 Quarter-, half- and year-long ranges join only ranges of the same value: they never chain the
 happenings inside them. Each join is written down in the joining row's ``merge_reason``.
+
+Each step also runs on a part of the rows, for a distributed run (`timeline.distributed.merging`): a row's
+own tokens (`row_tokens`) once, in its partition; the corpus's `Statistics` as a sum of the partitions';
+`features` of any rows given those statistics (columns numbered by token, so a row's vectors and every sum
+over them are the same whichever rows share the frame); `candidate_pairs` for the rows a date shard owns;
+`passing_pairs`; and `join` per connected component of passing pairs. `cluster_events` is all of it on one
+frame.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,11 +51,12 @@ import pandas as pd
 import simplemma
 from scipy import sparse
 
-from timeline.events import eventtypes
+from timeline.entities.places import containers
+from timeline.events import eventtypes, roles
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
 MERGE_THRESHOLD = 0.20
-INSIDE_THRESHOLD = 0.28
+INSIDE_THRESHOLD = 0.32
 #: Cosine of the words alone (names and numbers left out) two mentions need: the same people do many things.
 WORDS_MIN = 0.08
 #: ...and at least this many plain words in common.
@@ -52,7 +64,7 @@ SHARED_WORDS = 2
 #: Quarter-, half- and year-long ranges say little about when: they merge only on much alike sentences.
 COARSE_THRESHOLD = 0.55
 #: Average similarity of all member pairs that two clusters need to join (stops chaining).
-AVERAGE_LINK = 0.18
+AVERAGE_LINK = 0.14
 #: Two mentions of one article merge only when their sentences are this alike (the title retold as the lead).
 SAME_ARTICLE = 0.50
 #: Both mentions name places and share none: different happenings unless this alike. (Actors are not
@@ -61,9 +73,11 @@ NAME_CONFLICT = 0.60
 #: Names and numbers weigh this much more than a word of the same rarity.
 NAME_WEIGHT = 1.6
 #: Two mentions whose clauses tell the same event class ("both 'agreement' events"), whose dates agree
-#: closely (the same day, or a day inside a week or month) and that share a key name may join at this
+#: closely (the same day, or a day inside a range of at most `CLASS_DAYS`) and that share a key name may join at this
 #: lower score, their plain words unchecked: in a story corpus the words that say what happened are few.
 CLASS_THRESHOLD = 0.10
+#: The longest range a class may join a day inside on little else: a week, or a third of a month ("mid-September").
+CLASS_DAYS = 11
 #: ...and two clusters joined by such a pair need this average member similarity (every member pair's
 #: classes compatible besides).
 CLASS_AVERAGE_LINK = 0.10
@@ -71,8 +85,12 @@ CLASS_AVERAGE_LINK = 0.10
 #: ("United Auto Workers" in a strike story): it says nothing about which of its happenings a row tells.
 TOPIC_SHARE = 1 / 3
 TOPIC_ROWS = 20
+#: A word in the sentences of this share of the rows is the story's: it does not count as a shared plain word.
+TOPIC_WORD_SHARE = 1 / 5
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
+#: Words on each side of the expression whose event classes stand in for a label too short to tell one.
+CUE_WORDS = 12
 #: Rarest words of the sentence used as blocking keys (besides its names, numbers and the words near the date).
 KEY_WORDS = 4
 #: A row meets at most this many neighbours in one block (the block sorted by date)...
@@ -127,6 +145,7 @@ class Features:
     sentence: sparse.csr_matrix  # L2-normalised TF-IDF of the sentence's words, names and numbers
     window: sparse.csr_matrix  # the same for the words near the expression only
     words: sparse.csr_matrix  # the sentence's words alone, no names or numbers: what happened
+    label: sparse.csr_matrix  # the label's words (the clause the happening is told in), names included
     vocabulary: list[str]  # token of each column
     keys: list[list[int]]  # blocking tokens (columns) of each row
     names: list[frozenset[str]]  # actors and places
@@ -139,6 +158,7 @@ class Features:
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
     classes: list[frozenset[str]]  # event classes of the row's label, its clause (timeline.events.eventtypes)
+    cues: list[frozenset[str]]  # the label's specific classes, else those of the words around the expression
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
 
@@ -151,117 +171,175 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]").astype("int64")
 
 
-def features(frame: pd.DataFrame) -> Features:
-    """The TF-IDF vectors, names, blocking keys and date levels of an event table's rows."""
+#: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
+TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "classes", "cues", "hedged",
+                 "mergeable")
+
+
+def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each row's own share of the features: its tokens (the sentence's words and names, the words near its
+    expression, its plain words, its label's words), its event classes, hedge and whether it may merge.
+
+    Nothing here depends on the other rows, so a distributed run computes it once per row, in the row's
+    partition; `features` then adds what does (the corpus's `Statistics`)."""
     n = len(frame)
-    vocabulary: dict[str, int] = {}
-    sentence_rows: list[list[int]] = []
-    window_rows: list[list[int]] = []
-    word_rows: list[list[int]] = []
-    actors_of, places_of = [], []
-    numbers: set[int] = set()  # ids of number tokens
-    name_ids: dict[frozenset[str], tuple[list[int], set[int]]] = {}
-    word_id: dict[str, int] = {}  # a word as written -> its token's column, -1 for a stop word
+    token_of: dict[str, str] = {}  # a word as written -> its token ("" for a stop word)
 
-    def column(word: str) -> int:
-        token = _token(word)
-        if not token:
-            word_id[word] = -1
-            return -1
-        word_id[word] = found = vocabulary.setdefault(token, len(vocabulary))
-        if token[0] == "#":
-            numbers.add(found)
-        return found
-
-    def ids_of(text: str) -> list[int]:
+    def tokens_of(text: str) -> list[str]:
         out = []
         for word in _TOKEN.findall(text):
-            found = word_id.get(word)
-            if found is None:
-                found = column(word)
-            if found >= 0:
-                out.append(found)
+            token = token_of.get(word)
+            if token is None:
+                token = token_of[word] = _token(word)
+            if token:
+                out.append(token)
         return out
 
-    classes_of: list[frozenset[str]] = []
-    hedges: list[bool] = []
+    columns: dict[str, list[object]] = {name: [] for name in TOKEN_COLUMNS}
+    name_tokens: dict[frozenset[str], tuple[list[str], set[str]]] = {}
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     for sentence, s_start, t_start, t_end, actors, places, headline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
             frame["actors"], frame["places"], headlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
-        clause = headline if labelled else _clause(sentence, max(start, 0), end)
-        classes_of.append(eventtypes.event_classes(clause))
-        hedges.append(eventtypes.hedged(clause))
-        before, after = ids_of(sentence[:max(start, 0)]), ids_of(sentence[max(end, 0):])
-        actor_set = frozenset(str(a) for a in _names(actors))
-        place_set = frozenset(str(p) for p in _names(places))
-        both = actor_set | place_set
-        if both not in name_ids:
-            name_ids[both] = ([vocabulary.setdefault("@" + name.lower(), len(vocabulary)) for name in sorted(both)],
-                              {vocabulary.setdefault(_lemma(w), len(vocabulary))
-                               for name in both for w in name.lower().split()})
-        names, in_names = name_ids[both]
+        near = _clause(sentence, max(start, 0), end)
+        clause = headline if labelled else near
+        classes = eventtypes.event_classes(clause)
+        columns["classes"].append(sorted(classes))
+        if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
+            classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
+        columns["cues"].append(sorted(classes))
+        columns["label_tokens"].append(sorted(set(tokens_of(clause))))
+        columns["hedged"].append(eventtypes.hedged(clause))
+        before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
+        both = frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))
+        if both not in name_tokens:
+            name_tokens[both] = (["@" + name.lower() for name in sorted(both)],
+                                 {_lemma(w) for name in both for w in name.lower().split()})
+        names, in_names = name_tokens[both]
         words = {*before, *after}
-        sentence_rows.append(list(words.union(names)))
-        window_rows.append(list({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
-        word_rows.append([c for c in words - in_names if c not in numbers])
-        actors_of.append(actor_set)
-        places_of.append(place_set)
-    tokens = [""] * len(vocabulary)
-    for token, column in vocabulary.items():
-        tokens[column] = token
-    df = np.bincount([c for row in sentence_rows for c in row], minlength=len(tokens)).astype(float)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
-    boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens]) if tokens else np.ones(0)
+        columns["sentence_tokens"].append(sorted(words.union(names)))
+        columns["window_tokens"].append(sorted({*before[-WINDOW_WORDS:], *after[:WINDOW_WORDS], *names}))
+        columns["word_tokens"].append(sorted(t for t in words - in_names if t[0] != "#"))
+    mergeable = np.ones(n, dtype=bool)
+    if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening, but the
+        # start of a stretch ("on strike since mid-September") reports the happening that began it
+        began = frame["role_reason"].astype(str).str.contains(roles.STRETCH_BEGAN, regex=False) \
+            if "role_reason" in frame.columns else False
+        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | began).to_numpy()
+    columns["mergeable"] = mergeable.tolist()
+    return pd.DataFrame(columns, index=frame.index)
+
+
+@dataclass
+class Statistics:
+    """What the rows' weights and key names need of the whole corpus: its rows, the rows holding each token
+    in their sentence (document frequency) and the rows naming each name (the corpus's topic). Statistics of
+    parts of a corpus `combine` into the corpus's, so a distributed run computes them as map and reduce."""
+
+    rows: int
+    frequency: Counter[str]
+    names: Counter[str]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Statistics:
+        """The statistics of an event table's rows (with `row_tokens` columns, or computed here)."""
+        tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+        frequency = Counter(t for row in tokens["sentence_tokens"] for t in row)
+        names = Counter(name for a, p in zip(frame["actors"], frame["places"], strict=True)
+                        for name in {str(x) for x in _names(a)} | {str(x) for x in _names(p)})
+        return cls(len(frame), frequency, names)
+
+    @classmethod
+    def combine(cls, parts: Iterable[Statistics]) -> Statistics:
+        out = cls(0, Counter(), Counter())
+        for part in parts:
+            out.rows += part.rows
+            out.frequency.update(part.frequency)
+            out.names.update(part.names)
+        return out
+
+    def topic_words(self) -> frozenset[str]:
+        """Words in the sentences of `TOPIC_WORD_SHARE` of the rows (and `TOPIC_ROWS` or more): the story's own
+        words ("bridge", "strike") say which story a sentence is from, not which of its happenings."""
+        floor = max(TOPIC_ROWS, TOPIC_WORD_SHARE * self.rows)
+        return frozenset(t for t, count in self.frequency.items() if count >= floor and t[:1] not in "@#")
+
+    def topic(self) -> frozenset[str]:
+        """Names on `TOPIC_SHARE` of the rows (and `TOPIC_ROWS` or more): they say nothing about which happening."""
+        floor = max(TOPIC_ROWS, TOPIC_SHARE * self.rows)
+        return frozenset(name for name, count in self.names.items() if count >= floor)
+
+
+def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Features:
+    """The TF-IDF vectors, names, blocking keys and date levels of an event table's rows.
+
+    ``statistics`` are the corpus's when ``frame`` holds only some of its rows (a shard of a distributed
+    run); by default the frame's own. Columns are numbered in the order of their tokens, so the vectors of
+    a row, and every sum over them, are the same whichever rows share the frame."""
+    tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+    statistics = statistics if statistics is not None else Statistics.of(tokens if tokens is frame else
+                                                                           pd.concat([frame, tokens], axis=1))
+    sentence_tokens = [list(r) for r in tokens["sentence_tokens"]]
+    window_tokens = [list(r) for r in tokens["window_tokens"]]
+    word_tokens = [list(r) for r in tokens["word_tokens"]]
+    label_tokens = [list(r) for r in tokens["label_tokens"]]
+    used = set()
+    for rows in (sentence_tokens, window_tokens, word_tokens, label_tokens):
+        for row in rows:
+            used.update(row)
+    vocabulary: dict[str, int] = {token: i for i, token in enumerate(sorted(used))}
+    tokens_list = list(vocabulary)
+    df = np.array([statistics.frequency.get(t, 0) for t in tokens_list], dtype=float)
+    idf = np.log((statistics.rows + 1) / (df + 1)) + 1.0
+    boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens_list]) if tokens_list else np.ones(0)
     weight = idf * boost
-    special = np.array([t[:1] in "@#" for t in tokens], dtype=bool)
-    rarest = np.lexsort((np.array(tokens, dtype=object).astype(str), -idf)) if tokens else np.zeros(0, np.int64)
-    rank = np.empty(len(tokens), dtype=np.int64)
-    rank[rarest] = np.arange(len(tokens))  # 0 = the rarest token
-    key_names = _key_names(actors_of, places_of)
+    idf_of = dict(zip(tokens_list, idf.tolist(), strict=True))
+    actors_of = [frozenset(str(a) for a in _names(v)) for v in frame["actors"]]
+    places_of = [frozenset(str(p) for p in _names(v)) for v in frame["places"]]
+    topic = statistics.topic()
+    key_names = [(a | p) - topic for a, p in zip(actors_of, places_of, strict=True)]
+    classes_of = [frozenset(c) for c in tokens["classes"]]
+    cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
-    for row, near, names, classes in zip(sentence_rows, window_rows, key_names, classes_of, strict=True):
-        ranks = sorted(rank[c] for c in row if not special[c])[:KEY_WORDS]
+    for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
+        rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
         kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
-                 for kind in sorted(eventtypes.specific(classes)) for name in sorted(names)]
-        keys.append(sorted({*near, *(c for c in row if special[c]), *rarest[ranks].tolist(), *kinds}))
-    tokens += [""] * (len(vocabulary) - len(tokens))
-    for token, column in vocabulary.items():
-        tokens[column] = token
-    weight = np.concatenate([weight, np.zeros(len(tokens) - len(weight))])
+                 for kind in sorted(classes) for name in sorted(names) or [""]]
+        keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
+                            *(vocabulary[t] for t in rarest), *kinds}))
+    tokens_list = list(vocabulary)
+    weight = np.concatenate([weight, np.zeros(len(tokens_list) - len(weight))])
+
+    def ids(rows: list[list[str]]) -> list[list[int]]:
+        return [[vocabulary[t] for t in row] for row in rows]  # rows are sorted: columns ascending
+
+    common = statistics.topic_words()  # "bridge", "strike": in a story corpus they say which story, not which
+    word_tokens = [[t for t in row if t not in common] for row in word_tokens]  # of its happenings
+
     starts, ends = _days(frame["start"]), _days(frame["end"])
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
-    mergeable = np.ones(n, dtype=bool)
-    if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening
-        mergeable = (frame["role"].astype(str) != "reference").to_numpy()
-    return Features(_tfidf(sentence_rows, weight), _tfidf(window_rows, weight), _tfidf(word_rows, weight), tokens, keys,
+    return Features(_tfidf(ids(sentence_tokens), weight), _tfidf(ids(window_tokens), weight),
+                    _tfidf(ids(word_tokens), weight), _tfidf(ids(label_tokens), weight), tokens_list, keys,
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
-                    starts, ends, _level(ends - starts + 1), docs, rank, mergeable, classes_of,
-                    np.array(hedges, dtype=bool), key_names)
+                    starts, ends, _level(ends - starts + 1), docs, rank,
+                    np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
+                    np.asarray(tokens["hedged"], dtype=bool), key_names)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The words around the expression up to the clause's boundaries (at most `WINDOW_WORDS` a side): the
+def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
+    """The words around the expression up to the clause's boundaries (at most ``words`` a side): the
     clause of a row with no label (``headline``)."""
     low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
     stop = _CLAUSE_BREAK.search(sentence, end)
-    before = sentence[low:start].split()[-WINDOW_WORDS:]
-    after = sentence[end:stop.start() if stop else len(sentence)].split()[:WINDOW_WORDS]
+    before = sentence[low:start].split()[-words:]
+    after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
-
-
-def _key_names(actors: list[frozenset[str]], places: list[frozenset[str]]) -> list[frozenset[str]]:
-    """Each row's names but the corpus's topic (a name on `TOPIC_SHARE` of the rows, `TOPIC_ROWS` or more)."""
-    counts = Counter(name for a, p in zip(actors, places, strict=True) for name in a | p)
-    floor = max(TOPIC_ROWS, TOPIC_SHARE * len(actors))
-    topic = {name for name, count in counts.items() if count >= floor}
-    return [(a | p) - topic for a, p in zip(actors, places, strict=True)]
 
 
 def _names(value: object) -> list[object]:
@@ -284,13 +362,14 @@ def _tfidf(rows: Sequence[Sequence[int]], weight: np.ndarray) -> sparse.csr_matr
 # --------------------------------------------------------------------------- blocking
 
 
-def candidate_pairs(feats: Features) -> np.ndarray:
+def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndarray:
     """Pairs of rows (i < j, an (m, 2) int array) that share a date bucket and a salient token.
 
     Each block is sorted by date and a row meets only its next `BLOCK_WINDOW` members (and a month-long
     range the first `BLOCK_WINDOW` days or weeks inside it); pairs whose dates cannot agree are dropped,
     and each row keeps its `CANDIDATES` best by shared keys: at most that many pairs per row, whatever
-    the corpus.
+    the corpus. With ``owned`` (a mask of rows), only the pairs those rows keep: a distributed run asks each
+    date shard for its own rows' pairs (their blocks whole in the shard) and unites the answers.
     """
     n = len(feats.start)
     months = _month_index(feats.start), _month_index(feats.end)
@@ -337,10 +416,11 @@ def candidate_pairs(feats: Features) -> np.ndarray:
     low, high = np.minimum(both[:, 0], both[:, 1]), np.maximum(both[:, 0], both[:, 1])
     ok = (low != high) & dates_agree(feats, low, high)
     codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
-    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank)
+    return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank, owned)
 
 
-def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np.ndarray:
+def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray,
+                  owned: np.ndarray | None = None) -> np.ndarray:
     """The pairs among the `CANDIDATES` of either row that share the most blocking keys with it (ties go
     by the other row's event id, so the choice does not depend on the order of the rows)."""
     n = len(rank)
@@ -352,7 +432,10 @@ def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray) -> np
     first = np.searchsorted(ends, np.arange(n))
     position = np.arange(len(ends)) - first[ends]
     keep = np.zeros(len(pairs), dtype=bool)
-    keep[which[position < CANDIDATES]] = True
+    chosen = position < CANDIDATES
+    if owned is not None:
+        chosen &= owned[ends]
+    keep[which[chosen]] = True
     return pairs[keep]
 
 
@@ -383,16 +466,19 @@ def _row_dot(a: sparse.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 20
     return out
 
 
-def pair_scores(feats: Features, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The score: cosine of the sentences, or of the clauses around the expressions when those agree
-    better; and the cosine of their words alone (shared names say who, not what happened), 0 unless
-    they share `SHARED_WORDS` words."""
+def pair_scores(feats: Features, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The score: cosine of the sentences, of the words around the expressions, or of the labels (the
+    clauses that tell the happenings), whichever agree best; the cosine of their words alone (shared names
+    say who, not what happened), 0 unless they share `SHARED_WORDS` words; and the score without the labels
+    (short labels agree easily: "Workers walked out" at Ford and at GM), which alone overrides a clash of
+    names."""
     if not len(pairs):
-        return np.zeros(0), np.zeros(0)
+        return np.zeros(0), np.zeros(0), np.zeros(0)
     i, j = pairs[:, 0], pairs[:, 1]
     shared = _row_dot((feats.words > 0).astype(np.float64).tocsr(), i, j)
     words = np.where(shared >= SHARED_WORDS, _row_dot(feats.words, i, j), 0.0)
-    return np.maximum(_row_dot(feats.sentence, i, j), _row_dot(feats.window, i, j)), words
+    told = np.maximum(_row_dot(feats.sentence, i, j), _row_dot(feats.window, i, j))
+    return np.maximum(told, _row_dot(feats.label, i, j)), words, told
 
 
 def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
@@ -403,9 +489,20 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
     return np.where(coarse, COARSE_THRESHOLD, np.where(same, MERGE_THRESHOLD, INSIDE_THRESHOLD))
 
 
+def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of places may name one place: a place in both, one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`), or places of unknown extent."""
+    held = containers()
+    if a & b or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a for p in b):
+        return True
+    # a river, a bay or a harbour ("Patapsco River") lies in no known state: it clashes with nothing
+    return not (any(p in held for p in a) and any(p in held for p in b))
+
+
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places and share none."""
-    return "places" if feats.places[i] and feats.places[j] and not feats.places[i] & feats.places[j] else ""
+    """Names that say two mentions are different happenings: both name places and none meets the other's."""
+    return "places" if feats.places[i] and feats.places[j] and not places_meet(feats.places[i], feats.places[j]) \
+        else ""
 
 
 # --------------------------------------------------------------------------- clustering
@@ -419,6 +516,7 @@ class _Cluster:
     end: int
     coarse: bool
     total: dict[int, float]  # summed member vectors: average link in one dot product
+    told: dict[int, float]  # summed member label vectors: the same on the clauses that tell the happening
     kinds: set[frozenset[str]]  # the members' distinct label classes: complete link on classes, cheaply
     names: set[str]  # the members' key names
 
@@ -444,26 +542,61 @@ class Clusters:
     scored_pairs: int  # candidate pairs scored (the cost), for tests and benchmarks
 
 
+@dataclass(frozen=True)
+class Passing:
+    """The candidate pairs that pass (rows ``pairs[k]``), with what clustering reads of each: its score, the
+    score without the labels (``told``), whether one event class makes it alike and whether it is one day."""
+
+    pairs: np.ndarray
+    scores: np.ndarray
+    told: np.ndarray
+    alike: np.ndarray
+    one_day: np.ndarray
+    candidates: int  # candidate pairs scored (the cost)
+
+
+def passing_pairs(feats: Features, pairs: np.ndarray) -> Passing:
+    """Score the candidate pairs and keep those that pass (see the module's docstring)."""
+    scores, word_scores, told = pair_scores(feats, pairs)
+    one_day = _same_day(feats, pairs)
+    met = who_and_where(feats, pairs, one_day)
+    alike = class_pairs(feats, pairs) | met
+    one_day &= alike
+    passing = np.flatnonzero(classes_compatible(feats, pairs) & (
+        ((scores >= thresholds(feats, pairs)) & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
+        | (alike & ((scores >= CLASS_THRESHOLD) | one_day))))
+    return Passing(pairs[passing].reshape(-1, 2), scores[passing], told[passing], alike[passing], one_day[passing],
+                   len(pairs))
+
+
 def cluster_events(frame: pd.DataFrame) -> Clusters:
     """Cluster the mentions of one happening across articles (see the module's docstring).
 
     The cluster id is ``"c-"`` + the smallest event id of its members, so ids are stable across runs
     and independent of row order.
     """
-    n = len(frame)
-    if n == 0:
+    if len(frame) == 0:
         return Clusters([], [], [], 0)
     feats = features(frame)
-    pairs = candidate_pairs(feats)
-    scores, word_scores = pair_scores(feats, pairs)
-    event_ids = frame["event_id"].astype(str).tolist()
-    alike = class_pairs(feats, pairs)
-    passing = np.flatnonzero(classes_compatible(feats, pairs) & (
-        ((scores >= thresholds(feats, pairs)) & ((word_scores >= WORDS_MIN) | (scores >= SAME_ARTICLE)))
-        | (alike & (scores >= CLASS_THRESHOLD))))
-    low = np.minimum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
-    high = np.maximum(feats.rank[pairs[passing, 0]], feats.rank[pairs[passing, 1]])
-    order = passing[np.lexsort((high, low, -np.round(scores[passing], 9)))].tolist()
+    return join(feats, passing_pairs(feats, candidate_pairs(feats)), about_rows(frame))
+
+
+def about_rows(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """What a merge reason names of each row."""
+    return {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
+
+
+def join(feats: Features, passing: Passing, about: dict[str, list[str]]) -> Clusters:
+    """Join the passing pairs best first into clusters (see the module's docstring).
+
+    Only the rows of the pairs' connected components matter to each other: a distributed run joins each
+    component apart (`timeline.distributed.merging`), given the corpus's statistics."""
+    n = len(feats.start)
+    pairs, scores, told, alike, one_day = passing.pairs, passing.scores, passing.told, passing.alike, passing.one_day
+    low = np.minimum(feats.rank[pairs[:, 0]], feats.rank[pairs[:, 1]])
+    high = np.maximum(feats.rank[pairs[:, 0]], feats.rank[pairs[:, 1]])
+    order = np.lexsort((high, low, -np.round(scores, 9))).tolist()
+    event_ids = about["event_id"]
     parent = list(range(n))
     clusters: dict[int, _Cluster] = {}  # by root; a row alone gets its cluster when first compared
 
@@ -471,11 +604,11 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         if root not in clusters:
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
                                       int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
+                                      _vector(feats.label, root),
                                       {feats.classes[root]}, set(feats.key_names[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
-    about = {name: frame[name].astype(str).tolist() for name in ("event_id", "outlet", "doc_id", "timex_text")}
 
     def find(u: int) -> int:
         while parent[u] != u:
@@ -489,10 +622,10 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
         if ri == rj:
             continue
         conflict = _conflict(feats, i, j)
-        if conflict and score < NAME_CONFLICT:
+        if conflict and told[k] < NAME_CONFLICT:
             continue
         a, b = cluster(ri), cluster(rj)
-        if not _may_join(feats, a, b, score, bool(alike[k])):
+        if not _may_join(feats, a, b, float(told[k]), bool(alike[k]), bool(one_day[k])):
             continue
         small, large = (ri, rj) if len(a.members) <= len(b.members) else (rj, ri)
         joiner, joined = (i, j) if find(i) == small else (j, i)
@@ -506,10 +639,16 @@ def cluster_events(frame: pd.DataFrame) -> Clusters:
             cluster_of[m], sources[m] = cid, len(group.docs)
     for row, texts in reasons.items():
         why[row] = " | ".join(texts)
-    return Clusters(cluster_of, sources, why, len(pairs))
+    return Clusters(cluster_of, sources, why, passing.candidates)
 
 
-def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bool) -> bool:
+def _same_day(feats: Features, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: both mentions date the very same single day."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    return (feats.start[i] == feats.end[i]) & (feats.start[j] == feats.start[i]) & (feats.end[j] == feats.end[i])
+
+
+def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bool, one_day: bool = False) -> bool:
     """Complete-link on dates and event classes, average link on words (or, for a pair of one event
     class, complete link on classes), and one article's mentions only when told twice or of one class."""
     start, end = max(a.start, b.start), min(a.end, b.end)
@@ -520,23 +659,35 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     if not all(eventtypes.compatible(x, y) for x in a.kinds for y in b.kinds):
         return False
     pairs = len(a.members) * len(b.members)
-    if pairs > 1 and _dot(a.total, b.total) / pairs < (CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
+    if pairs > 1 and not one_day and max(_dot(a.total, b.total), _dot(a.told, b.told)) / pairs < (
+            CLASS_AVERAGE_LINK if alike else AVERAGE_LINK):
         return False  # (one pair: its own score decided)
-    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: the same range, and much alike
-        for x in (m for m in a.members if feats.doc[m] == doc):  # sentences or the same day, class and name
+    for doc in a.docs.keys() & b.docs.keys():  # two mentions of one article: told twice (see `_told_twice`)
+        for x in (m for m in a.members if feats.doc[m] == doc):
             for y in (m for m in b.members if feats.doc[m] == doc):
-                if (feats.start[x], feats.end[x]) != (feats.start[y], feats.end[y]) or (
-                        max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
-                            _dot(_vector(feats.window, x), _vector(feats.window, y))) < SAME_ARTICLE
-                        and not (feats.start[x] == feats.end[x] and _one_happening_told(feats, x, y))):
+                if not _told_twice(feats, x, y):
                     return False
     return True
+
+
+def _told_twice(feats: Features, x: int, y: int) -> bool:
+    """Whether two mentions of one article may tell one happening: the same range and much alike sentences
+    (the title retold as the lead), or one event class and key name on one day, or on a day inside the other's
+    week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
+    same = (feats.start[x], feats.end[x]) == (feats.start[y], feats.end[y])
+    if same and max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
+                    _dot(_vector(feats.window, x), _vector(feats.window, y))) >= SAME_ARTICLE:
+        return True
+    day = feats.start[x] == feats.end[x] or feats.start[y] == feats.end[y]
+    inside = feats.level[x] == 0 and feats.level[y] == 0  # both at most a week long (their overlap is checked)
+    return bool(day and (same or inside) and _one_happening_told(feats, x, y))
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
     """Two mentions that tell one event class of one key name, both as happenings or both as possibilities
     (their dates checked elsewhere)."""
-    return bool(eventtypes.shared(feats.classes[x], feats.classes[y]) and feats.key_names[x] & feats.key_names[y]
+    names = feats.key_names[x] & feats.key_names[y] or not feats.key_names[x] or not feats.key_names[y]
+    return bool(eventtypes.shared(feats.cues[x], feats.cues[y]) and names
                 and feats.hedged[x] == feats.hedged[y])
 
 
@@ -562,19 +713,39 @@ def classes_compatible(feats: Features, pairs: np.ndarray) -> np.ndarray:
     return _pair_test(sets, ids[pairs[:, 0]], ids[pairs[:, 1]], eventtypes.compatible)
 
 
+def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Per pair of ``among``: both name the same actor and the same place that are not the corpus's topic, and
+    both tell a happening or both a possibility. On one day, the same people at the same place is one
+    happening ("Trump is expected in Clinton Township, Michigan" / "Trump was in Michigan ... in Clinton
+    Township")."""
+    out = np.zeros(len(pairs), dtype=bool)
+    for k in np.flatnonzero(among).tolist():  # (the pairs of one day only: few)
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        if feats.hedged[i] != feats.hedged[j]:
+            continue
+        key = feats.key_names[i] & feats.key_names[j]
+        where_i, where_j = feats.places[i] & feats.key_names[i], feats.places[j] & feats.key_names[j]
+        out[k] = bool(key & feats.actors[i] & feats.actors[j]) and bool(where_i and where_j) \
+            and places_meet(where_i, where_j)
+    return out
+
+
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or
-    month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or a third of
+    a month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
     day = (feats.start[i] == feats.end[i]) | (feats.start[j] == feats.end[j])
-    close = (feats.level[i] < 2) & (feats.level[j] < 2) & day  # the same day, or a day inside the other
+    span = np.maximum(feats.end[i] - feats.start[i], feats.end[j] - feats.start[j]) + 1
+    close = (span <= CLASS_DAYS) & day  # the same day, or a day inside a week or a third of a month ("mid-
+    # September"): a whole month holds too many happenings of one class for the class to say which
     close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
-    ids, sets = _class_ids(feats.classes)
+    ids, sets = _class_ids(feats.cues)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
-    for k in np.flatnonzero(out).tolist():  # the few left: their key names
-        out[k] = bool(feats.key_names[i[k]] & feats.key_names[j[k]])
+    for k in np.flatnonzero(out).tolist():  # the few left: their key names meet, or one names nobody
+        a, b = feats.key_names[i[k]], feats.key_names[j[k]]
+        out[k] = bool(a & b) or not a or not b
     return out
 
 
@@ -585,6 +756,8 @@ def _absorb(into: _Cluster, other: _Cluster) -> None:
     into.coarse = into.coarse or other.coarse
     for key, weight in other.total.items():
         into.total[key] = into.total.get(key, 0.0) + weight
+    for key, weight in other.told.items():
+        into.told[key] = into.told.get(key, 0.0) + weight
     into.kinds |= other.kinds
     into.names |= other.names
 
@@ -604,7 +777,7 @@ def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score:
              "one range inside the other") + f" ({other['timex_text']}, from {day})"
     parts = [f"joined {other['event_id']} ({other['outlet']}, {other['doc_id']})", f"score {score:.2f}",
              f"dates: {dates}"]
-    kinds = sorted(eventtypes.shared(feats.classes[i], feats.classes[j]))
+    kinds = sorted(eventtypes.shared(feats.cues[i], feats.cues[j]))
     if kinds:
         parts.append("both " + " and ".join(f"'{kind}'" for kind in kinds) + " events")
     if names:

@@ -28,6 +28,11 @@ _AMOUNT = (r"(?P<owner>(?:[\w-]+\s+){1,3}?of\s+)?"
 _SINCE = re.compile(rf"\b(?P<cue>(?:ever\s+)?since)\s+{_FILLER}$", re.IGNORECASE)
 _AS_OF = re.compile(rf"\b(?P<cue>as\s+(?:of|at))\s+{_FILLER}$", re.IGNORECASE)
 _BOUND = re.compile(rf"\b(?P<cue>(?:up\s+)?until|till|til|through|thru|up\s+to)\s+{_FILLER}$", re.IGNORECASE)
+#: "had until Thursday to reach a deal", "gave them until noon": a deadline, which falls then (an event).
+_DEADLINE = re.compile(r"\b(?:ha(?:s|d|ve|ving)|given|gave|gives?)\s+(?:(?!been\b)\w+\s+){0,2}$", re.IGNORECASE)
+#: What a reference of a stretch of time says: it began then. Mergers may take such a row as a report of
+#: the beginning ("on strike since mid-September" tells of the strike that began then).
+STRETCH_BEGAN = "bounds a stretch of time that began then"
 #: "not until March", "wasn't to begin until 1993": the expression dates the event itself.
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:]{0,40}$", re.IGNORECASE)
 #: "since the January 1998 bombing", "until Thursday's vote": the date names a happening, so it is an event.
@@ -127,7 +132,7 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
     if m := _SINCE.search(before):
         if happening:
             return _names_a_happening(m, written, happening)
-        return Role(REFERENCE, f"'{_quote(m)} {written}' bounds a stretch of time that began then; "
+        return Role(REFERENCE, f"'{_quote(m)} {written}' {STRETCH_BEGAN}; "
                                "it does not say something happened then")
     if m := _AS_OF.search(before):
         return Role(REFERENCE, f"'{_quote(m)} {written}' gives the date a state is reported at, not an event")
@@ -144,6 +149,8 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
     if m := _BOUND.search(before):
         if _NOT_UNTIL.search(before[: m.start()]):
             return Role(EVENT, f"'not ... {_quote(m)} {written}': the event itself happens then")
+        if d := _DEADLINE.search(before[: m.start()]):
+            return Role(EVENT, f"'{' '.join(d.group(0).split())} {_quote(m)} {written}': a deadline, which falls then")
         if happening:
             return _names_a_happening(m, written, happening)
         return Role(REFERENCE, f"'{_quote(m)} {written}' bounds how long something lasts; "

@@ -77,11 +77,16 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
     rows = []
     seen: set[tuple[str, str, int]] = set()  # a sentence told twice (the headline repeated as the lead): one event
     nth: dict[int, int] = {}
+    chrome: dict[int, bool] = {}
     for timex in find_timexes(doc.text, doc.published):
         if not timex.is_dated:  # a DURATION is dated only by the point it implies ("in two weeks")
             continue
         sentence = _sentence_at(sentences, starts, timex.start_char)
-        if sentence is None or is_boilerplate(sentence.text):
+        if sentence is None:
+            continue
+        if sentence.start_char not in chrome:  # once per sentence, not per date in it
+            chrome[sentence.start_char] = is_boilerplate(sentence.text)
+        if chrome[sentence.start_char]:
             continue
         nth[sentence.start_char] = nth.get(sentence.start_char, -1) + 1
         key = (sentence_key(sentence.text), timex.value, nth[sentence.start_char])

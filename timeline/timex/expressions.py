@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -95,8 +96,12 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
     ctx = Context(text, anchor)
     candidates: list[tuple[int, int, int, Found]] = []
     words = WordIndex(text)
+    covered = _Covered()
     for priority, rule in enumerate(RULES):
+        covered.update(candidates)
         for match in rule.matches(text, words):
+            if covered.holds(*match.span()):
+                continue  # inside an expression an earlier rule found: it could only lose to it
             try:
                 found = rule.resolve(match, ctx)
             except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
@@ -106,8 +111,109 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
+    timexes = _compound_durations(text, _parts_named(text, timexes))
     timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
-    return _quoted_days(ctx, _dates_with_their_times(text, timexes))
+    return _quoted_days(ctx, _weekdays_in_apposition(text, _dates_with_their_times(text, timexes)))
+
+
+_WEEK_OF = re.compile(r"\b[Tt]he\s+(?:(?P<ord>first|second|third|fourth|fifth|last|final)\s+)?week\s+of\s+$")
+_DAY_OF = re.compile(r"\b[Tt]he\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+of\s+$")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _parts_named(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the week of Jan. 25", "the third week of September", "the 13th of next month": a week or a day inside the
+    period the expression names, as one expression (the inner one picked its year or month)."""
+    out: list[Timex] = []
+    for timex in timexes:
+        if not timex.is_dated or "of" not in text[max(0, timex.start_char - 5):timex.start_char]:
+            out.append(timex)  # the cheap test first: most expressions follow no "... of"
+            continue
+        before = max(0, timex.start_char - 30)
+        week = _WEEK_OF.search(text, before, timex.start_char)
+        day = _DAY_OF.search(text, before, timex.start_char)
+        period = None
+        if week and timex.granularity == "day" and not week.group("ord"):
+            period, why, match = periods.week(timex.start), "the week containing it", week
+        elif week and timex.granularity == "month":
+            nth = week.group("ord")
+            inside = timex.end if nth in ("last", "final") else timex.start + dt.timedelta(days=7 * (_NTH[nth] - 1)) \
+                if nth else None
+            if inside is not None and inside <= timex.end:
+                period, why, match = periods.week(inside), f"its {nth} week (the week containing {inside})", week
+        elif day and timex.granularity == "month":
+            try:
+                date = timex.start.replace(day=int(day.group("day")))
+            except ValueError:
+                date = None
+            if date is not None:
+                period, why, match = periods.day(date), "that day of it", day
+        if period is None:
+            out.append(timex)
+            continue
+        while out and out[-1].end_char > match.start():
+            out.pop()  # "the last week" of "the last week of June 2024" is part of the whole
+        out.append(dataclasses.replace(
+            timex, text=text[match.start():timex.end_char], start_char=match.start(), type="DATE", value=period.value,
+            start=period.start, end=period.end, granularity=period.granularity, mod=None,
+            rule=f"{timex.rule}; {why}"))
+    return out
+
+
+class _Covered:
+    """The spans of the candidates found so far, to skip resolving a match that lies inside one of them.
+
+    A match never resolves to a wider span than its own, and the longest candidate (the earlier rule on a
+    tie) wins: a match inside an earlier candidate's span could only lose, so resolving it is wasted work
+    ("two weeks" inside "two weeks ago", "2025" inside "March 3, 2025").
+    """
+
+    def __init__(self) -> None:
+        self._seen = 0
+        self._starts: list[int] = []
+        self._reach: list[int] = []  # the farthest end among candidates starting at or before each start
+
+    def update(self, candidates: list[tuple[int, int, int, Found]]) -> None:
+        if len(candidates) == self._seen:
+            return
+        self._seen = len(candidates)
+        spans = sorted((start, end) for start, end, _, _ in candidates)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self._starts, start) - 1
+        return k >= 0 and self._reach[k] >= end
+
+
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION_UNITS = ("Y", "M", "W", "D", "H", "M", "S")  # largest first; the last three after "T"
+_AND_GAP = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _compound_durations(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "two hours, seven minutes and five seconds": one duration (PT2H7M5S) when each part is a smaller unit."""
+    out: list[Timex] = []
+    for timex in timexes:
+        previous = out[-1] if out else None
+        if previous is not None and previous.type == timex.type == "DURATION" and not timex.mod \
+                and previous.rule.startswith("duration:") and timex.rule.startswith("duration:") \
+                and _AND_GAP.fullmatch(text, previous.end_char, timex.start_char):
+            left, right = _DURATION_PARTS.fullmatch(previous.value), _DURATION_PARTS.fullmatch(timex.value)
+            if left and right:
+                left_units = [i for i, n in enumerate(left.groups()) if n]
+                right_units = [i for i, n in enumerate(right.groups()) if n]
+                if left_units and right_units and max(left_units) < min(right_units):
+                    parts = [left.group(i + 1) or right.group(i + 1) for i in range(7)]
+                    date = "".join(f"{n}{u}" for n, u in zip(parts[:4], _DURATION_UNITS[:4], strict=True) if n)
+                    time = "".join(f"{n}{u}" for n, u in zip(parts[4:], _DURATION_UNITS[4:], strict=True) if n)
+                    out[-1] = dataclasses.replace(
+                        previous, text=text[previous.start_char:timex.end_char], end_char=timex.end_char,
+                        value=f"P{date}" + (f"T{time}" if time else ""), granularity=timex.granularity,
+                        rule="duration: a duration in several units, summed")
+                    continue
+        out.append(timex)
+    return out
 
 
 _STORY_REACH = 1500  # how far back "that day" looks for the day it means
@@ -161,6 +267,17 @@ def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+#: A clause ends between a clock time and a day written after it: "If the launch, set for 3:25 p.m., is
+#: successful, the craft will arrive on April 20" (a plain comma or "on" between them is no end: "at 9 a.m., Friday").
+_CLAUSE_END = re.compile(r"[,;:)–—](?!\s*(?:on\s+)?(?:[A-Z0-9]|(?:today|tomorrow|yesterday)\b))")
+
+
+def _clause_ends(text: str, start: int, stop: int) -> bool:
+    """Does a clause end in ``text[start:stop]``? (The look-ahead may read a few characters past ``stop``.)"""
+    found = _CLAUSE_END.search(text, start, stop + 12)
+    return found is not None and found.start() < stop
+
+
 def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     """A bare clock time ("at 10:35 a.m.") is on the day its sentence names ("Friday"), if it names one.
 
@@ -174,7 +291,8 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
             continue
         begin, stop = ctx.tenses.sentence_bounds(timex.start_char, timex.end_char)
         at = bisect.bisect_left(positions, timex.start_char)
-        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop]
+        near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop
+                and not (k == at and _clause_ends(ctx.text, timex.end_char, positions[k]))]
         where = "the day its sentence names"
         if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
             near, where = [days[at - 1]], "the story's last day named"
@@ -218,8 +336,26 @@ def _dates_with_their_times(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[\"“‘]|``|')(?=[\w\s])")
-_CLOSE_QUOTE = re.compile(r"(?<=[\w,.!?;\-—])(?:[\"”’]|'')|(?<=[,.!?;\-—])'(?=\s)")
+# The quotation mark comes first in each pattern (what precedes it is a look-behind): the regex engine then skips
+# straight to quotation marks instead of trying the pattern at every character.
+_APPOSITION_GAP = re.compile(r",?\s+(?:a|which\s+(?:is|was))\s+")
+
+
+def _weekdays_in_apposition(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "Sept. 7, 2022, a Wednesday": the weekday names the date just written, when it falls on that weekday."""
+    out = list(timexes)
+    for i in range(1, len(out)):
+        day, weekday = out[i - 1], out[i]
+        if weekday.rule.startswith("weekday:") and day.is_dated and day.granularity == "day" and \
+                _APPOSITION_GAP.fullmatch(text, day.end_char, weekday.start_char) and \
+                day.start.strftime("%A") == weekday.text:
+            out[i] = dataclasses.replace(weekday, value=day.start.isoformat(), start=day.start, end=day.end,
+                                         absolute=day.absolute, rule=f"weekday: in apposition to '{day.text}'")
+    return out
+
+
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘](?<![^\s(\[—–-].)|``(?<![^\s(\[—–-]..)|'(?<![^\s(\[—–-].))(?=[\w\s])")
+_CLOSE_QUOTE = re.compile(r"(?:[\"”’](?<=[\w,.!?;\-—].)|''(?<=[\w,.!?;\-—]..)|'(?<=[,.!?;\-—].)(?=\s))")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|declared|announced|insisted|stated|wrote|explained|"
                      r"noted|recalled|asked|replied|remarked|tweeted|posted|according to)\b", re.IGNORECASE)
 _QUOTE_REACH = 600  # how far a quotation may run around the expression
@@ -234,10 +370,12 @@ def _quoted_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     days = [t for t in timexes if t.is_dated and t.granularity == "day" and not _relative_to_anchor(t)]
     positions = [t.start_char for t in days]
     out = list(timexes)
+    quotes: _Quotes | None = None
     for i, timex in enumerate(timexes):
         if not _relative_to_anchor(timex):
             continue
-        quote = _quotation_around(ctx.text, timex.start_char, timex.end_char)
+        quotes = quotes or _Quotes(ctx.text)
+        quote = quotes.around(timex.start_char, timex.end_char)
         if quote is None:
             continue
         said = _attributed_day(ctx, quote, days, positions)
@@ -255,17 +393,34 @@ def _relative_to_anchor(timex: Timex) -> bool:
     return timex.rule.startswith(("relative day:", "part of day:")) and timex.start is not None
 
 
-def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The quotation holding ``text[start:end]`` as (opening quote, end of closing quote), or None."""
-    opening = None
-    for match in _OPEN_QUOTE.finditer(text, max(0, start - _QUOTE_REACH), start + 1):  # +1: its look-ahead
-        opening = match.start()
-    if opening is None or _CLOSE_QUOTE.search(text, opening + 1, start):
-        return None
-    closing = _CLOSE_QUOTE.search(text, end, min(len(text), end + _QUOTE_REACH))
-    if closing is None or _OPEN_QUOTE.search(text, end, closing.start()):
-        return None
-    return opening, closing.end()
+class _Quotes:
+    """The opening and closing quotation marks of a text, found in one pass each and looked up by bisection,
+    so that a text of many "today"s costs no scan of the 600 characters around each."""
+
+    def __init__(self, text: str) -> None:
+        self.opens = [m.start() for m in _OPEN_QUOTE.finditer(text)]
+        closes = [m.span() for m in _CLOSE_QUOTE.finditer(text)]
+        self.close_starts = [s for s, _ in closes]
+        self.close_ends = [e for _, e in closes]
+        self.length = len(text)
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quotation holding ``[start, end)`` as (opening quote, end of closing quote), or None."""
+        k = bisect.bisect_right(self.opens, start) - 1
+        if k < 0 or self.opens[k] < start - _QUOTE_REACH:
+            return None
+        opening = self.opens[k]
+        c = bisect.bisect_left(self.close_starts, opening + 1)
+        if c < len(self.close_starts) and self.close_ends[c] <= start:
+            return None  # closed before the expression
+        c = bisect.bisect_left(self.close_starts, end)
+        if c == len(self.close_starts) or self.close_ends[c] > min(self.length, end + _QUOTE_REACH):
+            return None
+        closing_start, closing_end = self.close_starts[c], self.close_ends[c]
+        k = bisect.bisect_left(self.opens, end)
+        if k < len(self.opens) and self.opens[k] < closing_start:
+            return None  # another quotation opens before this one closes
+        return opening, closing_end
 
 
 def _attributed_day(ctx: Context, quote: tuple[int, int], days: list[Timex], positions: list[int]) -> Timex | None:

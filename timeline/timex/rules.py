@@ -3,7 +3,8 @@
 `RULES` is a table of named rules, each a regular expression over the words of
 `timeline.timex.vocabulary`, the trigger words it needs, and a resolver turning a match into a
 `Found` (a type, a TIMEX3 value and, when the expression names one, a calendar `Period`).
-Explicit dates are parsed by `dateparser`; calendar arithmetic is `dateutil`'s and
+Explicit dates are `dateparser`'s (read off the rule's own groups where it has taken them apart: the
+two agree, and that is tested); calendar arithmetic is `dateutil`'s and
 `timeline.timex.periods`'; the direction of an underspecified date comes from `timeline.timex.tense`.
 `timeline.timex` runs the table and keeps the longest match where rules overlap.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import ahocorasick
 import dateparser
 from dateutil.easter import easter
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import MO, TH, TU, relativedelta
 
 from timeline.timex import periods
 from timeline.timex.periods import Period
@@ -73,7 +74,7 @@ def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | Non
     return Found(type_, value, None, granularity, rule, mod)
 
 
-_SINCE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -98,14 +99,20 @@ class Context:
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
 
     @functools.cached_property
+    def picked(self) -> dict[tuple[object, ...], tuple[Period, str]]:
+        """Years already picked for a period in a tense (`_pick_year`): a long text repeats its dates."""
+        return {}
+
+    @functools.cached_property
     def tenses(self) -> TenseIndex:
         """Sentence ends and tense cues of the whole text, found once."""
         return TenseIndex(self.text)
 
     def tense(self, match: re.Match[str]) -> Tense:
-        """The tense around a match; "since" right before it always points back ("on patrol since March")."""
-        if _SINCE.search(self.text, max(0, match.start() - 8), match.start()):
-            return Tense("past", "since", 0)
+        """The tense around a match; "since" or "as of" right before it points back ("on patrol since March")."""
+        since = _SINCE.search(self.text, max(0, match.start() - 8), match.start())
+        if since:
+            return Tense("past", since.group(0).strip(), 0)
         return self.tenses.tense_at(match.start(), match.end())
 
     @functools.cached_property
@@ -117,12 +124,17 @@ class Context:
 
 
 def _alternation(words: list[str] | tuple[str, ...], *, capital: bool = False) -> str:
-    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms."""
+    """A regex alternation, longest first; ``capital`` accepts only Capitalised and UPPER forms.
+
+    The words are grouped by their first character ("(?:m(?:arch|ay)|j(?:une|uly))"): the regex engine then
+    rejects a position on one character instead of trying every word, the same matches several times faster.
+    """
     words = sorted(words, key=len, reverse=True)
-    if capital:
-        forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words]
-        return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    forms = [f"{w[0].upper()}{w[1:]}" for w in words] + [w.upper() for w in words] if capital else words
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(re.escape(form[1:]).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 _MONTH_FULL = _alternation(FULL_MONTHS, capital=True)
@@ -214,11 +226,41 @@ def _duration_value(amount: float | None, unit: str) -> str:
 # --------------------------------------------------------------------------- explicit dates
 
 
+_EXPLICIT_FORMS = tuple(re.compile(form) for form in (  # the forms the full-date rules match, weekday stripped
+    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    rf"(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})",
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})",
+    r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})",
+    r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})",
+))
+
+
 @functools.lru_cache(maxsize=4096)
-def _parse_explicit(text: str, order: str) -> dt.date | None:
-    """dateparser on an explicit date string; None when it is no valid date (February 30)."""
+def _parse_explicit(body: str) -> dt.date | None:
+    """The date a full-date match writes; None when it is no valid date (February 30).
+
+    dateparser is the reference: it reads every explicit date the rules find. For the forms whose day, month
+    and year the rule's pattern has already taken apart ("Sept. 14, 2023", "2023-09-14"), reading them off
+    the groups gives the same date (`tests/test_timex.py` checks the two agree) a thousand times cheaper
+    (dateparser takes ~2 ms a date), which keeps text full of distinct dates as fast as news.
+    """
+    for pattern in _EXPLICIT_FORMS:
+        parsed = pattern.fullmatch(body)
+        if parsed:
+            month = parsed.group("month").rstrip(".")
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+            try:
+                return dt.date(int(parsed.group("year")), number or 0, int(parsed.group("day")))
+            except ValueError:
+                return None
+    return parse_with_dateparser(body)
+
+
+def parse_with_dateparser(body: str) -> dt.date | None:
+    """dateparser on an explicit date string, day, month and year all required; None when it is none."""
+    order = "DMY" if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}$", body) else "MDY"
     parsed = dateparser.parse(
-        text, languages=["en"],
+        re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", body.replace("Sept.", "Sep.")), languages=["en"],
         settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
                   "RELATIVE_BASE": dt.datetime(2000, 1, 1), "PARSERS": ["custom-formats", "absolute-time"]},
     )
@@ -234,35 +276,46 @@ def _strip_weekday(text: str) -> tuple[str, int | None]:
 
 def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
     body, weekday = _strip_weekday(m.group(0))
-    order = "DMY" if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}$", body) else "MDY"
-    date = _parse_explicit(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", body.replace("Sept.", "Sep.")), order)
+    date = _parse_explicit(body)
     if date is None:
         return None
     note = ""
     if weekday is not None and date.weekday() != weekday:
         note = f"; note: the text's weekday disagrees ({date.strftime('%A')})"
-    return _dated(periods.day(date), f"explicit date, parsed by dateparser{note}", absolute=True)
+    return _dated(periods.day(date), f"explicit date, as written{note}", absolute=True)
 
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
                weekday: int | None = None, against: float = math.inf, trusted_within: int = 12,
-               ) -> tuple[Period, str]:
+               trust_future: bool = True, key: tuple[object, ...] | None = None) -> tuple[Period, str]:
     """Place a period that names no year in the year the sentence's tense points to.
 
     The nearest occurrence wins, a distance against the tense counting ``against`` times: with
     the default, past tense takes the latest one starting on or before the anchor and future
     tense the first one ending on or after it. A tense cue within ``trusted_within`` characters
     of the expression is followed outright. A weekday written beside the date ("Friday,
-    May 23") picks the year it fits.
+    May 23") picks the year it fits. ``key`` names what ``make`` makes ("month", 3): the same period in the
+    same tense is then picked once per text.
     """
-    candidates = [make(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
     if weekday is not None:
-        fitting = [p for p in candidates if p.start.weekday() == weekday]
+        fitting = [p for p in (make(y) for y in years) if p.start.weekday() == weekday]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
     tense = ctx.tense(match)
-    if tense.cue and tense.distance <= trusted_within:
+    trusted = tense.cue and not tense.weak and tense.distance <= trusted_within  # a weak cue is never followed outright
+    if trusted and (trust_future or tense.direction == "past"):
         against = math.inf
+    memo = None if key is None else (key, against, tense.direction, tense.cue, tense.weak)
+    if memo is not None and memo in ctx.picked:
+        return ctx.picked[memo]
+    picked = _nearest_in_tense(ctx, [make(y) for y in years], tense, against)
+    if memo is not None:
+        ctx.picked[memo] = picked
+    return picked
+
+
+def _nearest_in_tense(ctx: Context, candidates: list[Period], tense: Tense, against: float) -> tuple[Period, str]:
 
     def cost(period: Period) -> float:
         if period.start <= ctx.anchor <= period.end:
@@ -294,7 +347,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
         except ValueError:  # February 29 outside a leap year
             return periods.day(dt.date(year, month, 28))
 
-    period, why = _pick_year(ctx, m, make, weekday, against=2)
+    period, why = _pick_year(ctx, m, make, weekday, against=2, key=("day", month, day_number, weekday))
     return _dated(period, f"month and day without a year; {why}")
 
 
@@ -311,20 +364,26 @@ def _month_year(m: re.Match[str], ctx: Context) -> Found:
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august"}  # also verbs, names or adjectives
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|for|"
-    r"around|last|next|this|early|mid|late|since|until|each|every|that|in early|in late)\s+|[-–])$",
+    r"around|last|next|this|early|mid|late|since|until|each|every|that|the|in early|in late)\s+|[-–])$",
     re.IGNORECASE,
 )
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
+
+
+@functools.lru_cache(maxsize=4096)  # pure; news repeats "in March", "since April"
+def _reads_as_month(name: str, before: str) -> bool:
+    """A bare month name that is also a verb or a name ("may", "Theresa May") is a month after "in", "since"..."""
+    return bool(_MONTH_CONTEXT.search(before)) or not (name in _AMBIGUOUS_MONTHS or _NAME_BEFORE.search(before))
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     name = m.group("month").lower()
     rel, mod_words = m.group("rel"), m.group("mod")
     before = ctx.text[max(0, m.start() - 20):m.start()]
-    if not rel and not mod_words and not m.group("yrel"):
-        if name in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(before):
-            return None
-        if re.search(r"[A-Z][a-z]+\s+$", before) and not _MONTH_CONTEXT.search(before):
-            return None  # "Theresa May", "Hurricane April"
+    if not (rel or mod_words or m.group("yrel")) and not _reads_as_month(name, before):
+        return None  # "may", "Theresa May", "Hurricane April"
     month = MONTHS[name]
     mod = _mod_of(mod_words)
     if m.group("yrel"):
@@ -339,7 +398,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel:  # this
         period, why = periods.month(ctx.anchor.year, month), "'this': the anchor's year"
     else:
-        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50)
+        period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50,
+                                 key=("month", month))
     rule = f"month without a year; {why} ({ctx.anchor_desc})"
     if mod in ("START", "END") and mod_words and re.search(r"earlier|later", mod_words, re.I):
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
@@ -367,7 +427,7 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|on|by|since|until|till|from|through|to|during|of|before|after|between|and|or|around|"
-    r"early|mid|late|the|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
+    r"early|mid|late|the|with|fiscal|year|for|as of|circa|until|spring|summer|fall|autumn|winter|"
     r"end of|beginning of|start of|middle of|half of|quarter of|[A-Z][a-z]+ \d{1,2},?|"
     r"a|an|its|their|his|her|our|that|this|[a-z]+['’]s)\s*|[(\-–,])$",
     re.IGNORECASE,
@@ -380,18 +440,28 @@ _YEAR_RANGE = re.compile(rf"(?<![\w$€£#.,-])(?P<first>{_YEAR})\s*[-–]\s*(?P
 _YEAR_BEFORE_CONJUNCTION = re.compile(rf"\b{_YEAR}\s*(?:,|and|or|to|through|and\s+in)\s*$")
 
 
+_NUMBER_BEFORE = re.compile(r"[$€£#]\s*$|\d[,.]?$")
+_NUMBER_AFTER = re.compile(r"^(?:[,.]\d|%|\s*(?:percent|per cent))")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; news repeats "in 2019", "since 2020"
+def _reads_as_year(before: str, after: str) -> bool:
+    """Do the words around a bare four-digit number make it a year, not an amount ("2000 troops")?"""
+    if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(after):
+        return False  # money, a longer number, a percentage
+    if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
+        return False  # "2000 troops"
+    # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
+    return not (_PLURAL_AFTER.match(after) and not (_PREPOSITION_BEFORE.search(before)
+                                                     or _YEAR_BEFORE_CONJUNCTION.search(before)))
+
+
 def _year(m: re.Match[str], ctx: Context) -> Found | None:
-    before = ctx.text[max(0, m.start() - 16):m.start()]
-    after = ctx.text[m.end():m.end() + 12]
-    if m.group("mod") is None and m.group("fiscal") is None:
-        if re.search(r"[$€£#]\s*$|\d[,.]?$", before) or re.match(r"^(?:[,.]\d|%|\s*(?:percent|per cent))", after):
-            return None  # money, a longer number, a percentage
-        if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
-            return None  # "2000 troops"
-        if re.match(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b", after) and not (
-                re.search(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", before, re.I)
-                or _YEAR_BEFORE_CONJUNCTION.search(before)):
-            return None  # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
+    if m.group("mod") is None and m.group("fiscal") is None and not _reads_as_year(
+            ctx.text[max(0, m.start() - 16):m.start()], ctx.text[m.end():m.end() + 12]):
+        return None
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
@@ -498,7 +568,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found:
                       f"quarter of '{m.group('yrel')} year', from the {ctx.anchor_desc}")
     if year:
         return _dated(periods.quarter(int(year), number), "quarter and year as written", absolute=True)
-    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50)
+    # a future cue is not followed outright: "expects to report third-quarter results" means the quarter just ended
+    period, why = _pick_year(ctx, m, lambda y: periods.quarter(y, number), against=3, trusted_within=50,
+                             trust_future=False, key=("quarter", number))
     return _dated(period, f"quarter without a year; {why}")
 
 
@@ -594,8 +666,8 @@ def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     words = re.sub(r"\s+", " ", m.group("word").lower())
     if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
         return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
-    offset = -1 if re.search(r"before|previous|prior|earlier", words) else 1 if re.search(
-        r"next|following|later|after", words) else 0
+    offset = -1 if re.search(r"\b(?:before|previous|prior|earlier)\b", words) else 1 if re.search(
+        r"\b(?:next|following|later|after)\b", words) else 0  # whole words: "that afternoon" is that day
     date = ctx.anchor + dt.timedelta(days=offset)
     part = next((PARTS_OF_DAY[p] for p in PARTS_OF_DAY if re.search(rf"\b{p}\b", words)), None)
     rule = f"{offset:+d} day(s) {STORY_DAY} (else from the {ctx.anchor_desc})"
@@ -604,7 +676,6 @@ def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(periods.day(date), rule)
 
 
-_WEEKDAY_STEPS = (MO, TU, WE, TH, FR, SA, SU)
 
 
 def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
@@ -619,15 +690,22 @@ def _weekday_of_week(m: re.Match[str], ctx: Context) -> Found:
 _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 
 
+#: "on a Tuesday", "any Monday": some such weekday. Not "a Sunday night vigil" (a modifier) nor "Sept. 7, a
+#: Wednesday" or "that's a Wednesday" (the day just named).
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n\s+a|[Aa]ny)\s+$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = (m.group("rel") or "").lower()
-    step = _WEEKDAY_STEPS[weekday]
+    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
+                     "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
     if rel == "last" or rel == "past":
-        date = ctx.anchor + relativedelta(days=-1, weekday=step(-1))
+        date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
     elif rel in ("next", "coming"):
-        date = ctx.anchor + relativedelta(days=1, weekday=step(+1))
+        date = _weekday_from(ctx.anchor, weekday, +1, strictly=True)
         why = f"'{rel}': the first one after the {ctx.anchor_desc}"
     elif rel == "this":
         date = periods.week(ctx.anchor).start + dt.timedelta(days=weekday)
@@ -637,11 +715,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
                 tense.cue.lower() not in _FORWARD_NOUN_CUES:
             tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
-        if tense.direction == "future":
-            date = ctx.anchor + relativedelta(weekday=step(+1))
+        if tense.weak:
+            date = _coming_or_just_past(ctx.anchor, weekday)
+            why = f"{tense.describe()}: the coming one unless one or two days before the {ctx.anchor_desc}"
+        elif tense.direction == "future":
+            date = _weekday_from(ctx.anchor, weekday, +1)
             why = f"{tense.describe()}: the first one on or after the {ctx.anchor_desc}"
         else:
-            date = ctx.anchor + relativedelta(weekday=step(-1))
+            date = _weekday_from(ctx.anchor, weekday, -1)
             why = f"{tense.describe()}: the latest one on or before the {ctx.anchor_desc}"
     part = (m.group("part") or "").lower()
     rule = why
@@ -649,6 +730,21 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("TIME", f"{date.isoformat()}T{PARTS_OF_DAY[part]}", periods.day(date), "time", rule)
     mod = _mod_of(rel) if rel in ("early", "late") else None
     return _dated(periods.day(date), rule, mod=mod)
+
+
+@functools.lru_cache(maxsize=1024)  # pure, and a long text asks the same few again and again
+def _weekday_from(anchor: dt.date, weekday: int, direction: int, strictly: bool = False) -> dt.date:
+    """The first such weekday on or after ``anchor`` (``direction`` +1) or on or before it (-1); ``strictly``
+    skips the anchor itself ("next Friday" said on a Friday). Plain arithmetic: `relativedelta` costs more."""
+    start = anchor + dt.timedelta(days=direction) if strictly else anchor
+    return start + dt.timedelta(days=((weekday - start.weekday()) * direction) % 7 * direction)
+
+
+def _coming_or_just_past(anchor: dt.date, weekday: int) -> dt.date:
+    """The coming one of that weekday, unless it was one or two days ago: a present tense ("arrives
+    Wednesday", "expires Monday") mostly names a day ahead, but a story dated the morning after names yesterday."""
+    ahead = (weekday - anchor.weekday()) % 7
+    return anchor + dt.timedelta(days=ahead if ahead <= 4 else ahead - 7)
 
 
 _REL_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
@@ -697,7 +793,10 @@ def _weekend(ctx: Context, m: re.Match[str], rel: str) -> Found:
         period, why = this, "the anchor falls on it"
     else:  # "the weekend", by tense
         tense = ctx.tense(m)
-        if tense.direction == "future":
+        last = periods.weekend(ctx.anchor - dt.timedelta(days=7))
+        if tense.weak and (ctx.anchor - last.end).days < (this.start - ctx.anchor).days:
+            period, why = last, f"{tense.describe()}: the nearest, the last one"
+        elif tense.direction == "future":
             period, why = this, f"{tense.describe()}: the coming one"
         else:
             period, why = periods.weekend(ctx.anchor - dt.timedelta(days=7)), f"{tense.describe()}: the last one"
@@ -735,6 +834,23 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     if sign > 0:
         return Found("DURATION", duration, period, period.granularity, f"a duration; the point it implies: {rule}")
     return _dated(period, rule)
+
+
+def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "The vote comes one day after GM workers ratified their deal": a duration (TimeML's DURATION), whose
+    point is the happening after "after", counted back from the telling's now, the anchor: a present "comes",
+    "follows" or "arrives" says the happening it is measured from is now. ("came a day after" counts from a
+    past moment the sentence does not date: no point.)"""
+    amount = _number(m.group("num"))
+    unit = _unit(m.group("unit"))
+    if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 1000:
+        return None
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    period = _shifted(ctx.anchor, unit, sign * int(amount))
+    return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
+                 f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} {unit}(s) "
+                 f"{m.group('dir').lower()}' what it names, counted from the {ctx.anchor_desc}",
+                 span=(m.start("num"), m.end("units")))
 
 
 #: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
@@ -805,30 +921,31 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
-    words = m.group("clock").lower()
-    hour24 = m.group("hour24") or m.group("hour24b")
+    g = m.groupdict()  # one call: a long list of clock times asks for many groups each
+    hour24 = g["hour24"] or g["hour24b"]
+    words = (g["clock2"] or "").lower()
     if hour24:
-        hour, minute = int(hour24), int(m.group("minute24") or m.group("minute24b"))
+        hour, minute = int(hour24), int(g["minute24"] or g["minute24b"])
     elif words in ("noon", "midday"):
         hour, minute = 12, 0
     elif words == "midnight":
         hour, minute = 24, 0
     else:
-        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        hour, minute = int(g["hour"]), int(g["minute"] or 0)
         if hour > 12:
             return None
-        pm = m.group("ampm").lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
-    day_ref = (m.group("dayref") or "").lower()
+        hour = hour % 12 + (12 if g["ampm"][0] in "pP" else 0)
+    day_ref = (g["dayref"] or "").lower()
     if day_ref in WEEKDAYS:
-        step = _WEEKDAY_STEPS[WEEKDAYS[day_ref]]
         tense = ctx.tense(m)
-        date = ctx.anchor + relativedelta(weekday=step(+1 if tense.direction == "future" else -1))
-        why = f"on {day_ref.title()}, {tense.describe()}"
+        date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
+            _weekday_from(ctx.anchor, WEEKDAYS[day_ref], +1 if tense.direction == "future" else -1)
+        why = f"on {day_ref.title()}, {tense.describe()}" + (": the coming one unless just past" if tense.weak else "")
     else:
         date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
         why = f"on {day_ref}" if day_ref else ON_ANCHOR_DAY
-    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}"
+    second = g["second"] or g["second24"]  # "10:35:12 a.m.": TimeML keeps the seconds
+    clock = "24:00" if hour == 24 else f"{hour:02d}:{minute:02d}" + (f":{second}" if second else "")
     return Found("TIME", f"{date.isoformat()}T{clock}", periods.day(date), "time",
                   f"time of day {why} ({ctx.anchor_desc})")
 
@@ -845,26 +962,36 @@ _DURATION_PREPOSITIONS = re.compile(
     r"almost|around|some|up to|during|take|took|takes|spent|spend|lasted|last|another)\s+$", re.IGNORECASE)
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+_VAGUE_ONLY = re.compile(_VAGUE, re.IGNORECASE)
+_PUNCTUATION_AFTER = re.compile(r"\s*[.,;)]")
+_MONEY_BEFORE = re.compile(r"(?:[$€£]\s*\d[\d,.]*|\d\s*(?:million|billion|percent|%))\s*(?:\w+\s+){0,3}$")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+_CURRENCY_BEFORE = re.compile(r"[$€£]\s*$|\d[.,]$")
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_words = m.group("num")
     if m.group("old"):
         return None  # an age ("a 6-year-old"), not a time expression
-    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 5]) and m.group("unit").lower().startswith("quarter"):
+    if m.group("unit").lower().startswith("quarter") and _OF_AFTER.match(ctx.text, m.end(), m.end() + 5):
         return None  # "three-quarters of its food"
     unit = _unit(m.group("unit"))
-    amount = None if re.fullmatch(_VAGUE, num_words, re.IGNORECASE) else _number(num_words)
+    if num_words.lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None  # "a days-long strike": the article counts nothing (the adjective is a rule of its own)
+    amount = None if _VAGUE_ONLY.fullmatch(num_words) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
-        if unit in ("second", "minute") and not re.match(r"\s*[.,;)]", ctx.text[m.end():]):
+        if unit in ("second", "minute") and not _PUNCTUATION_AFTER.match(ctx.text, m.end(), m.end() + 8):
             return None  # "a second term"
-        if re.search(r"(?:[$€£]\s*\d[\d,.]*|\d\s*(?:million|billion|percent|%))\s*(?:\w+\s+){0,3}$", before):
+        if _MONEY_BEFORE.search(before):
             return None  # money per period: a rate, not a time expression
         if _RATE_CONTEXT.search(before) and not _DURATION_PREPOSITIONS.search(before):
             return _undated("SET", f"P1{UNITS[unit][0]}" if not UNITS[unit][1] else f"PT1{UNITS[unit][0]}",
                             unit, "a rate ('... a month'): a set, no calendar date")
-    if re.fullmatch(r"\d+(\.\d+)?", num_words) and (amount is None or amount > 5000):
+    if amount is not None and amount > 5000 and _DIGITS.fullmatch(num_words):
         return None
-    if re.search(r"[$€£]\s*$|\d[.,]$", before):
+    if _CURRENCY_BEFORE.search(before):
         return None
     mod = None
     approx = (m.group("approx") or "").lower()
@@ -885,8 +1012,27 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(**{**found.__dict__, "span": (start, m.end())})
 
 
+_NOT_A_SPAN_AROUND = re.compile(r"\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{1,4}T\b|UTC\b|Z\b)")  # a.m., EDT, GMT, UTC
+
+
+def _race_time(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "won in 2:22:47": hours, minutes and seconds of a race or a flight, a duration (a clock time with
+    seconds carries a.m./p.m. or a zone, and is left to the clock-time rule)."""
+    if (m.start() and ctx.text[m.start() - 1] in "0123456789:.,") or _NOT_A_SPAN_AROUND.match(ctx.text, m.end()):
+        return None
+    hours, minutes, seconds = int(m.group("h")), int(m.group("m")), int(m.group("s"))
+    value = "PT" + "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    return _undated("DURATION", value if value != "PT" else "PT0S", "second", "a time in hours:minutes:seconds")
+
+
 def _bare_plural(m: re.Match[str], ctx: Context) -> Found:
     """ "for years", "within days", "months later": the unit alone (the preposition stays outside)."""
+    if m.group("long"):  # "a days-long strike" (the article counts nothing), "a day-long meeting": the adjective
+        word = m.group("long").lower()
+        unit = _unit(word)
+        found = _undated("DURATION", _duration_value(None if word.endswith("s") else 1, unit), unit,
+                         "a duration as an adjective ('days-long'): no calendar date")
+        return Found(**{**found.__dict__, "span": m.span()})
     group = "unit" if m.group("unit") else "unit2"
     unit = _unit(m.group(group))
     found = _undated("DURATION", _duration_value(None, unit), unit, "an unmeasured duration: no calendar date")
@@ -897,7 +1043,7 @@ def _set(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group(0).lower()
     if word in SET_WORDS:
         return _undated("SET", SET_WORDS[word], "set", "a repetition: no single calendar date")
-    target = (m.group("target") or "").lower().rstrip("s")
+    target = (m.group("weekdays") or m.group("target") or "").lower().rstrip("s")  # "on Mondays": every Monday
     if target in WEEKDAYS:
         return _undated("SET", f"XXXX-WXX-{WEEKDAYS[target] + 1}", "set", "every such weekday: a repetition")
     if target in PARTS_OF_DAY:
@@ -949,6 +1095,22 @@ def _year_ago(m: re.Match[str], ctx: Context) -> Found:
     return _dated(periods.year(ctx.anchor.year - 1), f"the year before the {ctx.anchor_desc}")
 
 
+_QUARTERLY = re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b", re.IGNORECASE)
+
+
+def _same_period_last_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the same period last year", "last year's quarter" in a quarterly report: the reported quarter a year back
+    (the last quarter completed before the anchor when the text names none). Elsewhere no reading of its own."""
+    if ctx.reporting_quarter:
+        quarter, why = ctx.reporting_quarter
+    elif _QUARTERLY.search(ctx.text):
+        quarter = periods.relative(ctx.anchor, "quarter", -1)
+        why = f"the last quarter completed before the {ctx.anchor_desc} (a quarterly report naming none)"
+    else:
+        return None
+    return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> Found:
     period = periods.part(periods.year(ctx.anchor.year), "END")
     return _dated(period, f"the end of the {ctx.anchor_desc}'s year", mod="END")
@@ -967,15 +1129,13 @@ def _quarter_fix(m: re.Match[str], ctx: Context) -> Found:
 
 def _season_guard(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group("season")
+    if word[0].isupper() and not m.group("year") and re.match(r"\s+[A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # a name: "the Spring Hill plant", "Fall River", "Summer Street"
     has_context = m.group("rel") or m.group("year") or m.group("mod") or m.group(0).lower().startswith("the ")
     if not has_context or (word.lower() == "fall" and not (m.group("rel") or m.group("year")) and
                            not re.match(r"\s+(?:of|season)\b|[.,;]", ctx.text[m.end():m.end() + 8])):
         return None  # "prices fall", a bare "summer"
     return _season(m, ctx)
-
-
-def _clock_fix(m: re.Match[str], ctx: Context) -> Found | None:
-    return _clock_time(_GroupAlias(m, clock=m.group("clock2") or "clock"), ctx)
 
 
 class _GroupAlias:
@@ -1028,7 +1188,7 @@ class WordIndex:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
-        padded = " " + text.translate(_WORD_SHAPE) + " "
+        padded = " " + _NON_ASCII.sub(" ", text.translate(_WORD_SHAPE)) + " "  # "Friday’s": ’ ends the word too
         for end, (key, size) in _trigger_automaton().iter(padded):
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
@@ -1056,31 +1216,36 @@ _UNIT_WORDS += " " + " ".join(w + "s" for w in _UNIT_WORDS.split())
 _MONTH_WORDS = " ".join(MONTHS) + " sept"
 _FUNCTION_WORDS = {"the", "in", "at", "one", "a", "as", "of", "to"}  # every phrase has a rarer word to trigger on
 _TRIGGERS: dict[str, str] = {
-    "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
-    "numeric date": "#year", "month and day": _MONTH_WORDS, "month and year": _MONTH_WORDS, "month": _MONTH_WORDS,
+    # a full date holds a year: its digits are rarer than month names, so they trigger it
+    "full date (month day, year)": "#year", "full date (day month year)": "#year",
+    "numeric date": "#year", "month and day": _MONTH_WORDS, "month": _MONTH_WORDS,
+    "month and year": "#year sixteen seventeen eighteen nineteen thousand",
     "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
     "year in words": "sixteen seventeen eighteen nineteen thousand",
     "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
-    "year-ago period": "ago earlier", "year end": "year end", "the weekend": "weekend",
+    "year-ago period": "ago earlier", "year end": "year end", "same period last year": "period quarter",
+    "the weekend": "weekend",
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "ago": "ago earlier later hence now",
+    "ago": "ago earlier later hence now", "told after": "comes follows arrives",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
-    "set": "every each " + " ".join(SET_WORDS), "recent units": "recent coming few",
-    "at the time": "time",
+    "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
+    "recent units": "recent coming few",
+    "at the time": "time", "race time": "#hms",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
 
 TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")  # curly quotes, dashes, no-break spaces: rare, so one cheap pass
 _WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
                              **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
 
@@ -1091,6 +1256,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
     shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    shapes |= {f" {'#' * n}{half} ": half for n in (1, 2) for half in ("am", "pm")}  # "5pm", "11am"
+    shapes |= {f" {'#' * n} ## ## ": "#hms" for n in (1, 2)}  # "2:22:47" (a race time)
     for shape, key in shapes.items():
         automaton.add_word(shape, (key, len(shape) - 2))  # the word's length, without its spaces
     automaton.make_automaton()
@@ -1098,7 +1265,9 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 
 
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
-_REACH = {"duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
+_REACH = {"race time": (2, 10),
+          "full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
+          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
@@ -1163,6 +1332,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year-ago period",
           r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
           _year_ago, _I),
+    _rule("same period last year", r"\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:fiscal\s+)?"
+          r"(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b|"
+          r"\blast\s+year['’]s\s+(?:fiscal\s+)?(?:quarter|period)\b", _same_period_last_year, _I),
     _rule("year end", r"\b(?:year[\s-]end|year['’]s\s+end)\b", _year_end, _I),
     _rule("the weekend", r"\bthe\s+weekend\b", lambda m, c: _weekend(c, m, "the"), _I),
     _rule("relative day", r"\b(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
@@ -1180,18 +1352,23 @@ RULES: tuple[Rule, ...] = (
           r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
+    _rule("told after", rf"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely)\s+)?(?P<num>{_NUMBER})[\s-]+"
+          rf"(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
           r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
     _rule("in N units", rf"\bin\s+(?P<num>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|earlier|later))",
           _in_n_units, _I),
     _rule("holiday", rf"\b(?P<holiday>{_HOLIDAYS})(?:\s+(?P<year>{_YEAR}))?\b", _holiday),
-    _rule("clock time", rf"\b(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
-          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
+    _rule("clock time", rf"\b(?<![\d:])(?:(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?\s*"
+          rf"(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
+          rf"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?::(?P<second24>[0-5]\d))?"
+          rf"(?=\s*(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)|"
           rf"(?<=\bat\s)(?P<hour24b>[01]?\d|2[0-3]):(?P<minute24b>[0-5]\d)(?![\d:.,]\d)|"
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
-          _clock_fix, _I),
+          _clock_time, _I),
+    _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
@@ -1199,8 +1376,10 @@ RULES: tuple[Rule, ...] = (
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
-          r"(?=\s+(?:later|earlier|ago)\b)", _bare_plural, _I),
-    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
+          r"(?=\s+(?:later|earlier|ago)\b)|\b(?P<long>(?:year|month|week|day|hour|minute|decade)s?)"
+          r"-long\b", _bare_plural, _I),
+    _rule("set", rf"\b(?:{_alternation(list(SET_WORDS))}|(?P<weekdays>{_WEEKDAY_FULL})s|"
+          rf"(?:every|each)\s+(?:other\s+)?(?:(?P<num>{_NUMBER})\s+)?"
           rf"(?P<target>{_UNIT}s?|{_WEEKDAY_FULL}s?|{_PART_OF_DAY}s?|(?:spring|summer|fall|autumn|winter)s?|"
           rf"{_MONTH_FULL}))\b", _set, _I),
     _rule("recent units", r"\b(?P<rel>recent|coming|next\s+few|past\s+few)\s+(?:years|months|weeks|days)\b",

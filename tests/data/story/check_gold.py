@@ -1,6 +1,7 @@
-"""Validate tests/data/story/gold.json against the article files and metadata.json.
+"""Validate a story folder's gold.json against its article files and metadata.json.
 
 Run: python tests/data/story/check_gold.py   (exits non-zero and lists problems on failure)
+Other story folders reuse these checks by calling ``main(folder)`` (see tests/data/story2/check_gold.py).
 Checks: every doc named in gold.json is in metadata.json and exists; every quote is 10-80 characters,
 occurs exactly once in its doc and lies inside one sentence; every event timex occurs in that sentence;
 every entity actor/place (or one of its aliases) occurs in that sentence; mentions of multi-article
@@ -13,7 +14,6 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ARTICLES = HERE / "articles"
 ABBREV = {
     "p.m.",
     "a.m.",
@@ -40,6 +40,18 @@ ABBREV = {
     "Va.",
     "Wis.",
     "Calif.",
+    "Md.",
+    "Capt.",
+    "Col.",
+    "Cmdr.",
+    "Adm.",
+    "Gen.",
+    "Lt.",
+    "Sen.",
+    "Sens.",
+    "Rep.",
+    "Ltd.",
+    "D.C.",
 }
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(\[])")
 
@@ -70,19 +82,22 @@ def sentence_of(text, quote):
     return None
 
 
-def main():
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    meta = json.loads((ARTICLES / "metadata.json").read_text(encoding="utf-8"))
+def main(folder=HERE):
+    """Check the story in ``folder`` (this file's folder by default); exit 1 listing the problems."""
+    folder = Path(folder)
+    articles = folder / "articles"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    meta = json.loads((articles / "metadata.json").read_text(encoding="utf-8"))
     aliases = gold.get("aliases", {})
     problems = []
     texts = {}
     for name in meta:
-        p = ARTICLES / name
+        p = articles / name
         if not p.exists():
             problems.append(f"metadata names missing file {name}")
         else:
             texts[name] = p.read_text(encoding="utf-8")
-    for p in ARTICLES.glob("*.txt"):
+    for p in articles.glob("*.txt"):
         if p.name not in meta:
             problems.append(f"{p.name} is not in metadata.json")
 
