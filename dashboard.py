@@ -10,6 +10,9 @@ one that fails is set aside with its message and a remove button, and the corpus
 merging reports) run over the rest. Every step is cached by content and date, failures included, so a bad
 or huge article costs its CPU once, not on every rerun.
 What a link asks for that the page cannot show is named, not silently dropped.
+
+The articles are saved (`timeline.store`, through ``st.connection``): ``?corpus=`` opens a saved corpus by its
+editing or read-only token, and the first change to the samples saves them as a new one (see "saved corpora").
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import json
 import os
 import sys
 import textwrap
+import urllib.parse
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -31,9 +36,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from timeline import export, schema
-from timeline.documents import SUPPORTED, Document, DocumentError, document_from_text, load_corpus, parse_bytes
+from timeline import export, schema, store
+from timeline.documents import (
+    MAX_FILE_BYTES,
+    SUPPORTED,
+    Document,
+    DocumentError,
+    document_from_text,
+    load_corpus,
+    parse_bytes,
+)
 from timeline.events import extract_events
+from timeline.store import config as store_config
+from timeline.store.corpora import CORRECTED
+from timeline.store.fetch import FetchError, FetchPolicy, fetch_article
 from timeline.timex import find_timexes
 from timeline.view import chart, filters, markup, story
 from timeline.view import detail as view_detail
@@ -44,12 +60,13 @@ EVENT_PARAM = "event"
 PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
 EVENTS_ENV = "TIMELINE_EVENTS"  # or ``streamlit run dashboard.py -- --events x.parquet``
 SLIDER_DAYS = (pd.Timestamp("1684-07-30").as_unit("s"), pd.Timestamp("2255-06-03").as_unit("s"))  # Streamlit's range
-CHRONICLE_PAGE = 40  # happenings listed at a time under the chart
+CHRONICLE_PAGE = 20  # happenings listed at a time under the chart
 TABLE_ROWS = 2_000  # rows of the table of mentions (the exports have them all)
 #: Narrow screens: the chronicle first; the detail of a happening picked in it shows under it, in view.
 PAGE_CSS = """<style>
-@media (max-width: 640px) { .st-key-chronicle { order: -1; } }
-@media (min-width: 641px) { .st-key-inline-detail { display: none; } }
+@media (max-width: 640px) { div:has(> .st-key-chronicle) { order: -1; } }
+@media (min-width: 641px) { div:has(> .st-key-inline-detail) { display: none; } }
+.st-key-chronicle button { justify-content: flex-start; text-align: left; }
 </style>"""
 
 
@@ -120,23 +137,15 @@ class SetAside:
     corrected: bool = False  # its publication date is the user's correction
 
 
-def corpus(with_seeds: bool = True) -> tuple[Document, ...]:
-    """The seeds (less those the user removed; none when an event table was opened), the user's own articles,
-    each with the user's corrected date."""
+def corpus(saved: store.Corpus | None, with_seeds: bool = True) -> tuple[Document, ...]:
+    """The articles on screen: the saved corpus the link opens, else the sample articles (none when an event
+    table was opened)."""
+    if saved is not None:
+        return saved_documents(corpus_engine(), saved.token, saved.updated_at)
     seeds, errors = seed_documents() if with_seeds else ((), ())
     for error in errors:
         st.sidebar.warning(f"A sample article could not be read: {markup.escape_markdown(error)}")
-    overrides: dict[str, dt.date] = st.session_state.setdefault("anchors", {})
-    hidden: set[str] = st.session_state.setdefault("hidden", set())
-    docs = []
-    for doc in (*seeds, *st.session_state.setdefault("added", {}).values()):
-        if doc.doc_id in hidden:
-            continue
-        if doc.doc_id in overrides:
-            doc = dataclasses.replace(doc, published=overrides[doc.doc_id], anchor_source="user",
-                                      anchor_evidence="corrected by the user")
-        docs.append(doc)
-    return tuple(docs)
+    return seeds
 
 
 def corpus_events(docs: tuple[Document, ...]) -> tuple[pd.DataFrame, list[SetAside]]:
@@ -178,60 +187,37 @@ def _key(doc: Document) -> str:
 
 
 def _set_aside(doc: Document, why: str) -> SetAside:
-    corrected = doc.anchor_source == "user" and doc.doc_id in st.session_state.get("anchors", {})
-    return SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id, corrected)
+    return SetAside(doc.doc_id, doc.title or doc.doc_id, why, doc.doc_id, doc.anchor_evidence == CORRECTED)
 
 
-def unreadable() -> dict[str, SetAside]:
-    """Uploads that gave no article, kept (with their message) until the user removes them."""
-    return st.session_state.setdefault("unreadable", {})
-
-
-def add_documents(new: list[Document]) -> None:
-    added: dict[str, Document] = st.session_state.setdefault("added", {})
-    for doc in new:
-        added[doc.doc_id] = doc
-        name = markup.escape_markdown(doc.title or doc.doc_id)
-        if doc.published is None:
-            st.warning(f"**{name}** has no publication date in its metadata or text. Give one in the table of "
-                       "articles below to see its events.")
-        elif doc.anchor_source == "inferred":
-            st.info(f"**{name}**: publication date {doc.published} {markup.escape_markdown(doc.anchor_evidence)}. "
-                    "Correct it in the table of articles below if it is wrong.")
+def unreadable(saved: store.Corpus | None) -> dict[str, SetAside]:
+    """Uploads that failed, kept in the corpus (with their message) and listed as set aside until removed."""
+    if saved is None:
+        return {}
+    return {f.key: SetAside(f.key, f.name, f.problem) for f in store.failed(corpus_engine(), saved.token)}
 
 
 def remove(item: SetAside) -> None:
-    """The remove button of a set-aside article: the user's own is dropped, a sample one hidden.
-
-    The file it came from leaves the uploader too, and may be uploaded again (it would be ignored as seen).
-    """
-    upload = item.key
-    if item.doc_id is None:
-        unreadable().pop(item.key, None)
-    elif item.doc_id in st.session_state.get("added", {}):
-        del st.session_state["added"][item.doc_id]
-        st.session_state["anchors"].pop(item.doc_id, None)
-        upload = st.session_state.get("upload_of", {}).pop(item.doc_id, None)
-    else:
-        st.session_state["hidden"].add(item.doc_id)
-        upload = None
-    if upload is not None:
-        st.session_state.get("seen_uploads", set()).discard(upload)
-        st.session_state["uploads_reset"] = st.session_state.get("uploads_reset", 0) + 1  # a fresh uploader
-    st.session_state.pop("dates", None)  # the table of dates loses a row: its pending edits would shift
+    """The remove button of a set-aside article or failed upload: it leaves the corpus (the samples, on the first
+    change, become a saved corpus without it)."""
+    with saving("remove it"):
+        token = editable_corpus()
+        if item.doc_id is None:
+            store.remove_failures(corpus_engine(), token, [item.key])
+        else:
+            store.remove_articles(corpus_engine(), token, [item.doc_id])
+        note("success", f"Removed {markup.escape_markdown(item.name)}.")
+    st.session_state.pop(ARTICLES_TABLE, None)  # the table loses a row: its pending edits would shift
 
 
 def undo_correction(doc_id: str) -> None:
-    st.session_state["anchors"].pop(doc_id, None)
-    st.session_state.pop("dates", None)  # else the table would apply the same correction again
+    with saving("undo the date"):
+        store.correct_dates(corpus_engine(), editable_corpus(), {doc_id: None})
+    st.session_state.pop(ARTICLES_TABLE, None)  # else the table would apply the same correction again
 
 
-def set_aside_panel(aside: list[SetAside]) -> None:
+def set_aside_panel(aside: list[SetAside], editable: bool = True) -> None:
     """Each article the page could not use, its message, and a button to remove it (or undo its date)."""
-    hidden = st.session_state.get("hidden")
-    if hidden and st.button(f"Show the {len(hidden)} removed sample article(s) again", key="unhide"):
-        hidden.clear()
-        st.rerun()
     if not aside:
         return
     label = f"Set aside ({len(aside)}): the rest of the page works without {'it' if len(aside) == 1 else 'them'}"
@@ -240,11 +226,13 @@ def set_aside_panel(aside: list[SetAside]) -> None:
             text, buttons = st.columns([5, 1], vertical_alignment="center", gap="small")
             text.markdown(f":red[:material/block:] **{markup.escape_markdown(item.name)}**: "
                           f"{markup.escape_markdown(item.problem)}")
+            if not editable:  # a read-only link
+                continue
             if item.corrected:
                 buttons.button("Undo date", key=f"undo-{item.key}", on_click=undo_correction, args=(item.doc_id,),
                                type="tertiary", icon=":material/undo:", help="Undo the date correction")
             buttons.button("Remove", key=f"remove-{item.key}", on_click=remove, args=(item,), type="tertiary",
-                           icon=":material/delete:", help="Remove it from this session's articles")
+                           icon=":material/delete:", help="Remove it from these articles")
 
 
 # --------------------------------------------------------------------------- sidebar filters
@@ -287,10 +275,19 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     return chosen, lane, color
 
 
+_FINGERPRINTS: dict[int, tuple[weakref.ref, str]] = {}
+
+
 def fingerprint(events: pd.DataFrame) -> str:
-    """A short key for a table's rows (their ids, in order): vectorised, cheap at 50,000 rows."""
+    """A short key for a table's rows (their ids, in order): vectorised, and remembered for a table shared by every
+    rerun (an opened file's), so that a filter change does not hash 50,000 ids again."""
+    known = _FINGERPRINTS.get(id(events))
+    if known is not None and known[0]() is events:
+        return known[1]
     hashes = pd.util.hash_pandas_object(events["event_id"], index=False).to_numpy()
-    return f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    key = f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    _FINGERPRINTS[id(events)] = (weakref.ref(events, lambda _: _FINGERPRINTS.pop(id(events), None)), key)
+    return key
 
 
 @st.cache_resource(max_entries=8)
@@ -313,7 +310,7 @@ def _pick(event_id: str | None) -> None:
 
 
 def _picked_on_chart() -> None:
-    """The last click wins, whether on the chart, a label, the chronicle or the table."""
+    """The last click wins, whether on the chart, the chronicle or the table."""
     points = (st.session_state.get("chart") or {}).get("selection", {}).get("points") or []
     data = [p.get("customdata") for p in points if isinstance(p, dict) and p.get("customdata")]
     _pick(data[0][0] if data else None)
@@ -375,6 +372,8 @@ def ignored_in_link(link: Mapping[str, list[str]], used: Mapping[str, list[str]]
 
 
 def _why_ignored(key: str, value: str, used: list[str]) -> str:
+    if key == CORPUS_PARAM:
+        return ""  # opened, or named in its own message (`corpus_status`)
     if key in ("from", "to"):
         try:
             day = dt.date.fromisoformat(value)
@@ -444,91 +443,6 @@ def article_view(docs: tuple[Document, ...], problems: Mapping[str, str]) -> Non
     st.markdown(markup.article_html(doc.text, timexes_of(doc.text, doc.published)), unsafe_allow_html=True)
 
 
-def add_articles() -> None:
-    """Uploads and pastes; run before extraction so that new articles count in this very run."""
-    st.markdown("Add articles as files (" + ", ".join(SUPPORTED) + "), or paste one.")
-    files = st.file_uploader("Upload articles", type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True,
-                             key=f"upload-{st.session_state.setdefault('uploads_reset', 0)}")
-    seen: set[str] = st.session_state.setdefault("seen_uploads", set())
-    for file in files or []:
-        data = file.getvalue()
-        digest = f"{file.name}:{hashlib.sha256(data).hexdigest()}"
-        if digest in seen:
-            continue
-        seen.add(digest)
-        result = parse_bytes(file.name, data)  # never raises; a table keeps its good rows
-        add_documents(list(result.documents))
-        st.session_state.setdefault("upload_of", {}).update(dict.fromkeys((d.doc_id for d in result.documents),
-                                                                          digest))
-        for i, error in enumerate(result.errors):
-            row = error.path != file.name  # a table's row or line
-            key = f"{digest}#{i}" if i else digest
-            unreadable()[key] = SetAside(key, file.name, f"could not read {'a row: ' + error.path if row else 'it'}: "
-                                                         f"{error.message}")
-        for note in result.warnings:
-            st.info(f"{markup.escape_markdown(file.name)}: {markup.escape_markdown(note.message)}")
-        if result.documents:
-            some = f" ({len(result.documents)} of its articles)" if result.errors else ""
-            st.success(f"Added {markup.escape_markdown(file.name)}{some}.")
-    with st.form("paste", clear_on_submit=True):
-        text = st.text_area("Paste an article")
-        title = st.text_input("Title (optional)")
-        outlet = st.text_input("Outlet (optional)")
-        published = st.date_input("Publication date (leave empty to look for it in the text)", value=None,
-                                  min_value=dt.date.min, max_value=dt.date.max)
-        if st.form_submit_button("Add article"):
-            try:
-                add_documents([document_from_text(text, published, title=title, outlet=outlet)])
-            except DocumentError as exc:
-                st.error(f"Could not add the article: {markup.escape_markdown(str(exc))}")
-    added = st.session_state.get("added")
-    if not (added or unreadable()):
-        return
-    left, right = st.columns(2)
-    if added:
-        left.download_button("Save my articles (JSON)",
-                             functools.partial(saved_articles, dict(added), dict(st.session_state.get("anchors", {}))),
-                             "my-articles.json", "application/json", on_click="ignore", key="save",
-                             help="Upload this file again to get your articles back, in this or a later session.")
-    if right.button("Remove my articles", key="remove"):
-        st.session_state["added"] = {}
-        unreadable().clear()
-        st.session_state["seen_uploads"] = set()
-        st.session_state["uploads_reset"] += 1  # a fresh, empty uploader, so nothing is re-added
-        st.session_state.pop("dates", None)
-        st.rerun()
-
-
-def saved_articles(added: Mapping[str, Document], anchors: Mapping[str, dt.date]) -> bytes:
-    """The user's articles as a JSON table the loader reads back (ids kept, so shared event links still work),
-    each with the publication date in use, the user's correction included."""
-    rows = []
-    for doc in added.values():
-        published = anchors.get(doc.doc_id) or doc.published
-        rows.append({"id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
-                     "published": published.isoformat() if published else "", "text": doc.text})
-    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def publication_dates(docs: tuple[Document, ...]) -> None:
-    st.markdown("**Publication dates** — correct any article's date; its events move with it.")
-    undated = [d.title or d.doc_id for d in docs if d.published is None]
-    if undated:
-        st.warning("No publication date for " + ", ".join(f"“{markup.escape_markdown(t)}”" for t in undated)
-                   + ". Relative dates (“on Friday”, “next week”) need one: type it in the table below.")
-    table = pd.DataFrame([{"doc_id": d.doc_id, "title": d.title, "outlet": d.outlet, "published": d.published,
-                           "source of the date": d.anchor_source} for d in docs])
-    edited = st.data_editor(table, key="dates", hide_index=True, disabled=["doc_id", "title", "outlet",
-                                                                           "source of the date"],
-                            column_config={"published": st.column_config.DateColumn("published")})
-    before = dict(zip(table["doc_id"], table["published"], strict=True))
-    changed = {row.doc_id: pd.Timestamp(row.published).date() for row in edited.itertuples(index=False)
-               if pd.notna(row.published) and pd.Timestamp(row.published).date() != before[row.doc_id]}
-    if changed:
-        st.session_state["anchors"].update(changed)
-        st.rerun()
-
-
 def exports(shown: pd.DataFrame, figure: object, chosen: filters.Filters, period: str) -> None:
     """Built when clicked (deferred data), not on every rerun: the chart's HTML carries all of plotly.js."""
     st.caption(f"The {len(shown)} events shown, with the current filters.")
@@ -550,6 +464,371 @@ def exports(shown: pd.DataFrame, figure: object, chosen: filters.Filters, period
                             "timeline.html", "text/html", on_click="ignore", disabled=figure is None)
 
 
+# --------------------------------------------------------------------------- saved corpora (issue 10)
+# The articles live in a database (`timeline.store`), reached through st.connection("timeline", type="sql"):
+# a SQLite file by default, PostgreSQL by TIMELINE_DATABASE_URL or [connections.timeline] url in secrets.toml.
+# ?corpus= holds the token that opens them: the editing token, or the read-only one derived from it. Without
+# it the page shows the sample articles; the first change (an upload, a paste, a link, a removal, a date) saves
+# them as a new corpus and puts its editing token in the address.
+
+CORPUS_PARAM = "corpus"
+ARTICLES_TABLE = "articles-table"  # the data editor of the table of articles
+SAMPLE_SOURCE = "sample article"
+NOTES = "corpus-notes"  # the messages of the last change, kept until the next one: a rerun does not wipe them
+
+
+@st.cache_resource(show_spinner=False)
+def _migrated(url: str) -> None:
+    store.migrate(st.connection(store_config.CONNECTION_NAME, type="sql", url=url).engine)
+
+
+def corpus_engine():  # -> sqlalchemy.Engine | None
+    """The store's engine (schema created or migrated on first use), or None with a message when it is down."""
+    try:
+        secrets_url = st.secrets["connections"][store_config.CONNECTION_NAME]["url"]
+    except Exception:  # no secrets.toml, or no such entry: the environment or the default SQLite file
+        secrets_url = None
+    url = store_config.database_url(secrets_url)
+    try:
+        _migrated(url)
+        engine = st.connection(store_config.CONNECTION_NAME, type="sql", url=url).engine
+    except Exception as exc:
+        st.session_state["store_down"] = (f"The corpus database ({store_config.describe(url)}) cannot be used: "
+                                          f"{problem(exc)}. The sample articles work; nothing can be saved.")
+        return None
+    st.session_state.pop("store_down", None)
+    return engine
+
+
+def opened_corpus() -> store.Corpus | None:
+    """The corpus the link names (``?corpus=``), or None: no such parameter, or one that opens nothing (the page
+    then says why, in `corpus_status`)."""
+    token = st.query_params.get(CORPUS_PARAM)
+    if not token:
+        return None
+    engine = corpus_engine()
+    if engine is None:
+        return None
+    try:
+        return store.open_corpus(engine, token.strip())
+    except store.StoreError as exc:
+        st.session_state["link_problem"] = str(exc)
+        return None
+
+
+@st.cache_data(show_spinner="Reading the saved articles…", max_entries=32)
+def saved_documents(_engine, token: str, version: object) -> tuple[Document, ...]:
+    """Keyed by the token and the corpus's last change: a filter change reads nothing from the database."""
+    return store.documents(_engine, token)
+
+
+def editable_corpus() -> str:
+    """The editing token of the corpus on screen; the samples (or a link that opens nothing) become a new corpus
+    first, its token put in the address. Raises `store.ReadOnly` on a read-only link."""
+    engine = corpus_engine()
+    if engine is None:
+        raise store.StoreError(st.session_state.get("store_down", "The corpus database cannot be used."))
+    saved = opened_corpus()
+    if saved is not None:
+        if not saved.can_edit:
+            raise store.ReadOnly("This is a read-only link: the articles cannot be changed from it.")
+        return saved.edit_token
+    new = store.create_corpus(engine)
+    samples = () if events_path() else seed_documents()[0]  # an opened event table shows no samples
+    store.add_documents(engine, new.edit_token, samples, source=SAMPLE_SOURCE)
+    st.query_params[CORPUS_PARAM] = new.edit_token
+    st.session_state.pop("link_problem", None)
+    note("info", "Your articles are now saved: this page's address opens them. Share the read-only link under "
+                 "**Share**; keep the editing link to yourself.")
+    return new.edit_token
+
+
+def note(kind: str, text: str) -> None:
+    """A message about the last change (Markdown, already escaped), shown until the next change."""
+    st.session_state.setdefault(NOTES, []).append((kind, text))
+
+
+@contextlib.contextmanager
+def saving(what: str) -> Iterator[None]:
+    """A change that fails (a read-only link, the database down) says so in the notes; nothing else is lost."""
+    try:
+        yield
+    except store.StoreError as exc:
+        note("error", f"Could not {what}: {markup.escape_markdown(str(exc))}")
+    except Exception as exc:
+        note("error", f"Could not {what}: the database failed ({markup.escape_markdown(problem(exc))}).")
+
+
+def show_notes() -> None:
+    notes = st.session_state.get(NOTES, [])
+    for kind, text in notes:
+        {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}[kind](text)
+    if notes:
+        st.button("Clear these messages", key="clear-notes", on_click=st.session_state.pop, args=(NOTES, None),
+                  type="tertiary", icon=":material/close:")
+
+
+def report(outcomes: tuple[store.Outcome, ...], docs: tuple[Document, ...], source: str, partly: bool = False) -> None:
+    """What adding did, article by article: added, replaced (say so), refused (why); and the dates to check."""
+    name = markup.escape_markdown(source) + (f" ({len(docs)} of its articles)" if partly else "")
+    added = [o for o in outcomes if o.status == "added"]
+    replaced = [o for o in outcomes if o.status == "replaced"]
+    if added:
+        note("success", f"Added {_titles(added)} from {name}." if len(added) <= 3 else
+             f"Added {len(added)} articles from {name}.")
+    if replaced:
+        note("info", f"Replaced the earlier copy of {_titles(replaced)}: an article with the same id was already "
+                     "there." if len(replaced) <= 3 else
+             f"Replaced {len(replaced)} articles already there (same ids) with their copies from {name}.")
+    for o in outcomes:
+        if o.status == "refused":
+            note("error", f"Not added: **{markup.escape_markdown(o.title or o.doc_id)}**: "
+                          f"{markup.escape_markdown(o.reason)}.")
+    stored = {o.doc_id for o in outcomes if o.status != "refused"}
+    for doc in docs:
+        title = markup.escape_markdown(doc.title or doc.doc_id)
+        if doc.doc_id not in stored:
+            continue
+        if doc.published is None:
+            note("warning", f"**{title}** has no publication date in its metadata or text. Give one in the table "
+                            "of articles below to see its events.")
+        elif doc.anchor_source == "inferred":
+            note("info", f"**{title}**: publication date {doc.published} "
+                         f"{markup.escape_markdown(doc.anchor_evidence)}. Check it in the table of articles below.")
+
+
+def _titles(outcomes: list[store.Outcome]) -> str:
+    return ", ".join(f"**{markup.escape_markdown(o.title or o.doc_id)}**" for o in outcomes)
+
+
+def fetch_policy() -> FetchPolicy:
+    """Public addresses only; ``TIMELINE_FETCH_ALLOW`` (networks, comma-separated) opens others, for local tests."""
+    allowed = tuple(n.strip() for n in os.environ.get("TIMELINE_FETCH_ALLOW", "").split(",") if n.strip())
+    return FetchPolicy(allow_networks=allowed)
+
+
+def add_articles(read_only: bool) -> None:
+    """Uploads, a link, a paste; run before extraction so that new articles count in this very run."""
+    if read_only:
+        return
+    st.divider()
+    st.markdown("**Add articles** as files (" + ", ".join(SUPPORTED) + "), by their link, or paste one. "
+                "An article with the id of one already there replaces it.")
+    files = st.file_uploader("Upload articles", type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True,
+                             key=f"upload-{st.session_state.setdefault('uploads_reset', 0)}")
+    if files:
+        st.session_state[NOTES] = []
+        with saving("save the upload"):
+            add_files(editable_corpus(), files)
+        st.session_state["uploads_reset"] += 1  # a fresh, empty uploader: the table of articles lists them now
+        st.session_state.pop(ARTICLES_TABLE, None)
+        st.rerun()
+    with st.form("by-link", clear_on_submit=True, border=False):
+        link, go = st.columns([4, 1], vertical_alignment="bottom")
+        url = link.text_input("Article link", placeholder="https://…", help=fetch_policy().describe(), key="link-url")
+        if go.form_submit_button("Fetch", key="fetch-link") and url.strip():
+            st.session_state[NOTES] = []
+            with saving("add the link"), st.spinner("Fetching the page…"):
+                try:
+                    doc = fetch_article(url, fetch_policy())
+                except FetchError as exc:
+                    note("error", f"Could not add the link: {markup.escape_markdown(str(exc))}")
+                else:
+                    report(store.add_documents(corpus_engine(), editable_corpus(), [doc], source=url.strip()),
+                           (doc,), url.strip())
+    with st.form("paste", clear_on_submit=True):
+        text = st.text_area("Paste an article")
+        title = st.text_input("Title (optional)")
+        outlet = st.text_input("Outlet (optional)")
+        published = st.date_input("Publication date (leave empty to look for it in the text)", value=None,
+                                  min_value=dt.date.min, max_value=dt.date.max)
+        if st.form_submit_button("Add article", key="add-paste"):
+            st.session_state[NOTES] = []
+            try:
+                doc = document_from_text(text, published, title=title, outlet=outlet)
+            except DocumentError as exc:
+                note("error", f"Could not add the article: {markup.escape_markdown(str(exc))}")
+            else:
+                with saving("save the article"):
+                    report(store.add_documents(corpus_engine(), editable_corpus(), [doc], source="pasted"), (doc,),
+                           "the pasted text")
+
+
+def add_files(token: str, files: list) -> None:
+    engine = corpus_engine()
+    for file in files:
+        data = file.getvalue()
+        result = parse_bytes(file.name, data)  # never raises; a table keeps its good rows
+        report(store.add_documents(engine, token, result.documents, source=file.name), result.documents, file.name,
+               partly=bool(result.errors))
+        if result.documents:  # a file that failed before and reads now is no longer a failure
+            old = [f.key for f in store.failed(engine, token) if f.name == file.name]
+            store.remove_failures(engine, token, old)
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        for i, error in enumerate(result.errors):
+            row = error.path != file.name  # a table's row or line
+            problem_text = f"could not read {'a row: ' + error.path if row else 'it'}: {error.message}"
+            store.record_failure(engine, token, f"{file.name}:{digest}#{i}", file.name, problem_text)
+        if result.errors:
+            note("error", f"**{markup.escape_markdown(file.name)}** failed: listed under “Set aside” at the top of "
+                          "the page, with why.")
+        for warning in result.warnings:
+            note("info", f"{markup.escape_markdown(file.name)}: {markup.escape_markdown(warning.message)}")
+
+
+def corpus_status(saved: store.Corpus | None) -> None:
+    """Which articles these are, and a plain message when the link's corpus cannot be opened (above the chart)."""
+    if st.session_state.get("store_down"):
+        st.warning(markup.escape_markdown(st.session_state["store_down"]), icon=":material/database:")
+    if saved is None and st.query_params.get(CORPUS_PARAM) and st.session_state.get("link_problem"):
+        st.error(f"{markup.escape_markdown(st.session_state['link_problem'])} Showing the sample articles instead.",
+                 icon=":material/link_off:")
+    elif saved is not None and not saved.can_edit:
+        st.caption(":material/visibility: Read-only link: explore and filter these articles; they cannot be changed "
+                   "from here.")
+
+
+def share_box(saved: store.Corpus | None, params: Mapping[str, list[str]]) -> None:
+    """The links that open these articles, with this view's filters and selected event."""
+    st.markdown("**Share**")
+    if saved is None:
+        st.caption("These are the sample articles. Add, remove or re-date an article and they are saved as your own "
+                   "corpus, with links to share.")
+        return
+    base = (st.context.url or "").split("?")[0].rstrip("/") + "/"  # the app's address, as the browser reached it
+
+    defaults = {"merge": ["false"], "role": list(filters.DEFAULT_ROLES), "lane": [next(iter(chart.LANES.values()))],
+                "color": [next(iter(chart.COLORS.values()))]}
+    view = {key: values or [""] for key, values in params.items() if defaults.get(key) != values}  # "role=": all
+
+    def link(token: str) -> str:
+        return base + "?" + urllib.parse.urlencode({CORPUS_PARAM: token, **view}, doseq=True)
+
+    st.caption("Read-only link: opens these articles, with this view's filters and selected event.")
+    st.code(link(saved.view_token), language=None, wrap_lines=True)
+    if saved.can_edit:
+        st.caption("Editing link: whoever has it can change the articles. Keep it to yourself.")
+        st.code(link(saved.edit_token), language=None, wrap_lines=True)
+        st.button("Start over from the sample articles", key="leave-corpus", on_click=_leave_corpus,
+                  type="tertiary", icon=":material/restart_alt:",
+                  help="Opens the samples; this corpus stays saved, and its links keep working.")
+    st.caption(store.LIMITS.describe() + f" Files up to {MAX_FILE_BYTES // 2**20} MB.")
+
+
+def _leave_corpus() -> None:
+    st.query_params.pop(CORPUS_PARAM, None)
+    st.session_state[NOTES] = []
+    st.session_state.pop(ARTICLES_TABLE, None)
+
+
+def articles_table(docs: tuple[Document, ...], saved: store.Corpus | None) -> None:
+    """The corpus's articles: the date in use (correct it here), where it came from, a box to tick to remove."""
+    stored = {a.doc_id: a for a in store.stored_articles(corpus_engine(), saved.token)} if saved else {}
+    st.markdown(f"**Articles** ({len(docs)}) — correct a publication date here and its events move with it.")
+    undated = [d.title or d.doc_id for d in docs if d.published is None]
+    if undated:
+        st.warning("No publication date for " + ", ".join(f"“{markup.escape_markdown(t)}”" for t in undated)
+                   + ". Relative dates (“on Friday”, “next week”) need one: type it in the table below.")
+    table = pd.DataFrame([{"remove": False, "published": d.published, "title": d.title or d.doc_id,
+                           "date from": _date_from(d), "outlet": d.outlet,
+                           "added from": stored[d.doc_id].source if d.doc_id in stored else SAMPLE_SOURCE,
+                           "characters": len(d.text), "doc_id": d.doc_id} for d in docs])
+    editable = saved is None or saved.can_edit
+    config = {"remove": st.column_config.CheckboxColumn("remove", width=80, help="Tick, then “Remove ticked”"),
+              "published": st.column_config.DateColumn("date", help="The publication date in use: type to correct it",
+                                                       width="small"),
+              "title": st.column_config.TextColumn("title", width="medium")}
+    if not editable:
+        st.dataframe(table.drop(columns="remove"), hide_index=True, column_config=config)
+        return
+    edited = st.data_editor(table, key=ARTICLES_TABLE, hide_index=True, column_config=config,
+                            disabled=[c for c in table.columns if c not in ("remove", "published")])
+    before = dict(zip(table["doc_id"], table["published"], strict=True))
+    changed = {row.doc_id: pd.Timestamp(row.published).date() if pd.notna(row.published) else None
+               for row in edited.itertuples(index=False) if _differs(row.published, before[row.doc_id])}
+    if changed:
+        st.session_state[NOTES] = []
+        with saving("correct the date"):
+            token = editable_corpus()
+            own = {a.doc_id: a.published for a in store.stored_articles(corpus_engine(), token)}
+            store.correct_dates(corpus_engine(), token, {k: None if v == own.get(k) else v for k, v in changed.items()})
+            note("success", f"Publication date corrected for {len(changed)} article(s); their events moved.")
+        st.session_state.pop(ARTICLES_TABLE, None)
+        st.rerun()
+    ticked = list(edited.loc[edited["remove"], "doc_id"])
+    left, right = st.columns(2)
+    if left.button(f"Remove {len(ticked)} ticked" if ticked else "Remove ticked", key="articles-remove-ticked",
+                   disabled=not ticked, icon=":material/delete:"):
+        _remove_articles(ticked)
+    samples = [d for d, a in stored.items() if a.source == SAMPLE_SOURCE] if saved else list(table["doc_id"])
+    if samples and right.button(f"Remove the {len(samples)} sample articles", key="articles-remove-samples",
+                                icon=":material/delete_sweep:"):
+        _remove_articles(samples)
+
+
+def _remove_articles(doc_ids: list[str]) -> None:
+    st.session_state[NOTES] = []
+    with saving("remove the articles"):
+        removed = store.remove_articles(corpus_engine(), editable_corpus(), doc_ids)
+        note("success", f"Removed {removed} article{'s' if removed != 1 else ''}.")
+    st.session_state.pop(ARTICLES_TABLE, None)
+    st.rerun()
+
+
+def _differs(new: object, old: dt.date | None) -> bool:
+    new_date = pd.Timestamp(new).date() if pd.notna(new) else None
+    return new_date != old
+
+
+def _date_from(doc: Document) -> str:
+    return {"user": "you", "metadata": "its metadata", "document": "its dateline", "inferred": "inferred: check it",
+            "missing": "none: give one"}.get(doc.anchor_source, doc.anchor_source)
+
+
+def download_articles(docs: tuple[Document, ...], saved: store.Corpus | None) -> None:
+    """The user's own articles (not the samples) as a file to keep or upload elsewhere."""
+    own = {a.doc_id for a in store.stored_articles(corpus_engine(), saved.token) if a.source != SAMPLE_SOURCE} \
+        if saved else set()
+    mine = tuple(d for d in docs if d.doc_id in own)
+    if mine:
+        st.download_button("Save my articles (JSON)", functools.partial(saved_articles, mine), "my-articles.json",
+                           "application/json", on_click="ignore", key="save",
+                           help="Your articles in the upload format, each with the date in use.")
+
+
+def saved_articles(docs: tuple[Document, ...]) -> bytes:
+    """The articles as a JSON table the loader reads back (ids kept, so shared event links still work), each with
+    the publication date in use, the user's correction included."""
+    rows = [{"id": d.doc_id, "title": d.title, "outlet": d.outlet, "url": d.url,
+             "published": d.published.isoformat() if d.published else "", "text": d.text} for d in docs]
+    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def dates_hide(events: pd.DataFrame, chosen: filters.Filters, shown: pd.DataFrame) -> None:
+    """When From/To hide events the other filters keep (new articles outside the range), say how many, with one
+    click to show them."""
+    if chosen.start is None and chosen.end is None:
+        return
+    hidden = len(filters.filter_events(events, dataclasses.replace(chosen, start=None, end=None))) - len(shown)
+    if hidden > 0:
+        text, button = st.columns([4, 1], vertical_alignment="center")
+        text.info(f"The From/To dates hide {hidden} event{'s' if hidden != 1 else ''}.", icon=":material/date_range:")
+        button.button("Show all dates", key="all-dates", on_click=_all_dates, icon=":material/calendar_month:")
+
+
+def _all_dates() -> None:
+    st.session_state["from"] = None
+    st.session_state["to"] = None
+
+
+def your_articles(docs: tuple[Document, ...], saved: store.Corpus | None, params: Mapping[str, list[str]]) -> None:
+    """The "Your articles" tab after extraction: share, the table of articles, failed uploads, download."""
+    share_box(saved, params)
+    if docs:  # none when an event table was opened and nothing added
+        articles_table(docs, saved)
+    download_articles(docs, saved)
+
+
 # --------------------------------------------------------------------------- the story view
 
 
@@ -566,8 +845,13 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
                                 key="span", bind=Q, help="How long a stretch the chart shows; it opens on the "
                                                          "busiest one.") or default
     window = _window(happenings, span, shown, event)
-    lo = min(window[0], happenings["start"].min()) if not happenings.empty else window[0]
-    hi = max(window[1], happenings["end"].max()) if not happenings.empty else window[1]
+    # the slider spans the story's days (its precise happenings, outliers aside), not "the 11th century"
+    dated = happenings[happenings["length"] <= 31]
+    dated = dated if len(dated) else happenings
+    if len(dated) > 100:
+        dated = dated[dated["start"].between(*dated["start"].quantile([0.01, 0.99]))]
+    lo = min(window[0], dated["start"].min()) if len(dated) else window[0]
+    hi = max(window[1], dated["end"].max()) if len(dated) else window[1]
     lo, hi = max(lo, SLIDER_DAYS[0]), min(hi, SLIDER_DAYS[1])  # the slider's limits (the buttons go further)
     if lo <= window[0] and window[1] <= hi and lo < hi:
         picked = st.slider("Dates shown", min_value=lo.date(), max_value=hi.date(),
@@ -591,7 +875,7 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
     if placed.longer:
         notes.append(f"{placed.longer} longer period{'s' * (placed.longer != 1)} (a year, a decade…) overlap it: "
                      "“All” shows them")
-    st.caption("; ".join(notes) + ". Click a marker or its label, or an entry below, to see it explained.")
+    st.caption("; ".join(notes) + ". Click a marker, or an entry of the chronicle, to see it explained.")
     return figure, placed
 
 
@@ -601,8 +885,10 @@ def _default_span(key: str, _events: pd.DataFrame) -> str:
 
 
 def default_span_of(events: pd.DataFrame) -> str:
-    """The period the story opens on for this corpus (the filters do not move it: a link stays the same view)."""
-    return _default_span(fingerprint(events), events) if not events.empty else "month"
+    """The period the story opens on for this corpus's events (reference dates aside), whatever the filters: a link
+    stays the same view."""
+    happened = events[events["role"] == "event"] if (events["role"] != "event").any() else events
+    return _default_span(fingerprint(events), happened) if not happened.empty else "month"
 
 
 def picked_period_is_span(window: tuple[pd.Timestamp, pd.Timestamp], span: str) -> bool:
@@ -700,8 +986,8 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, lane: str, color: st
             st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart")
     with right, st.container(border=True, key="detail"):
         if event is None:
-            st.caption("Click an event on the chart, its label, or an entry of the chronicle to see what happened, "
-                       "who reported it and how its date was worked out.")
+            st.caption("Click an event on the chart or an entry of the chronicle to see what happened, who reported it "
+                       "and how its date was worked out.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
     with st.container(key="chronicle"):
@@ -778,14 +1064,19 @@ def main() -> None:
     link = st.session_state.setdefault("link", opened_with())  # before any widget: they drop what they cannot use
     summary = st.container()
     tab_chart, tab_article, tab_mine, tab_export = st.tabs(["Timeline", "Article", "Your articles", "Export"])
-    with tab_mine, guarded("upload form"):
-        add_articles()
+    with tab_mine:
+        notes_box = st.container()  # filled last: the messages of a change made anywhere in this run
+        manage_box = st.container()  # the share box and the table of articles, above the forms, once extracted
+        with guarded("upload form"):
+            before = opened_corpus()
+            add_articles(read_only=before is not None and not before.can_edit)
+    saved = opened_corpus()  # after adding: the first change makes the samples a saved corpus
     table, table_articles = table_source()
-    docs = corpus(with_seeds=table is None)
+    docs = corpus(saved, with_seeds=table is None)
     events, aside = corpus_events(docs) if docs or table is None else (schema.empty_events(), [])
     if table is not None:
         events = table if events.empty else pd.concat([table, events], ignore_index=True)
-    aside = [*unreadable().values(), *aside]
+    aside = [*unreadable(saved).values(), *aside]
     chosen, lane, color = sidebar(events)
     shown = filters.filter_events(events, chosen)
     event = picked_event(events)
@@ -804,11 +1095,13 @@ def main() -> None:
     if "link_ignored" not in st.session_state:  # the first run: the widgets have just read the link
         st.session_state["link_ignored"] = ignored_in_link(link, view_params(chosen, lane, color, event))
     with summary:
+        corpus_status(saved)
         st.caption(f"**{len(shown)}** of {len(events)} events · {articles} articles"
                    + (f" · {len(undated)} without a publication date" if undated else "")
                    + (f" · {len(aside)} set aside" if aside else ""))
+        dates_hide(events, chosen, shown)
         link_note(st.session_state["link_ignored"])
-        set_aside_panel(aside)
+        set_aside_panel(aside, editable=saved is None or saved.can_edit)
     if event is not None and st.session_state.get("article_follows") != event:
         st.session_state["article_follows"] = event  # the Article tab opens on the picked event's article
         st.session_state["article"] = events.loc[events["event_id"] == event, "doc_id"].iloc[0]
@@ -816,11 +1109,12 @@ def main() -> None:
         if table is not None:
             st.caption("The opened event table holds sentences, not whole articles: the articles you add are here.")
         article_view(docs, {item.doc_id: item.problem for item in aside if item.doc_id})
-    with tab_mine, guarded("table of publication dates"):
-        if docs:
-            publication_dates(docs)
+    with manage_box, guarded("table of articles"):
+        your_articles(docs, saved, view_params(chosen, lane, color, event))
     with tab_export, guarded("export"):
         exports(shown, figure, chosen, period)
+    with notes_box:
+        show_notes()
 
 
 try:

@@ -132,9 +132,11 @@ def test_an_undated_paste_asks_for_a_date(seed_events) -> None:
     assert any("No publication date for" in w.value and "Talks" in w.value for w in at.warning)
 
 
-def test_a_corrected_publication_date_moves_the_articles_events() -> None:
+def test_a_corrected_publication_date_moves_the_articles_events(seed_docs) -> None:
     at = app().run()
-    at.session_state["anchors"] = {"004_2454bc97f983af98.txt": dt.date(2024, 12, 27)}
+    row = [d.doc_id for d in seed_docs].index("004_2454bc97f983af98.txt")
+    at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2024-12-27"}}, "added_rows": [],
+                                          "deleted_rows": []}
     at.sidebar.multiselect(key="outlet").set_value(["RT"]).run()
     assert not at.exception
     starts = {row for row in mentions(at)["start"].dt.date.astype(str)}
@@ -226,7 +228,10 @@ def test_a_dated_paste_adds_its_events_and_can_be_removed(seed_events) -> None:
     add_button(at).click().run()
     assert not at.exception and not at.error
     assert shown(at) == by_default(seed_events) + 2
-    at.button(key="remove").click().run()
+    at.session_state["articles-table"] = {"edited_rows": {len(seed_events["doc_id"].unique()): {"remove": True}},
+                                          "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="articles-remove-ticked").click().run()
     assert shown(at) == by_default(seed_events)
 
 
@@ -241,14 +246,14 @@ def test_binary_junk_is_refused_with_a_message(seed_events) -> None:
 def test_a_date_typed_in_the_table_of_articles_moves_their_events(seed_docs) -> None:
     row = next(i for i, d in enumerate(seed_docs) if d.outlet == "RT")
     at = app()
-    at.session_state["dates"] = {"edited_rows": {row: {"published": "2024-12-27"}}, "added_rows": [],
-                                 "deleted_rows": []}
+    at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2024-12-27"}}, "added_rows": [],
+                                          "deleted_rows": []}
     at.query_params["outlet"] = "RT"
     at.run()
     assert not at.exception and not at.error
     starts = set(mentions(at)["start"].dt.date.astype(str))
     assert "2024-12-27" in starts and "2024-12-20" not in starts
-    assert at.session_state["anchors"][seed_docs[row].doc_id] == dt.date(2024, 12, 27)
+    assert any("Publication date corrected for 1 article" in s.value for s in at.success)
 
 
 def test_dates_far_from_today_upload_filter_and_chart(seed_events) -> None:

@@ -200,11 +200,11 @@ def test_a_publication_date_corrected_to_a_far_year_moves_its_events(seed_events
     rt = seed_docs[row]
     at = app()
     at.query_params["span"] = "all"  # the whole story, the moved events included
-    at.session_state["dates"] = {"edited_rows": {row: {"published": f"{year:04d}-02-14"}}, "added_rows": [],
-                                 "deleted_rows": []}
+    at.session_state["articles-table"] = {"edited_rows": {row: {"published": f"{year:04d}-02-14"}}, "added_rows": [],
+                                          "deleted_rows": []}
     at.run()
     assert_page_works(at)
-    assert at.session_state["anchors"][rt.doc_id] == dt.date(year, 2, 14)
+    assert any("Publication date corrected for 1 article" in s.value for s in at.success)
     moved = [dataclasses.replace(d, published=dt.date(year, 2, 14), anchor_source="user") if d is rt else d
              for d in seed_docs]
     assert not set_aside(at) and not at.error and shown(at) == by_default(extract_events(moved))
@@ -215,9 +215,10 @@ def test_a_publication_date_corrected_to_a_far_year_moves_its_events(seed_events
 
 def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_docs, monkeypatch) -> None:
     fail_extraction_when(monkeypatch, lambda text, anchor: anchor.year == 2300)
-    rt = next(d for d in seed_docs if d.outlet == "RT")
+    row, rt = next((i, d) for i, d in enumerate(seed_docs) if d.outlet == "RT")
     at = app()
-    at.session_state["anchors"] = {rt.doc_id: dt.date(2300, 2, 14)}
+    at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2300-02-14"}}, "added_rows": [],
+                                          "deleted_rows": []}
     at.run()
     assert_page_works(at)
     [message] = set_aside(at)
@@ -225,23 +226,24 @@ def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_doc
     assert shown(at) == by_default(seed_events[seed_events["doc_id"] != rt.doc_id])
     at.button(key=f"undo-{rt.doc_id}").click().run()
     assert not set_aside(at) and shown(at) == by_default(seed_events) and not at.exception
-    assert rt.doc_id not in at.session_state["anchors"]
+    at.run()  # the undone correction is saved: a rerun does not bring it back
+    assert not set_aside(at)
 
 
-def test_removing_a_set_aside_sample_article_hides_it_until_shown_again(seed_events, seed_docs, monkeypatch) -> None:
+def test_removing_a_set_aside_sample_article_until_starting_over(seed_events, seed_docs, monkeypatch) -> None:
     fail_extraction_when(monkeypatch, lambda text, anchor: anchor.year == 2300)
-    rt = next(d for d in seed_docs if d.outlet == "RT")
+    row, rt = next((i, d) for i, d in enumerate(seed_docs) if d.outlet == "RT")
     at = app()
-    at.session_state["anchors"] = {rt.doc_id: dt.date(2300, 2, 14)}
+    at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2300-02-14"}}, "added_rows": [],
+                                          "deleted_rows": []}
     at.run()
     at.button(key=f"remove-{rt.doc_id}").click().run()
     assert not set_aside(at) and "RT" not in at.sidebar.multiselect(key="outlet").options
     assert not any(o.startswith("RT — ") for o in at.selectbox(key="article").options)
     assert shown(at) == by_default(seed_events[seed_events["doc_id"] != rt.doc_id])
-    at.button(key="unhide").click().run()
-    assert f"RT — {rt.title} (set aside)" in at.selectbox(key="article").options and not at.exception
-    at.selectbox(key="article").set_value(rt.doc_id).run()  # its tab says why, and shows its text
-    assert any(e.value.startswith("Set aside:") for e in at.error)
+    at.button(key="leave-corpus").click().run()  # the samples again, as they ship; the saved corpus stays saved
+    assert f"RT — {rt.title}" in at.selectbox(key="article").options and not at.exception
+    assert shown(at) == by_default(seed_events)
 
 
 # --------------------------------------------------------------------------- the link

@@ -237,6 +237,7 @@ def test_phrases_that_contain_a_place_are_not_that_place() -> None:
                  "pro-Russia forces went on. The Post said nothing; neither did the Alliance.")
     found = find_entities([doc])[doc.doc_id]
     assert [(m.text, m.name) for m in found] == [("Latin America", "Latin America"), ("New Mexico", "New Mexico"),
+                                                 ("Dnipro River", "Dnipro River"),  # the river, not the city
                                                  ("South China Sea", "South China Sea"), ("US", "United States")]
 
 
@@ -445,3 +446,11 @@ def test_each_place_knows_what_holds_it() -> None:
     assert {"Michigan", "United States"} <= held["Detroit"]
     assert held["Michigan"] == frozenset({"United States"})
     assert "Detroit" not in held["Detroit"]
+
+
+def test_rivers_bays_and_harbours_are_places_and_a_bridge_is_no_person() -> None:
+    [doc] = docs("Divers searched the Patapsco River near Baltimore Harbor and Chesapeake Bay. The Francis Scott Key "
+                 "bridge fell.")
+    found = {(m.kind, m.name) for m in find_entities([doc])[doc.doc_id]}
+    assert {("region", "Patapsco River"), ("region", "Baltimore Harbor"), ("region", "Chesapeake Bay")} <= found
+    assert not any(kind == "person" for kind, _ in found)

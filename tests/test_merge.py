@@ -425,3 +425,18 @@ def test_a_city_and_its_state_name_one_place_two_cities_do_not() -> None:
                 dt.date(2023, 9, 28)),
     ])
     assert together(events, "plan", "report")
+
+
+def test_the_story_s_own_words_are_no_evidence_of_one_happening() -> None:
+    """In a corpus about one bridge, "the collapse of the Francis Scott Key Bridge" says which story, not which of
+    its happenings: Biden's visit and a victim found the same Friday stay apart."""
+    filler = [article(f"Crews cleared section {n} of the Francis Scott Key Bridge collapse site on April {n % 20 + 1}, "
+                      "2024.", f"f{n}", dt.date(2024, 4, 22)) for n in range(30)]
+    events = extract_events([
+        *filler,
+        article("President Biden will visit Baltimore Friday following the collapse of the Francis Scott Key bridge.",
+                "visit", dt.date(2024, 4, 3)),
+        article("A third victim of the collapse of the Francis Scott Key Bridge in Baltimore has been recovered, "
+                "officials said Friday evening.", "victim", dt.date(2024, 4, 6)),
+    ])
+    assert row(events, "visit", "Friday")["cluster_id"] != row(events, "victim", "Friday evening")["cluster_id"]

@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline timex|eval|extract``. Parses arguments, calls the library.
+"""Command line: ``python -m timeline timex|eval|extract|corpus``. Parses arguments, calls the library.
 
 Each subcommand is one function taking the parsed arguments and returning an exit code. Every
 failure is one plain line on stderr, never a traceback; the outputs of ``extract`` are checked
@@ -445,6 +445,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
                    help="input per partition on Dask (default 4): a worker holds one partition at a time")
     p.set_defaults(func=cmd_extract)
+
+    from timeline.store.arguments import add_parser as add_corpus_parser  # argparse only; the store loads on use
+
+    add_corpus_parser(sub)
     return parser
 
 

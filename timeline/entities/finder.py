@@ -326,7 +326,12 @@ _HEADS = "(?:" + "|".join(sorted(_ALL_HEADS, key=len, reverse=True)) + ")"
 #: "Russian Defense Ministry", "Securities and Exchange Commission", "Ministry of Foreign Affairs"
 _GENERIC_ORG = re.compile(
     rf"(?<![\w.\-])(?:(?:{_ORG_MOD}{_SPACE}+(?:and{_SPACE}+)?){{1,4}}{_HEADS}{_ORG_TAIL}?|{_HEADS}{_ORG_TAIL})(?!\w)")
-_ENDER_AFTER = re.compile(rf"{_SPACE}+(?:" + "|".join(sorted(NAME_ENDERS | ORG_HEADS)) + r")\b")
+_ENDER_AFTER = re.compile(rf"{_SPACE}+(?:" + "|".join(sorted(NAME_ENDERS | ORG_HEADS)) + r"|(?:bridge|tunnel|street|"
+                          r"avenue|road|highway|airport|stadium|hospital|building|tower|station|school)\b)\b")
+#: A water body or island named by its last word: "the Patapsco River", "Chesapeake Bay", "Baltimore
+#: Harbor". GeoNames' cities and regions hold none of them, and a river is where much news happens.
+_FEATURE = re.compile(rf"(?<![\w.\-])(?:{_WORD}{_SPACE}+){{1,3}}(?:River|Bay|Harbor|Harbour|Lake|Sea|Strait|Straits|"
+                      r"Creek|Island|Islands|Gulf)(?!\w)")
 #: Modifiers an organization's name may start with although they stop a person's name.
 _ORG_MODIFIERS = frozenset("""
 National Security Intelligence Homeland Energy Trade Economic Justice Health Education Labor Labour Foreign
@@ -522,9 +527,32 @@ def _segments(text: str, mentions: list[Mention]) -> Iterable[list[re.Match[str]
         yield run
 
 
+def _features(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add water bodies, islands and ranges (`_FEATURE`) as places; one may swallow the place it is named after
+    ("Baltimore Harbor"), never an organization or a longer mention."""
+    starts = [m.start_char for m in mentions]
+    ends = [m.end_char for m in mentions]
+    added: list[Mention] = []
+    removed: set[int] = set()
+    for match in _FEATURE.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and (words[0].group(0) in STOPWORDS or words[0].group(0).lower() in ("the", "a", "an")):
+            words.pop(0)  # "The Patapsco River": the article opens no name
+        if len(words) < 2:
+            continue
+        start, end = match.start() + words[0].start(), match.end()
+        over = _overlapping(starts, ends, start, end)
+        if any(mentions[i].kind not in PLACE_KINDS or not (start <= starts[i] and ends[i] <= end) for i in over):
+            continue
+        name = " ".join(text[start:end].split())
+        removed.update(over)
+        added.append(Mention(text[start:end], start, end, "region", name))
+    return _merge(mentions, added, removed)
+
+
 def _first_pass(doc: Document, lowercase: set[str]) -> _Doc:
     text = doc.text
-    mentions = _union_locals(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase)))
+    mentions = _features(text, _union_locals(text, _generic_orgs(text, _gazetteer_mentions(text, lowercase))))
     mentions, abbreviations = _abbreviation_orgs(text, mentions)
     state = _Doc(doc, mentions, abbreviations)
     for run in _segments(text, mentions):

@@ -168,15 +168,20 @@ def _verb_ahead(toks: list[_Token], i: int, allow_ing: bool = False) -> bool:
 
 
 def _clause_ahead(toks: list[_Token], i: int, limit: int = 7) -> bool:
-    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled"."""
+    """A subject then a verb within ``limit`` words, before any comma: "when Batista fled". A name counts as one
+    word however long ("after the Francis Scott Key Bridge in Baltimore collapsed")."""
     if i >= len(toks) or _verb_ahead(toks, i) or not _word(toks[i]):
         return False
-    for j in range(i + 1, min(len(toks), i + limit + 1)):
+    words, j = 0, i + 1
+    while j < len(toks) and words < limit:
         if toks[j].text in ",;:–—--" or (toks[j].low in _COORDINATORS and not (  # not "Immigration and Naturalization"
                 toks[j - 1].text[:1].isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())):
             return False
         if _verb(toks[j]):
             return True
+        if not (toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper()):
+            words += 1  # (the second word of a name is no new word)
+        j += 1
     return False
 
 

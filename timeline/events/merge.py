@@ -85,6 +85,8 @@ CLASS_AVERAGE_LINK = 0.10
 #: ("United Auto Workers" in a strike story): it says nothing about which of its happenings a row tells.
 TOPIC_SHARE = 1 / 3
 TOPIC_ROWS = 20
+#: A word in the sentences of this share of the rows is the story's: it does not count as a shared plain word.
+TOPIC_WORD_SHARE = 1 / 5
 #: Words on each side of the expression that make its local context (the clause the happening is told in).
 WINDOW_WORDS = 7
 #: Words on each side of the expression whose event classes stand in for a label too short to tell one.
@@ -258,6 +260,12 @@ class Statistics:
             out.names.update(part.names)
         return out
 
+    def topic_words(self) -> frozenset[str]:
+        """Words in the sentences of `TOPIC_WORD_SHARE` of the rows (and `TOPIC_ROWS` or more): the story's own
+        words ("bridge", "strike") say which story a sentence is from, not which of its happenings."""
+        floor = max(TOPIC_ROWS, TOPIC_WORD_SHARE * self.rows)
+        return frozenset(t for t, count in self.frequency.items() if count >= floor and t[:1] not in "@#")
+
     def topic(self) -> frozenset[str]:
         """Names on `TOPIC_SHARE` of the rows (and `TOPIC_ROWS` or more): they say nothing about which happening."""
         floor = max(TOPIC_ROWS, TOPIC_SHARE * self.rows)
@@ -306,6 +314,9 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
 
     def ids(rows: list[list[str]]) -> list[list[int]]:
         return [[vocabulary[t] for t in row] for row in rows]  # rows are sorted: columns ascending
+
+    common = statistics.topic_words()  # "bridge", "strike": in a story corpus they say which story, not which
+    word_tokens = [[t for t in row if t not in common] for row in word_tokens]  # of its happenings
 
     starts, ends = _days(frame["start"]), _days(frame["end"])
     docs = pd.factorize(frame["doc_id"])[0]
@@ -479,11 +490,13 @@ def thresholds(feats: Features, pairs: np.ndarray) -> np.ndarray:
 
 
 def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sets of places name one place: a place in both, or one that holds another ("Detroit" and
-    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`)."""
+    """Whether two sets of places may name one place: a place in both, one that holds another ("Detroit" and
+    "Michigan", "Paris" and "France"; `timeline.entities.places.containers`), or places of unknown extent."""
     held = containers()
-    return bool(a & b) or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a
-                                                                             for p in b)
+    if a & b or any(held.get(p, frozenset()) & b for p in a) or any(held.get(p, frozenset()) & a for p in b):
+        return True
+    # a river, a bay or a harbour ("Patapsco River") lies in no known state: it clashes with nothing
+    return not (any(p in held for p in a) and any(p in held for p in b))
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
