@@ -28,6 +28,7 @@ import os
 import sys
 import textwrap
 import urllib.parse
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -59,12 +60,13 @@ EVENT_PARAM = "event"
 PREVIEW_CHARS = 20_000  # of a set-aside article's text, in the Article tab
 EVENTS_ENV = "TIMELINE_EVENTS"  # or ``streamlit run dashboard.py -- --events x.parquet``
 SLIDER_DAYS = (pd.Timestamp("1684-07-30").as_unit("s"), pd.Timestamp("2255-06-03").as_unit("s"))  # Streamlit's range
-CHRONICLE_PAGE = 40  # happenings listed at a time under the chart
+CHRONICLE_PAGE = 20  # happenings listed at a time under the chart
 TABLE_ROWS = 2_000  # rows of the table of mentions (the exports have them all)
 #: Narrow screens: the chronicle first; the detail of a happening picked in it shows under it, in view.
 PAGE_CSS = """<style>
-@media (max-width: 640px) { .st-key-chronicle { order: -1; } }
-@media (min-width: 641px) { .st-key-inline-detail { display: none; } }
+@media (max-width: 640px) { div:has(> .st-key-chronicle) { order: -1; } }
+@media (min-width: 641px) { div:has(> .st-key-inline-detail) { display: none; } }
+.st-key-chronicle button { justify-content: flex-start; text-align: left; }
 </style>"""
 
 
@@ -273,10 +275,19 @@ def sidebar(events: pd.DataFrame) -> tuple[filters.Filters, str, str]:
     return chosen, lane, color
 
 
+_FINGERPRINTS: dict[int, tuple[weakref.ref, str]] = {}
+
+
 def fingerprint(events: pd.DataFrame) -> str:
-    """A short key for a table's rows (their ids, in order): vectorised, cheap at 50,000 rows."""
+    """A short key for a table's rows (their ids, in order): vectorised, and remembered for a table shared by every
+    rerun (an opened file's), so that a filter change does not hash 50,000 ids again."""
+    known = _FINGERPRINTS.get(id(events))
+    if known is not None and known[0]() is events:
+        return known[1]
     hashes = pd.util.hash_pandas_object(events["event_id"], index=False).to_numpy()
-    return f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    key = f"{len(events)}:{hashes.sum()}:{(hashes * np.arange(1, len(hashes) + 1, dtype='uint64')).sum()}"
+    _FINGERPRINTS[id(events)] = (weakref.ref(events, lambda _: _FINGERPRINTS.pop(id(events), None)), key)
+    return key
 
 
 @st.cache_resource(max_entries=8)
@@ -299,7 +310,7 @@ def _pick(event_id: str | None) -> None:
 
 
 def _picked_on_chart() -> None:
-    """The last click wins, whether on the chart, a label, the chronicle or the table."""
+    """The last click wins, whether on the chart, the chronicle or the table."""
     points = (st.session_state.get("chart") or {}).get("selection", {}).get("points") or []
     data = [p.get("customdata") for p in points if isinstance(p, dict) and p.get("customdata")]
     _pick(data[0][0] if data else None)
@@ -834,8 +845,13 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
                                 key="span", bind=Q, help="How long a stretch the chart shows; it opens on the "
                                                          "busiest one.") or default
     window = _window(happenings, span, shown, event)
-    lo = min(window[0], happenings["start"].min()) if not happenings.empty else window[0]
-    hi = max(window[1], happenings["end"].max()) if not happenings.empty else window[1]
+    # the slider spans the story's days (its precise happenings, outliers aside), not "the 11th century"
+    dated = happenings[happenings["length"] <= 31]
+    dated = dated if len(dated) else happenings
+    if len(dated) > 100:
+        dated = dated[dated["start"].between(*dated["start"].quantile([0.01, 0.99]))]
+    lo = min(window[0], dated["start"].min()) if len(dated) else window[0]
+    hi = max(window[1], dated["end"].max()) if len(dated) else window[1]
     lo, hi = max(lo, SLIDER_DAYS[0]), min(hi, SLIDER_DAYS[1])  # the slider's limits (the buttons go further)
     if lo <= window[0] and window[1] <= hi and lo < hi:
         picked = st.slider("Dates shown", min_value=lo.date(), max_value=hi.date(),
@@ -859,7 +875,7 @@ def story_panel(shown: pd.DataFrame, everything: pd.DataFrame, color: str, publi
     if placed.longer:
         notes.append(f"{placed.longer} longer period{'s' * (placed.longer != 1)} (a year, a decade…) overlap it: "
                      "“All” shows them")
-    st.caption("; ".join(notes) + ". Click a marker or its label, or an entry below, to see it explained.")
+    st.caption("; ".join(notes) + ". Click a marker, or an entry of the chronicle, to see it explained.")
     return figure, placed
 
 
@@ -869,8 +885,10 @@ def _default_span(key: str, _events: pd.DataFrame) -> str:
 
 
 def default_span_of(events: pd.DataFrame) -> str:
-    """The period the story opens on for this corpus (the filters do not move it: a link stays the same view)."""
-    return _default_span(fingerprint(events), events) if not events.empty else "month"
+    """The period the story opens on for this corpus's events (reference dates aside), whatever the filters: a link
+    stays the same view."""
+    happened = events[events["role"] == "event"] if (events["role"] != "event").any() else events
+    return _default_span(fingerprint(events), happened) if not happened.empty else "month"
 
 
 def picked_period_is_span(window: tuple[pd.Timestamp, pd.Timestamp], span: str) -> bool:
@@ -968,8 +986,8 @@ def timeline_tab(shown: pd.DataFrame, events: pd.DataFrame, lane: str, color: st
             st.plotly_chart(figure, on_select=_picked_on_chart, selection_mode="points", key="chart")
     with right, st.container(border=True, key="detail"):
         if event is None:
-            st.caption("Click an event on the chart, its label, or an entry of the chronicle to see what happened, "
-                       "who reported it and how its date was worked out.")
+            st.caption("Click an event on the chart or an entry of the chronicle to see what happened, who reported it "
+                       "and how its date was worked out.")
         else:
             detail(events[events["event_id"] == event].iloc[0], events)
     with st.container(key="chronicle"):

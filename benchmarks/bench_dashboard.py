@@ -91,13 +91,23 @@ except ImportError:
     story = None
 
 
+_OPENING: dict[int, str] = {}
+
+
+def opening_span(table: pd.DataFrame) -> str:
+    """The story's opening period for a table: computed once, as the page caches it per table."""
+    if id(table) not in _OPENING:
+        _OPENING[id(table)] = story.default_span(story.happening_rows(story.story_columns(table, "granularity")))
+    return _OPENING[id(table)]
+
+
 def figure_of(shown: pd.DataFrame, everything: pd.DataFrame | None = None):
     """The figure the page draws by default for these events: the story view (on its opening period, which the
-    whole table decides) when the library has it, else the lanes chart."""
+    whole table decides, once) when the library has it, else the lanes chart."""
     if story is None:
         return chart.timeline_figure(shown)
-    span = story.default_span(story.happening_rows(story.story_columns(everything if everything is not None
-                                                                       else shown, "granularity")))
+    table = everything if everything is not None else shown
+    span = opening_span(table)
     happenings = story.happening_rows(story.story_columns(shown, "granularity"))
     start, end = story.window_of(happenings, span)
     placed = story.layout(happenings, span, start, end, story.events_in(shown, start, end, span))
@@ -196,7 +206,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
+def streamlit_server(env: dict[str, str] | None = None, with_pid: bool = False) -> Iterator[object]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
@@ -213,7 +223,7 @@ def streamlit_server(env: dict[str, str] | None = None) -> Iterator[str]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("streamlit did not start") from None
                 time.sleep(0.3)
-        yield url
+        yield (url, process.pid) if with_pid else url
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -239,6 +249,44 @@ def first_chart(sessions: int = 3) -> list[float]:
     return seconds
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+SHOWN = "[...document.querySelectorAll('[data-testid=stCaptionContainer]')].map(c => c.innerText)" \
+        ".find(t => / of [0-9,]+ events/.test(t)) || ''"
+
+
+def server_reruns(table: pd.DataFrame, words: list[str]) -> list[tuple[str, str, float]]:
+    """Server CPU seconds of real filter changes: `streamlit run` on this table (opened from a Parquet file), the
+    keyword typed in Chromium; the server's CPU time (from /proc) from the change until the page has redrawn."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "events.parquet"
+        export.write_table(table, path)
+        with streamlit_server({"TIMELINE_EVENTS": str(path)}, with_pid=True) as (url, pid), chromium() as browser:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(url, wait_until="commit")
+            page.wait_for_function(FIRST_EVENT, timeout=300_000, polling=100)
+            page.wait_for_timeout(2000)
+            results = []
+            for word in words:
+                before_text = page.evaluate(SHOWN)
+                used = process_cpu(pid)
+                box = page.get_by_label("Keyword in the sentence")
+                box.fill(word)
+                box.press("Enter")
+                page.wait_for_function(f"({SHOWN}) !== {json.dumps(before_text)}", timeout=120_000, polling=50)
+                page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=120_000)
+                page.wait_for_timeout(1500)  # the server's last messages and idle
+                results.append((word, page.evaluate(SHOWN), process_cpu(pid) - used))
+            idle = process_cpu(pid)
+            page.wait_for_timeout(1500)
+            idle = process_cpu(pid) - idle
+            return [(word, shown, seconds - idle) for word, shown, seconds in results]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--table", type=Path, help="a Parquet (or CSV/JSON) event table written by `extract`")
@@ -246,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-merge", action="store_true", help="leave out the 'merge reports' change")
     parser.add_argument("--rerun", action="store_true", help="also time the whole page's rerun (AppTest)")
     parser.add_argument("--browser", type=int, default=0, metavar="N", help="also time Chromium's draw at N events")
+    parser.add_argument("--server", action="store_true",
+                        help="also time real filter changes on a `streamlit run` server (server CPU from /proc)")
     parser.add_argument("--first-chart", action="store_true", help="time to first chart, fresh session, warm server")
     args = parser.parse_args(argv)
     if args.table is None and not args.first_chart:
@@ -267,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
             library_passes(subset, merge=not args.no_merge)
             if args.rerun:
                 print(f"\nWhole page rerun after a keyword change: {page_rerun(subset):.2f} CPU s")
+            if args.server:
+                actors = Counter(a for names in subset["actors"] for a in names).most_common(40)
+                words = [actors[0][0].split()[-1], actors[-1][0].split()[-1], "said", ""]
+                for word, shown, seconds in server_reruns(subset, words):
+                    print(f"Server, keyword '{word}' ({shown.strip()}): {seconds:.2f} CPU s")
         if args.browser:
             draws = browser_draw(first_articles(table, args.browser))
             print(f"\nChromium draw of the unfiltered figure at {args.browser:,} events: "

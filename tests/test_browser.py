@@ -65,6 +65,7 @@ def page(server: str):
 
 
 EVENT_MARKS = ".js-plotly-plot .scatterlayer .trace:not(:last-child) .point, .js-plotly-plot .barlayer .point"
+DESKTOP, PHONE = {"width": 1400, "height": 900}, {"width": 390, "height": 844}
 
 
 def event_marks(page) -> int:
@@ -111,21 +112,22 @@ def test_clicking_an_event_explains_it_and_puts_it_in_the_link(server: str, page
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)  # plotly picks the point under the pointer from the hover, then the click selects it
     page.mouse.click(x, y)
-    page.get_by_text("Expression").first.wait_for(timeout=30_000)
+    page.locator(".st-key-detail").get_by_text("Reported by").first.wait_for(timeout=30_000)
     page.wait_for_function("location.search.includes('event=')", timeout=10_000)
     assert "outlet=RT" in page.url  # picking an event keeps the filters in the link
     picked = page.url.split("event=")[1].split("&")[0]
     assert seed_events.set_index("event_id").at[picked, "outlet"] == "RT"
-    assert page.locator("mark").count() >= 1
+    assert page.locator(".st-key-detail mark").count() >= 1
 
 
 @pytest.mark.skipif(not os.environ.get("TIMELINE_SCREENSHOT"), reason="set TIMELINE_SCREENSHOT=docs/dashboard.png")
 def test_readme_screenshot(server: str, page, seed_events) -> None:
-    """How docs/dashboard.png is made: lanes by outlet, an event told by several articles picked."""
+    """How docs/dashboard.png is made: the story view, an event told by several articles picked."""
     shared = seed_events.sort_values("n_sources", ascending=False)["event_id"].iloc[0]
     page.set_viewport_size({"width": 1400, "height": 900})
     open_view(page, f"{server}/?event={shared}")
-    page.get_by_text("Also reported by").first.wait_for(timeout=30_000)
+    page.locator(".st-key-detail").get_by_text("Reported by").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
     page.screenshot(path=os.environ["TIMELINE_SCREENSHOT"])
     page.set_viewport_size({"width": 1400, "height": 1000})
 
@@ -160,7 +162,7 @@ def upload_hostile(page, folder: Path, huge: bool = False) -> None:
 
 
 def test_a_bad_upload_is_set_aside_and_markup_in_an_outlet_stays_text(server: str, page, tmp_path: Path) -> None:
-    open_view(page, f"{server}/?from=2025-13-45")
+    open_view(page, f"{server}/?from=2025-13-45&lane=Outlet")  # lanes by outlet: the outlet is a tick label
     upload_hostile(page, tmp_path)
     assert page.get_by_text("names no year").count() == 1
     assert page.get_by_text("Ignored from the link: from=2025-13-45").count() == 1
@@ -183,7 +185,7 @@ def test_hostile_screenshots(server: str, page, tmp_path: Path) -> None:
     folder = Path(os.environ["TIMELINE_HOSTILE_SCREENSHOTS"])
     for name, size in (("desktop", {"width": 1400, "height": 900}), ("phone", {"width": 390, "height": 844})):
         page.set_viewport_size(size)
-        open_view(page, f"{server}/?from=2025-13-45")
+        open_view(page, f"{server}/?from=2025-13-45&lane=Outlet")
         upload_hostile(page, tmp_path, huge=True)
         page.wait_for_timeout(1500)  # the chart's resize after the panel above it grew
         page.screenshot(path=str(folder / f"hostile-{name}.png"))
@@ -205,3 +207,138 @@ def test_my_articles_saved_as_json_load_back_the_same(server: str, page, tmp_pat
     [again], [first] = saved.documents, uploaded.documents
     assert (again.doc_id, again.title, again.outlet, again.published, again.text) == \
         (first.doc_id, first.title, first.outlet, first.published, first.text)
+
+
+# --------------------------------------------------------------------------- issue 9: the story view, as seen
+
+BOXES = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+  const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height, text: e.textContent};
+})"""
+
+
+def boxes(page, selector: str) -> list[dict]:
+    return page.evaluate(BOXES, selector)
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+def in_viewport(page, box: dict) -> bool:
+    size = page.viewport_size
+    return box["y"] >= 0 and box["y"] < size["height"] and box["x"] >= 0 and box["x"] + box["w"] <= size["width"] + 1
+
+
+def show(page, url: str, size: dict) -> None:
+    page.set_viewport_size(size)
+    open_view(page, url)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .textpoint text').length > 0", timeout=30_000)
+    page.wait_for_timeout(800)  # the chart's resize to its column
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_labels_are_drawn_whole_and_never_overlap_on_first_view(server: str, page, size: dict) -> None:
+    show(page, server, size)
+    labels = [b for b in boxes(page, ".js-plotly-plot .textpoint text") if b["w"] > 0]
+    marks = [b for b in boxes(page, ".js-plotly-plot .scatterlayer .trace .point, .js-plotly-plot .barlayer .point")
+             if b["w"] > 0]
+    [plot] = boxes(page, ".js-plotly-plot .main-svg")[:1]
+    assert len(labels) >= 6 and all(label["text"] for label in labels)
+    for i, label in enumerate(labels):
+        assert plot["x"] <= label["x"] and label["x"] + label["w"] <= plot["x"] + plot["w"] + 1, label  # not clipped
+        assert not any(overlap(label, other) for other in labels[i + 1:]), label
+        assert not any(overlap(label, mark) for mark in marks), label
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_a_click_on_the_chart_shows_the_event_beside_it_in_view(server: str, page) -> None:
+    show(page, server, DESKTOP)
+    marker = page.locator(".js-plotly-plot .scatterlayer .trace:first-child .point").first
+    box = marker.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    heading = page.locator(".st-key-detail h4").first
+    heading.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    assert in_viewport(page, boxes(page, ".st-key-detail h4")[0])
+    [chart] = boxes(page, ".st-key-detail")
+    [plot] = boxes(page, ".js-plotly-plot")[:1]
+    assert chart["x"] > plot["x"] + plot["w"] - 1  # beside the chart, not under it
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def test_on_a_phone_the_chronicle_comes_first_and_a_pick_opens_in_view(server: str, page) -> None:
+    show(page, server, PHONE)
+    [chronicle] = boxes(page, ".st-key-chronicle")
+    [plot] = boxes(page, ".js-plotly-plot")[:1]
+    assert chronicle["y"] < plot["y"]
+    assert plot["x"] >= 0 and plot["x"] + plot["w"] <= PHONE["width"] + 1  # no horizontal clipping
+    entry = page.locator(".st-key-chronicle button").nth(1)
+    entry.click()
+    page.locator(".st-key-inline-detail h4").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    assert in_viewport(page, boxes(page, ".st-key-inline-detail h4")[0])
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_shared_link_reopens_the_selected_event(server: str, page, seed_events, size: dict) -> None:
+    event = seed_events[seed_events["granularity"] == "month"].iloc[0]  # outside the opening period
+    show(page, f"{server}/?event={event['event_id']}", size)
+    where = ".st-key-detail" if size is DESKTOP else ".st-key-inline-detail"
+    page.locator(f"{where} h4").first.wait_for(timeout=30_000)
+    assert page.locator(f"{where} h4").first.inner_text() == event["headline"]
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .scatterlayer .trace .point').length > 0")
+    ring = page.evaluate("() => document.querySelector('.js-plotly-plot').data.filter(t => t.name === 'selected')"
+                         ".length")
+    assert ring == 1  # the period moved to show it, ringed
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+@pytest.mark.parametrize("lane", ["Story", "Outlet"])
+def test_the_html_export_opens_with_its_title_and_whole_lanes(server: str, page, tmp_path: Path, lane: str) -> None:
+    page.set_viewport_size(DESKTOP)
+    open_view(page, f"{server}/?lane={lane}&outlet=RT&outlet=Euromaidan+Press")
+    page.get_by_role("tab", name="Export").click()
+    title = page.get_by_role("textbox", name="Title of the story")
+    title.fill("Troops for Ukraine")
+    title.press("Enter")
+    page.wait_for_timeout(1500)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Chart as HTML").click()
+    saved = tmp_path / "timeline.html"
+    download.value.save_as(saved)
+    page.goto(saved.as_uri())
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+    assert page.locator("h1").inner_text() == "Troops for Ukraine" and page.title() == "Troops for Ukraine"
+    made = page.locator(".made").inner_text()
+    assert "outlet: RT, Euromaidan Press" in made and "Made " in made
+    if lane == "Outlet":
+        ticks = boxes(page, ".js-plotly-plot .ytick text")
+        assert {t["text"] for t in ticks} == {"RT", "Euromaidan Press"}  # whole names, not two letters
+        assert all(t["x"] >= 0 for t in ticks)
+    legend = boxes(page, ".js-plotly-plot .legend")[0]
+    [xaxis] = boxes(page, ".js-plotly-plot .xaxislayer-above")[:1]
+    [svg] = boxes(page, ".js-plotly-plot .main-svg")[:1]
+    assert not overlap(legend, xaxis)  # the legend stays off the axis
+    assert xaxis["y"] + xaxis["h"] <= svg["y"] + svg["h"] + 1  # the dates under the axis are not cut off
+    page.screenshot(path=str(tmp_path / f"export-{lane}.png"))
+
+
+@pytest.mark.skipif(not os.environ.get("TIMELINE_STORY_SCREENSHOTS"),
+                    reason="set TIMELINE_STORY_SCREENSHOTS=docs to remake docs/story-*.png")
+def test_story_screenshots(server: str, page, seed_events) -> None:
+    """How docs/story-desktop.png and docs/story-phone*.png are made: an event picked; a phone's first view (the
+    chronicle), then its chart."""
+    folder = Path(os.environ["TIMELINE_STORY_SCREENSHOTS"])
+    shared = seed_events.sort_values("n_sources", ascending=False)["event_id"].iloc[0]
+    show(page, f"{server}/?event={shared}", DESKTOP)
+    page.locator(".st-key-detail h4").first.wait_for(timeout=30_000)
+    page.screenshot(path=str(folder / "story-desktop.png"))
+    show(page, server, PHONE)
+    page.screenshot(path=str(folder / "story-phone.png"))
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(folder / "story-phone-chart.png"))
+    page.set_viewport_size({"width": 1400, "height": 1000})

@@ -209,3 +209,9 @@ def test_far_years_draw_in_the_story_without_nanoseconds() -> None:
     placed = placed_for(extract_events(docs), "all")
     text = story.story_figure(placed, publications=publications(docs)).to_json()
     assert '"0001-01-01' in text and '"9999-12-31' in text
+
+
+def test_a_period_too_full_to_draw_every_happening_says_so_with_the_strip(seed_events) -> None:
+    placed = placed_for(crowded(seed_events, 150, days=3), "week")  # ~2,600 events: under AGGREGATE_AT
+    assert len(placed.placed) < placed.in_view
+    assert placed.aggregated and placed.density["count"].sum() == placed.in_view

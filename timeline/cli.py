@@ -247,8 +247,8 @@ def _local_bytes(paths: Sequence[str], limit: int) -> int | None:
     """The size of the local input files, counted up to ``limit``; None when a path is a URL or a glob."""
     total = 0
     for given in paths:
-        if "://" in given or any(c in given for c in "*?["):
-            return None
+        if "://" in given or (any(c in given for c in "*?[") and not os.path.exists(given)):
+            return None  # a URL or a glob (a file whose name holds "[" is a file)
         for root, _, files in os.walk(given) if os.path.isdir(given) else [("", [], [given])]:
             for name in files:
                 with contextlib.suppress(OSError):

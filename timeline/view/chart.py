@@ -186,12 +186,13 @@ def timeline_figure(events: pd.DataFrame, lane: str = "outlet", color: str = "gr
             last = max(last, ticks["published"].max())
     pad = max(pd.Timedelta(days=2), (last - first) * 0.03)  # a marker at either end is drawn whole
     figure.update_layout(
-        barmode="overlay", height=max(360, 110 + 52 * len(lanes)), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        barmode="overlay", height=max(360, 110 + 52 * len(lanes)), margin={"l": 10, "r": 10, "t": 60, "b": 30},
         legend={"title": {"text": COLORS.get(color, color) + " "}, "orientation": "h", "x": 0, "y": 1.0,
                 "yanchor": "bottom"},
         hoverlabel={"align": "left"}, clickmode="event+select", font={"size": FONT_PX}, plot_bgcolor="white",
     )
     figure.update_xaxes(type="date", title=None, tickformatstops=DATE_TICKS, showgrid=True, gridcolor="#eee",
+                        automargin=True,
                         range=[_pad(first, -pad), _pad(last, pad)])
     figure.update_layout(yaxis={"title": LANES.get(lane, lane), "categoryorder": "array",
                                 "categoryarray": categories, "automargin": True, "ticklabelstandoff": 4,

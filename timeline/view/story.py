@@ -44,6 +44,7 @@ MAX_LABELS = 30
 MAX_MARKERS = 1500
 MAX_ROWS = 40
 AGGREGATE_AT = 3000
+OPENING_SPANS = ("month", "quarter", "year")  # a week is there to zoom in: a story rarely reads in one
 DENSE_ENOUGH = 12  # happenings the default period should hold (or half of them, when fewer)
 DAY = pd.Timedelta(days=1)
 FIRST_DAY, LAST_DAY = pd.Timestamp("0001-01-01").as_unit("s"), pd.Timestamp("9999-12-31").as_unit("s")
@@ -105,12 +106,12 @@ def densest_window(happenings: pd.DataFrame, days: int) -> tuple[pd.Timestamp, p
 
 def default_span(happenings: pd.DataFrame) -> str:
     """The shortest period whose densest stretch holds enough of the story to read (a dozen happenings, or half
-    of them when there are fewer): a week of a busy corpus, a quarter of a small one, all of a tiny one."""
+    of them when there are fewer): a month of a busy corpus, a quarter of a small one, all of a scattered one."""
     if happenings.empty:
         return "all"
     enough = min(DENSE_ENOUGH, -(-len(happenings) // 2))
-    for span, days in SPANS.items():
-        if days is not None and densest_window(happenings, days)[2] >= enough:
+    for span in OPENING_SPANS:
+        if densest_window(happenings, SPANS[span])[2] >= enough:
             return span
     return "all"
 
@@ -126,9 +127,14 @@ def window_of(happenings: pd.DataFrame, span: str, first: dt.date | None = None)
     if first is not None:
         start = pd.Timestamp(first).as_unit("s")
         return start, start + (days - 1) * DAY
-    margin = max(days // 20, 0)  # the densest stretch, with a little room on each side
-    start, _, _ = densest_window(happenings, days - 2 * margin)
-    return start - margin * DAY, start + (days - 1 - margin) * DAY
+    margin = max(days // 20, 0)
+    start, end, _ = densest_window(happenings, days - 2 * margin)
+    # centred on what that stretch holds, so that the room left over falls on both sides, not all after it
+    held = happenings[(happenings["start"] >= start) & (happenings["start"] <= end) & (happenings["length"] <= days)]
+    if not held.empty:
+        middle = held["start"].min() + (min(held["end"].max(), start + (days - 1) * DAY) - held["start"].min()) / 2
+        start = clamp(middle.floor("D") - (days // 2) * DAY) + margin * DAY
+    return clamp(start - margin * DAY), clamp(start + (days - 1 - margin) * DAY)
 
 
 def in_window(happenings: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp,
@@ -245,6 +251,8 @@ def layout(happenings: pd.DataFrame, span: str, start: pd.Timestamp, end: pd.Tim
     placed = shown.assign(row=row_of, side=sides, label=labels, mark_left=mark_left, mark_right=mark_right,
                           left=lefts, right=rights)
     placed = placed[placed["row"] >= 0].reset_index(drop=True)
+    if len(placed) < in_view and not aggregated:  # some had no room: the strip counts every one of them
+        aggregated, density = True, _density(listed, start, end)
     return Layout(start, end, span, placed, in_view, len(longer), aggregated, density, len(rows_right), listed)
 
 
@@ -305,33 +313,40 @@ def story_figure(placed: Layout, color: str = "granularity", color_title: str = 
     frame = frame.assign(category=_category(frame, color), hover=_hover(frame), text=_label_text(frame),
                          y=-frame["row"].astype(float))
     paint = colours(color, frame["category"])
-    point = frame["length"] == 1
-    future = frame["relation"].eq("future")
+    # plain arrays, grouped in one pass: pandas' per-group indexing costs more than the drawing
+    category = frame["category"].to_numpy(dtype=object)
+    planned_of = frame["relation"].eq("future").to_numpy(dtype=bool)
+    point_of = (frame["length"] == 1).to_numpy()
+    days = (end - start).days
+    first = frame["start"].clip(lower=placed.start)
+    width_ms = np.maximum(((frame["end"].clip(upper=placed.end) - first).dt.days + 1).to_numpy() * 86_400_000,
+                          (frame["mark_right"] - frame["mark_left"]).to_numpy() / PACK_PX * days * 86_400_000)
+    bases = np.asarray(_iso(first), dtype=object)
+    middles = np.asarray(_iso(frame["start"] + pd.Timedelta(hours=12)), dtype=object)
+    ys, ids = frame["y"].to_numpy(), frame["event_id"].to_numpy(dtype=object)
+    hovers = frame["hover"].to_numpy(dtype=object)
     traces: list[dict] = []
-    for category in sorted(paint):
+    for name_of in sorted(paint):
         for planned in (False, True):
-            chosen = frame["category"].eq(category) & (future == planned)
-            name = chart_text(category + (" (planned)" if planned else ""))
-            bars, points = frame[chosen & ~point], frame[chosen & point]
-            if not bars.empty:
-                span_days = ((bars["end"].clip(upper=placed.end) - bars["start"].clip(lower=placed.start)).dt.days + 1)
-                width_ms = np.maximum(span_days.to_numpy() * 86_400_000, (bars["mark_right"] - bars["mark_left"])
-                                      .to_numpy() / PACK_PX * (end - start).days * 86_400_000)
+            chosen = (category == name_of) & (planned_of == planned)
+            name = chart_text(name_of + (" (planned)" if planned else ""))
+            bars, points = np.flatnonzero(chosen & ~point_of), np.flatnonzero(chosen & point_of)
+            if len(bars):
                 traces.append({
-                    "type": "bar", "base": _iso(bars["start"].clip(lower=placed.start)), "x": width_ms.tolist(),
-                    "y": bars["y"].tolist(), "orientation": "h", "width": 0.5, "name": name, "legendgroup": name,
+                    "type": "bar", "base": bases[bars].tolist(), "x": width_ms[bars].tolist(), "y": ys[bars].tolist(),
+                    "orientation": "h", "width": 0.5, "name": name, "legendgroup": name,
                     "opacity": 0.55 if planned else 0.8,
-                    "marker": {"color": paint[category], "pattern": {"shape": "/" if planned else ""},
-                               "line": {"color": paint[category], "width": 1.5}},
-                    **_picks(bars)})
-            if not points.empty:
+                    "marker": {"color": paint[name_of], "pattern": {"shape": "/" if planned else ""},
+                               "line": {"color": paint[name_of], "width": 1.5}},
+                    **_picked(ids[bars], hovers[bars])})
+            if len(points):
                 traces.append({
-                    "type": "scattergl" if placed.aggregated else "scatter",
-                    "x": _iso(points["start"] + pd.Timedelta(hours=12)), "y": points["y"].tolist(), "mode": "markers",
-                    "name": name, "legendgroup": name, "showlegend": bars.empty,
-                    "marker": {"color": "white" if planned else paint[category], "size": 2 * MARK_PX - 2,
-                               "symbol": "circle", "line": {"width": 2, "color": paint[category]}},
-                    **_picks(points)})
+                    "type": "scattergl" if placed.aggregated else "scatter", "x": middles[points].tolist(),
+                    "y": ys[points].tolist(), "mode": "markers", "name": name, "legendgroup": name,
+                    "showlegend": not len(bars),
+                    "marker": {"color": "white" if planned else paint[name_of], "size": 2 * MARK_PX - 2,
+                               "symbol": "circle", "line": {"width": 2, "color": paint[name_of]}},
+                    **_picked(ids[points], hovers[points])})
     traces.extend(_labels(frame, placed))
     ring = frame[frame["event_id"] == selected] if selected else frame.iloc[0:0]
     if not ring.empty:
@@ -367,7 +382,11 @@ def _iso(days: object) -> list[str] | str:
 
 def _picks(part: pd.DataFrame) -> dict[str, object]:
     """What makes a drawn happening pickable and explained on hover: its event id, its hover text."""
-    return {"customdata": [[e] for e in part["event_id"].tolist()], "hovertext": part["hover"].tolist(),
+    return _picked(part["event_id"].to_numpy(dtype=object), part["hover"].to_numpy(dtype=object))
+
+
+def _picked(ids: np.ndarray, hovers: np.ndarray) -> dict[str, object]:
+    return {"customdata": [[e] for e in ids.tolist()], "hovertext": hovers.tolist(),
             "hovertemplate": "%{hovertext}<extra></extra>"}
 
 
@@ -383,7 +402,8 @@ DATE_TICKS = [{"dtickrange": [None, "M1"], "value": "%b %d"}, {"dtickrange": ["M
 
 
 def _labels(frame: pd.DataFrame, placed: Layout) -> list[dict]:
-    """The labels, as text points where the layout put them; a click on a label selects its happening too."""
+    """The labels, as text points where the layout put them (with their happening's id and hover, like the
+    markers)."""
     labelled = frame[frame["label"] != ""]
     if labelled.empty:
         return []
@@ -405,9 +425,12 @@ def _labels(frame: pd.DataFrame, placed: Layout) -> list[dict]:
 
 def _publication_row(publications: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, y: float) -> list[dict]:
     """One tick per day on which articles were published, in a row under the events: it never covers one."""
-    pubs = publications.dropna(subset=["published"]).copy()
-    pubs["published"] = np.asarray(pubs["published"].tolist(), dtype="datetime64[s]")  # years 1 to 9999
-    pubs = pubs[(pubs["published"] >= start) & (pubs["published"] <= end)]
+    published = publications["published"]
+    if published.dtype == object:  # datetime.date values (articles): years 1 to 9999, never through nanoseconds
+        published = pd.Series(np.asarray([d if d is not None else np.datetime64("NaT") for d in published],
+                                         dtype="datetime64[s]"), index=published.index)
+    inside = (published >= start) & (published <= end)
+    pubs = publications[inside].assign(published=published[inside])
     if pubs.empty:
         return []
     named = (pubs["outlet"].fillna("").astype(str) + ": " + pubs["title"].fillna("").astype(str)).map(
