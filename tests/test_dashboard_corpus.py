@@ -50,6 +50,12 @@ def links(at: AppTest) -> dict[str, dict[str, list[str]]]:
     return dict(zip(["read-only", "editing"], found, strict=False))
 
 
+def mentions(at: AppTest):
+    """The table of dated mentions under the chart (shown by its toggle)."""
+    at.toggle(key="show_table").set_value(True).run()
+    return at.dataframe[0].value
+
+
 def texts(elements) -> str:
     return " ".join(e.value for e in elements)
 
@@ -64,7 +70,8 @@ def test_an_upload_is_saved_and_its_link_opens_the_same_articles_events_and_filt
     edit = at.query_params["corpus"]
     assert tokens.well_formed(edit) and r"meeting\.md" in texts(at.success)
     at.sidebar.multiselect(key="outlet").set_value(["Test Wire"]).run()
-    event, headline = at.session_state["table_ids"][0], at.dataframe[0].value["headline"].iloc[0]
+    headline = mentions(at)["headline"].iloc[0]
+    event = at.session_state["table_ids"][0]
     at.session_state["picked"] = event  # as a click on the chart or the table does
     at.run()
     before, shared = counts(at), links(at)
@@ -120,7 +127,7 @@ def test_a_corrected_date_is_saved_and_opens_with_the_link(db, seed_docs) -> Non
     assert not at.exception and not at.error
     assert "Publication date corrected" in texts(at.success)
     again = app({"corpus": links(at)["read-only"]["corpus"][0], "outlet": "RT"}).run()
-    starts = set(again.dataframe[0].value["start"].dt.date.astype(str))
+    starts = set(mentions(again)["start"].dt.date.astype(str))
     assert "2024-12-27" in starts and "2024-12-20" not in starts  # "on Friday" follows the saved date
 
 
