@@ -8,6 +8,8 @@ range most mentions share, gives the label; then the earliest published.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pandas as pd
 
 #: Columns of `happenings`, with what each holds.
@@ -40,11 +42,15 @@ def happenings(events: pd.DataFrame) -> pd.DataFrame:
     best = ordered.drop_duplicates("cluster_id").set_index("cluster_id")
     by_time = frame.sort_values(["published", "doc_id", "timex_start"], kind="stable")
     articles = by_time.drop_duplicates(["cluster_id", "doc_id"])
-    sources = {cluster: [{"doc_id": r.doc_id, "outlet": r.outlet, "title": r.title, "url": r.url,
-                          "published": r.published} for r in group.itertuples(index=False)]
-               for cluster, group in articles[["cluster_id", "doc_id", "outlet", "title", "url", "published"]]
-               .groupby("cluster_id", sort=False)}
-    members = by_time.groupby("cluster_id", sort=False)["event_id"].agg(list)
+    sources: dict[str, list[dict[str, object]]] = defaultdict(list)  # one pass over plain lists: a pandas group
+    for cluster, doc_id, outlet, title, url, published in zip(  # per cluster costs a minute at 50,000 events
+            *(articles[c].tolist() for c in ("cluster_id", "doc_id", "outlet", "title", "url", "published")),
+            strict=True):
+        sources[cluster].append({"doc_id": doc_id, "outlet": outlet, "title": title, "url": url,
+                                 "published": published})
+    members: dict[str, list[str]] = defaultdict(list)
+    for cluster, event in zip(by_time["cluster_id"].tolist(), by_time["event_id"].tolist(), strict=True):
+        members[cluster].append(event)
     index = best.index
     table = pd.DataFrame({
         "cluster_id": index,
