@@ -4,16 +4,11 @@ cookies, no session), see the uploaded article's event. Also the screenshots of 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from paths import ROOT
-from test_browser import CHROMIUM, free_port
+from test_browser import CHROMIUM, running_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(),
                                                      reason="Debian's chromium is missing: apt-get install chromium")]
@@ -25,29 +20,9 @@ MEETING = ("---\ntitle: Ministers meet\noutlet: Test Wire\npublished: 2025-03-14
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
     """The dashboard on a local port, saving to a database of its own."""
-    port = free_port()
     database = tmp_path_factory.mktemp("browser-corpora") / "corpora.sqlite3"
-    env = {**os.environ, "TIMELINE_DATABASE_URL": f"sqlite:///{database}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}") from None
-                time.sleep(0.3)
+    with running_dashboard({**os.environ, "TIMELINE_DATABASE_URL": f"sqlite:///{database}"}) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
