@@ -213,13 +213,19 @@ def test_a_publication_date_corrected_to_a_far_year_moves_its_events(seed_events
     assert year in {d.year for d in mentions(at)["start"].dt.date}
 
 
-def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_docs, monkeypatch) -> None:
+def _rt_moved_to_2300(seed_docs, monkeypatch):
+    """The app after the RT article's date is corrected to 2300, a year the (mocked) extractor breaks on."""
     fail_extraction_when(monkeypatch, lambda text, anchor: anchor.year == 2300)
     row, rt = next((i, d) for i, d in enumerate(seed_docs) if d.outlet == "RT")
     at = app()
     at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2300-02-14"}}, "added_rows": [],
                                           "deleted_rows": []}
     at.run()
+    return at, rt
+
+
+def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_docs, monkeypatch) -> None:
+    at, rt = _rt_moved_to_2300(seed_docs, monkeypatch)
     assert_page_works(at)
     [message] = set_aside(at)
     assert message.startswith(rt.title) and "the extractor broke" in message
@@ -231,12 +237,7 @@ def test_a_correction_that_breaks_an_article_can_be_undone(seed_events, seed_doc
 
 
 def test_removing_a_set_aside_sample_article_until_starting_over(seed_events, seed_docs, monkeypatch) -> None:
-    fail_extraction_when(monkeypatch, lambda text, anchor: anchor.year == 2300)
-    row, rt = next((i, d) for i, d in enumerate(seed_docs) if d.outlet == "RT")
-    at = app()
-    at.session_state["articles-table"] = {"edited_rows": {row: {"published": "2300-02-14"}}, "added_rows": [],
-                                          "deleted_rows": []}
-    at.run()
+    at, rt = _rt_moved_to_2300(seed_docs, monkeypatch)
     at.button(key=f"remove-{rt.doc_id}").click().run()
     assert not set_aside(at) and "RT" not in at.sidebar.multiselect(key="outlet").options
     assert not any(o.startswith("RT — ") for o in at.selectbox(key="article").options)
