@@ -151,6 +151,9 @@ class TenseIndex:
         expression's clause, "aims to" does not.
         """
         begin, stop = self.sentence_bounds(start, end)
+        near = self._near_cues(start, end, begin, stop)
+        if not near:
+            return _NO_CUE
         clause_begin, clause_stop = begin, stop
         i = bisect.bisect_left(self._breaks, start) - 1
         if i >= 0 and self._breaks[i] >= begin:
@@ -158,34 +161,30 @@ class TenseIndex:
         j = bisect.bisect_left(self._breaks, end)
         if j < len(self._breaks) and self._breaks[j] < stop:
             clause_stop = self._breaks[j]
-        near = self._near_cues(start, end)
-        return self._nearest_cue(near, clause_begin, clause_stop) or self._nearest_cue(near, begin, stop) or \
-            Tense("past", "")
+        in_clause = [cue for cue in near if cue[3] >= clause_begin and cue[4] <= clause_stop]
+        key, preference, _, _, _, direction, index = min(in_clause or near)
+        return Tense(direction, self._cues[preference][4][index], key - (_WEAK if preference == 2 else 0),
+                     preference == 2)
 
-    def _near_cues(self, start: int, end: int) -> list[tuple[int, int, int, int, int, str, int]]:
+    def _near_cues(self, start: int, end: int, begin: int, stop: int) -> list[tuple[int, int, int, int, int, str, int]]:
         """Of each kind of cue, the last one starting before the span and the first one starting after it, as
-        (distance + penalty, preference, side, cue start, cue end, direction, index); a word of the expression
-        itself ("last") is none. Two bisections per kind, shared by the clause and the sentence look-up."""
+        (distance + penalty, preference, side, cue start, cue end, direction, index), kept when it lies in the
+        sentence ``[begin, stop)`` (no other can decide); a word of the expression itself ("last") is none.
+        Two bisections per kind, shared by the clause and the sentence look-up; the nearest is the least."""
         near = []
         for direction, preference, starts, ends, _ in self._cues:
             penalty = _WEAK if preference == 2 else 0
             i = bisect.bisect_left(starts, start) - 1  # the last cue starting before the span
-            if i >= 0:
+            if i >= 0 and starts[i] >= begin and ends[i] <= stop:
                 distance = start - ends[i] if ends[i] <= start else starts[i] - end
                 near.append((distance + penalty, preference, 0, starts[i], ends[i], direction, i))
             j = bisect.bisect_left(starts, end)  # the first cue starting after it
-            if j < len(starts):
+            if j < len(starts) and ends[j] <= stop:
                 near.append((starts[j] - end + penalty, preference, 1, starts[j], ends[j], direction, j))
-        near.sort()
         return near
 
-    def _nearest_cue(self, near: list[tuple[int, int, int, int, int, str, int]], begin: int, stop: int) -> Tense | None:
-        """The nearest of ``near`` within ``[begin, stop)``."""
-        for key, preference, _, cue_start, cue_end, direction, index in near:
-            if cue_start >= begin and cue_end <= stop:
-                words = self._cues[preference][4]
-                return Tense(direction, words[index], key - (_WEAK if preference == 2 else 0), preference == 2)
-        return None
+
+_NO_CUE = Tense("past", "")  # frozen: one shared instance for the many expressions with no cue in their sentence
 
 
 _REACH = 900  # a sentence is looked for within 400 characters of a span: this covers it with room
