@@ -11,6 +11,7 @@ two agree, and that is tested); calendar arithmetic is `dateutil`'s and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -1169,12 +1170,13 @@ class Rule:
     resolve: Callable[[re.Match[str], Context], Found | None]
     trigger: frozenset[str] | None = None
     reach: tuple[int, int] = (80, 60)  # the farthest a match reaches before and after its trigger word
+    also: frozenset[str] | None = None  # words one of which every match contains besides its trigger word
 
     def matches(self, text: str, words: WordIndex) -> Iterator[re.Match[str]]:
         if self.trigger is None:
             yield from self.pattern.finditer(text)
             return
-        for start, end in words.windows(self.trigger, self.reach):
+        for start, end in words.windows(self.trigger, self.reach, self.also):
             yield from self.pattern.finditer(text, start, end)
 
 
@@ -1193,14 +1195,20 @@ class WordIndex:
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
 
-    def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60)) -> list[tuple[int, int]]:
+    def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60),
+                also: frozenset[str] | None = None) -> list[tuple[int, int]]:
         """The stretches of text around the trigger's words (``reach`` characters before and after),
-        overlapping ones merged."""
-        key = (trigger, reach)
+        overlapping ones merged; with ``also``, only around those that have one of its words within reach
+        (a match holds both: a text full of years alone then runs no full-date pattern)."""
+        key = (trigger, reach, also)
         if key not in self._cache:
             hits = sorted(p for word in trigger for p in self.at.get(word, ()))
             merged: list[tuple[int, int]] = []
             before, after = reach
+            if also is not None:
+                others = sorted(p for word in also for p in self.at.get(word, ()))
+                hits = [hit for hit in hits if bisect.bisect_right(others, hit + after - 1) >
+                        bisect.bisect_left(others, hit - before)]
             for hit in hits:
                 start, end = max(0, hit - before), min(self.length, hit + after)
                 if merged and start <= merged[-1][1]:
@@ -1222,7 +1230,7 @@ _TRIGGERS: dict[str, str] = {
     "month and year": "#year sixteen seventeen eighteen nineteen thousand",
     "year": "#year", "year range": "#year", "year range end": "#year", "the year N": "year",
     "year in words": "sixteen seventeen eighteen nineteen thousand",
-    "decade": "#decade #year", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
+    "decade": "#decade", "decade in words": " ".join(DECADE_WORDS), "century": "century", "quarter": "quarter q",
     "half year": "half", "season": "spring summer fall autumn winter",
     "relative period": "week weekend month year quarter decade century", "reported quarter": "quarter period",
     "year-ago period": "ago earlier", "year end": "year end", "same period last year": "period quarter",
@@ -1244,7 +1252,17 @@ _TRIGGERS: dict[str, str] = {
 }
 
 
-TRIGGER_WORDS = frozenset(w for words in _TRIGGERS.values() for w in words.split() if not w.startswith("#"))
+#: A second word set every match of a rule holds (`Rule.also`): its windows are only around trigger words that
+#: have one of these within reach. "#day" is a number of one or two digits, with or without "st", "nd", "rd", "th".
+_ALSO: dict[str, str] = {
+    "full date (month day, year)": _MONTH_WORDS, "full date (day month year)": _MONTH_WORDS,
+    "month and year": _MONTH_WORDS, "month and day": "#day", "numeric date": "#day", "year-ago period": "year",
+    "in N units": "in",
+}
+
+
+TRIGGER_WORDS = frozenset(w for words in (*_TRIGGERS.values(), *_ALSO.values()) for w in words.split()
+                          if not w.startswith("#"))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")  # curly quotes, dashes, no-break spaces: rare, so one cheap pass
 _WORD_SHAPE = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
                              **{d: "#" for d in "0123456789"}, **{u: u.lower() for u in string.ascii_uppercase}})
@@ -1255,7 +1273,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
     """Trigger words between spaces in the shape of `_WORD_SHAPE`: " friday ", " #### " (a year), " ##s "."""
     automaton = ahocorasick.Automaton()
     shapes = {f" {w} ": w for w in TRIGGER_WORDS} | {" #### ": "#year"}
-    shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)}
+    shapes |= {f" {'#' * n}s ": "#decade" for n in range(1, 5)} | {" #### s ": "#decade"}  # "1990s", "1990's"
+    shapes |= {f" {'#' * n}{suffix} ": "#day" for n in (1, 2) for suffix in ("", "st", "nd", "rd", "th")}
     shapes |= {f" {'#' * n}{half} ": half for n in (1, 2) for half in ("am", "pm")}  # "5pm", "11am"
     shapes |= {f" {'#' * n} ## ## ": "#hms" for n in (1, 2)}  # "2:22:47" (a race time)
     for shape, key in shapes.items():
@@ -1273,7 +1292,8 @@ _REACH = {"race time": (2, 10),
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
           flags: int = 0) -> Rule:
     trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
-    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)))
+    also = frozenset(_ALSO[name].split()) if name in _ALSO else None
+    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)), also)
 
 
 _I = re.IGNORECASE
