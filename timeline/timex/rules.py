@@ -1241,7 +1241,9 @@ _TRIGGERS: dict[str, str] = {
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now", "told after": "comes follows arrives",
-    "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
+    "in N units": _UNIT_WORDS,
+    "holiday": "christmas year thanksgiving easter good independence halloween valentine labor memorial election "
+               "veterans",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
