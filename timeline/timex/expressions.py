@@ -286,6 +286,8 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     """
     out = list(timexes)
     days = [t for t in timexes if t.is_dated and t.granularity in ("day", "time") and ON_ANCHOR_DAY not in t.rule]
+    if not days:
+        return out  # no day named: every clock time stays on the anchor day (and no sentence is looked up)
     positions = [t.start_char for t in days]
     for i, timex in enumerate(timexes):
         if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:

@@ -971,18 +971,25 @@ _DIGITS = re.compile(r"\d+(\.\d+)?")
 _CURRENCY_BEFORE = re.compile(r"[$€£]\s*$|\d[.,]$")
 
 
+_APPROX_MODS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+                "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS", "less than": "LESS_THAN",
+                "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+                "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS"}
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Found | None:
-    num_words = m.group("num")
-    if m.group("old"):
+    the, rel, approx, num_words, unit_word, old, more = m.group("the", "rel", "approx", "num", "unit", "old", "more")
+    if old:
         return None  # an age ("a 6-year-old"), not a time expression
-    if m.group("unit").lower().startswith("quarter") and _OF_AFTER.match(ctx.text, m.end(), m.end() + 5):
+    if unit_word.lower().startswith("quarter") and _OF_AFTER.match(ctx.text, m.end(), m.end() + 5):
         return None  # "three-quarters of its food"
-    unit = _unit(m.group("unit"))
-    if num_words.lower() in ("a", "an") and m.group("unit").lower().endswith("s"):
+    unit = _unit(unit_word)
+    article = num_words.lower() in ("a", "an")
+    if article and unit_word.lower().endswith("s"):
         return None  # "a days-long strike": the article counts nothing (the adjective is a rule of its own)
     amount = None if _VAGUE_ONLY.fullmatch(num_words) else _number(num_words)
     before = ctx.text[max(0, m.start() - 30):m.start()]
-    if num_words.lower() in ("a", "an") and not m.group("rel") and not m.group("approx"):
+    if article and not rel and not approx:
         if unit in ("second", "minute") and not _PUNCTUATION_AFTER.match(ctx.text, m.end(), m.end() + 8):
             return None  # "a second term"
         if _MONEY_BEFORE.search(before):
@@ -995,22 +1002,18 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _CURRENCY_BEFORE.search(before):
         return None
     mod = None
-    approx = (m.group("approx") or "").lower()
+    approx = (approx or "").lower()
     if approx:
-        mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-               "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS", "less than": "LESS_THAN",
-               "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-               "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS"}.get(re.sub(r"\s+", " ", approx))
-    if m.group("more"):
+        mod = _APPROX_MODS.get(re.sub(r"\s+", " ", approx))
+    if more:
         mod = "EQUAL_OR_MORE"
-    found = _undated("DURATION", _duration_value(amount, unit), unit,
-                     "a duration: it measures time, it names no calendar date", mod)
     # TimeBank leaves "about"/"around" ("about two weeks") and the article of an adjective ("the two-week")
     # outside, and keeps "nearly", "almost", "a mere" inside
     start = m.start("num") if approx in ("about", "around") else m.start()
-    if m.group("the") and not m.group("rel") and "-" in ctx.text[m.start("num"):m.end("unit")]:
+    if the and not rel and "-" in ctx.text[m.start("num"):m.end("unit")]:
         start = m.start("num")
-    return Found(**{**found.__dict__, "span": (start, m.end())})
+    return Found("DURATION", _duration_value(amount, unit), None, unit,
+                 "a duration: it measures time, it names no calendar date", mod, span=(start, m.end()))
 
 
 _NOT_A_SPAN_AROUND = re.compile(r"\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{1,4}T\b|UTC\b|Z\b)")  # a.m., EDT, GMT, UTC
