@@ -379,7 +379,7 @@ def test_one_tense_index_per_text_and_one_sentence_look_up_per_clock_time(monkey
                         lambda self, *a: looked_up.append(1) or original_bounds(self, *a))
     found = find_timexes("at 10:35 a.m. " * 2_000, FRI)  # no sentence break: the old quadratic case
     assert len(found) == 2_000
-    assert len(built) == 1
+    assert len(built) <= 1  # none at all when no expression needs a tense
     assert len(looked_up) <= 3 * len(found)
 
 
