@@ -1174,13 +1174,50 @@ class Rule:
     trigger: frozenset[str] | None = None
     reach: tuple[int, int] = (80, 60)  # the farthest a match reaches before and after its trigger word
     also: frozenset[str] | None = None  # words one of which every match contains besides its trigger word
+    folded: re.Pattern[str] | None = None  # the pattern, case-sensitive, for the case-folded text (`_case_folded`)
 
     def matches(self, text: str, words: WordIndex) -> Iterator[re.Match[str]]:
         if self.trigger is None:
             yield from self.pattern.finditer(text)
             return
-        for start, end in words.windows(self.trigger, self.reach, self.also):
-            yield from self.pattern.finditer(text, start, end)
+        windows = words.windows(self.trigger, self.reach, self.also)
+        if self.folded is None:
+            for start, end in windows:
+                yield from self.pattern.finditer(text, start, end)
+            return
+        # Found on the folded copy (the same matches at the same offsets, two to three times faster without
+        # IGNORECASE), then matched again where found, on the text itself: resolvers read its own letters.
+        folded, rematch = words.folded(text), self.pattern.match
+        for start, end in windows:
+            for found in self.folded.finditer(folded, start, end):
+                yield rematch(text, found.start(), end)
+
+
+#: ASCII capitals to lower case, and the four letters outside ASCII that IGNORECASE matches to an ASCII letter
+#: (Kelvin sign, long s, dotted and dotless I): one character for one, so offsets stay the same.
+_FOLD = str.maketrans({**{u: u.lower() for u in string.ascii_uppercase},
+                       "\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"})
+_GROUP_NAME = re.compile(r"\(\?P[<=][^>)]*[>)]")
+
+
+def _case_folded(pattern: str) -> str | None:
+    """``pattern`` with its ASCII letters in lower case, for a case-sensitive scan of the `_FOLD`-ed text that
+    finds what ``pattern`` with IGNORECASE finds in the text; None where that is not sure (an inline flag
+    turning case back on, a character given by its code)."""
+    if "(?-i" in pattern or re.search(r"\\[xuUN0-7]", pattern):
+        return None
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])  # an escape (\b, \S, \W, \D...) keeps its letter
+            i += 2
+        elif group := _GROUP_NAME.match(pattern, i):
+            out.append(group.group(0))  # a group's name stays as the resolvers ask for it
+            i = group.end()
+        else:
+            out.append(pattern[i].translate(_FOLD) if pattern[i].isascii() else pattern[i])
+            i += 1
+    return "".join(out)
 
 
 class WordIndex:
@@ -1197,6 +1234,13 @@ class WordIndex:
         for end, (key, size) in _trigger_automaton().iter(padded):
             self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
+        self._folded: str | None = None
+
+    def folded(self, text: str) -> str:
+        """``text`` through `_FOLD`, made once (``text`` is the text this index was built from)."""
+        if self._folded is None:
+            self._folded = text.translate(_FOLD)
+        return self._folded
 
     def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60),
                 also: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -1298,7 +1342,9 @@ def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], F
           flags: int = 0) -> Rule:
     trigger = frozenset(_TRIGGERS[name].split()) if name in _TRIGGERS else None
     also = frozenset(_ALSO[name].split()) if name in _ALSO else None
-    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)), also)
+    folded = _case_folded(pattern) if flags & re.IGNORECASE else None
+    return Rule(name, re.compile(pattern, flags), resolve, trigger, _REACH.get(name, (80, 60)), also,
+                None if folded is None else re.compile(folded, flags & ~re.IGNORECASE))
 
 
 _I = re.IGNORECASE
