@@ -22,11 +22,13 @@ import re
 from dataclasses import dataclass
 
 from timeline.timex import periods
+from timeline.timex.fastinit import quick_init
 from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, STORY_PERIOD, Context, Found, WordIndex
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
 
+@quick_init
 @dataclass(frozen=True)
 class Timex:
     """One time expression, resolved.
@@ -479,17 +481,9 @@ def _to_timex(text: str, anchor: dt.date, start: int, end: int, found: Found, ru
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     period = found.period
-    return _timex(text[start:end], start, end, found.type, found.value, period.start if period else None,
-                  period.end if period else None, found.granularity, f"{rule_name}: {found.rule}", anchor, found.mod,
-                  found.absolute)
-
-
-_TIMEX_FIELDS = tuple(field.name for field in dataclasses.fields(Timex))
-
-
-def _timex(*values: object) -> Timex:
-    """``Timex(*values)``, every field given, at half the cost: a frozen dataclass's ``__init__`` sets each field
-    through ``object.__setattr__``, and a text dense with dates makes a Timex every few words."""
-    timex = object.__new__(Timex)
-    timex.__dict__.update(zip(_TIMEX_FIELDS, values, strict=True))
-    return timex
+    return Timex(
+        text=text[start:end], start_char=start, end_char=end, type=found.type, value=found.value,
+        start=period.start if period else None, end=period.end if period else None,
+        granularity=found.granularity, rule=f"{rule_name}: {found.rule}", anchor=anchor, mod=found.mod,
+        absolute=found.absolute,
+    )

@@ -26,6 +26,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
 
 from timeline.timex import periods
+from timeline.timex.fastinit import quick_init
 from timeline.timex.periods import Period
 from timeline.timex.tense import Tense, TenseIndex
 from timeline.timex.vocabulary import (
@@ -52,6 +53,7 @@ from timeline.timex.vocabulary import (
 # --------------------------------------------------------------------------- resolution results
 
 
+@quick_init
 @dataclass(frozen=True)
 class Found:
     """What a rule makes of a match, before it becomes a Timex."""
