@@ -270,8 +270,11 @@ def parse_with_dateparser(body: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_WEEKDAY_FIRST = re.compile(rf"({_WEEKDAY}),?\s+")  # compiled once: the module cache would hash this long pattern
+
+
 def _strip_weekday(text: str) -> tuple[str, int | None]:
-    match = re.match(rf"({_WEEKDAY}),?\s+", text)
+    match = _WEEKDAY_FIRST.match(text)
     if not match:
         return text, None
     return text[match.end():], WEEKDAYS[match.group(1).rstrip(".").lower()]
@@ -335,10 +338,14 @@ def _nearest_in_tense(ctx: Context, candidates: list[Period], tense: Tense, agai
     return chosen, f"{tense.describe()}: the {where} the {ctx.anchor_desc}"
 
 
+_MONTH_ANYWHERE = re.compile(_MONTH)
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
 def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
     body, weekday = _strip_weekday(m.group(0))
-    month = MONTHS[re.search(_MONTH, body).group(0).rstrip(".").lower()]
-    day_number = int(re.search(r"\d+", body).group(0))
+    month = MONTHS[_MONTH_ANYWHERE.search(body).group(0).rstrip(".").lower()]
+    day_number = int(_FIRST_NUMBER.search(body).group(0))
     try:
         dt.date(2000, month, day_number)  # 2000 is a leap year: February 29 is fine
     except ValueError:
