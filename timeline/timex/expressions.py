@@ -173,16 +173,18 @@ class _Covered:
 
     def __init__(self) -> None:
         self._seen = 0
-        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []  # sorted
+        self._starts: tuple[int, ...] = ()
         self._reach: list[int] = []  # the farthest end among candidates starting at or before each start
 
     def update(self, candidates: list[tuple[int, int, int, Found]]) -> None:
         if len(candidates) == self._seen:
             return
+        self._spans += [(start, end) for start, end, _, _ in candidates[self._seen:]]
+        self._spans.sort()  # two sorted runs: merged in linear time
         self._seen = len(candidates)
-        spans = sorted((start, end) for start, end, _, _ in candidates)
-        self._starts = [start for start, _ in spans]
-        self._reach = list(itertools.accumulate((end for _, end in spans), max))
+        self._starts, ends = zip(*self._spans, strict=True)
+        self._reach = list(itertools.accumulate(ends, max))
 
     def holds(self, start: int, end: int) -> bool:
         k = bisect.bisect_right(self._starts, start) - 1

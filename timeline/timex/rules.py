@@ -1240,8 +1240,12 @@ class WordIndex:
         self.length = len(text)
         self.at: dict[str, list[int]] = {}
         padded = " " + _NON_ASCII.sub(" ", text.translate(_WORD_SHAPE)) + " "  # "Friday’s": ’ ends the word too
+        at = self.at
         for end, (key, size) in _trigger_automaton().iter(padded):
-            self.at.setdefault(key, []).append(end - size - 1)  # the word's start in ``text``
+            if key in at:
+                at[key].append(end - size - 1)  # the word's start in ``text``
+            else:
+                at[key] = [end - size - 1]
         self._cache: dict[tuple[frozenset[str], tuple[int, int]], list[tuple[int, int]]] = {}
         self._folded: str | None = None
 
