@@ -1268,7 +1268,7 @@ class WordIndex:
             if also is not None:
                 others = sorted(p for word in also for p in self.at.get(word, ()))
                 hits = [hit for hit in hits if bisect.bisect_right(others, hit + after - 1) >
-                        bisect.bisect_left(others, hit - before)]
+                        bisect.bisect_left(others, hit - before)] if others else []
             for hit in hits:
                 start, end = max(0, hit - before), min(self.length, hit + after)
                 if merged and start <= merged[-1][1]:
