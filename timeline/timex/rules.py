@@ -113,7 +113,9 @@ class Context:
 
     def tense(self, match: re.Match[str]) -> Tense:
         """The tense around a match; "since" or "as of" right before it points back ("on patrol since March")."""
-        since = _SINCE.search(self.text, max(0, match.start() - 8), match.start())
+        start = match.start()
+        since = _SINCE.search(self.text, max(0, start - 8), start) if self.text[max(0, start - 8):start].rstrip() \
+            .endswith(("ince", "of")) else None  # the cheap test first: most expressions follow neither word
         if since:
             return Tense("past", since.group(0).strip(), 0)
         return self.tenses.tense_at(match.start(), match.end())
