@@ -15,7 +15,7 @@ Three steps, each linear in the number of rows:
    things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
    strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
    however alike their words; two mentions of one class, one day (or a day inside a week or `CLASS_DAYS`) and one
-   key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
+   key organization (not the corpus's topic; or one names none) pass at the lower `CLASS_THRESHOLD`: in a story corpus
    the topic words are everywhere and the few that say what happened weigh little. On the very same day,
    one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
    tell one walkout in many words. A label too short to tell its class ("That call came") takes the class
@@ -23,7 +23,8 @@ Three steps, each linear in the number of rows:
    Passing pairs are joined best first, but two clusters join only when every member's range still
    overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
    that week cannot chain in), when their average member similarity (average link, from the clusters'
-   summed vectors) stays high, when no two members' classes clash and the clusters' key names meet, and,
+   summed vectors) stays high, when no two members' classes clash and the clusters' key organizations meet
+   (two companies are two happenings; a person or a place beside an organization is no clash), and,
    inside one article, only when the two mentions have the same range and much alike sentences or the
    same day, class and key name (one happening told twice).
 
@@ -161,6 +162,7 @@ class Features:
     cues: list[frozenset[str]]  # the label's specific classes, else those of the words around the expression
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
+    key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
 
 
 def _level(span_days: np.ndarray) -> np.ndarray:
@@ -208,7 +210,7 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         classes = eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
         if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
-            classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
+            classes = _cue_classes(sentence, max(start, 0), end)
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
         columns["hedged"].append(eventtypes.hedged(clause))
@@ -300,13 +302,16 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     places_of = [frozenset(str(p) for p in _names(v)) for v in frame["places"]]
     topic = statistics.topic()
     key_names = [(a | p) - topic for a, p in zip(actors_of, places_of, strict=True)]
+    people_of = [frozenset(str(x) for x in _names(v)) for v in frame["people"]] if "people" in frame.columns \
+        else [frozenset()] * len(frame)  # (a table without the column: every actor counts as an organization)
+    key_orgs = [(a - p) - topic for a, p in zip(actors_of, people_of, strict=True)]
     classes_of = [frozenset(c) for c in tokens["classes"]]
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
     for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
         rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
-        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
-                 for kind in sorted(classes) for name in sorted(names) or [""]]
+        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name,
+                 for kind in sorted(classes) for name in [*sorted(names), ""]]  # and per class alone
         keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
                             *(vocabulary[t] for t in rarest), *kinds}))
     tokens_list = list(vocabulary)
@@ -326,7 +331,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
                     starts, ends, _level(ends - starts + 1), docs, rank,
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
-                    np.asarray(tokens["hedged"], dtype=bool), key_names)
+                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -340,6 +345,19 @@ def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> s
     before = sentence[low:start].split()[-words:]
     after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
+
+
+def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The specific event classes of the triggers within `CUE_WORDS` words of the expression, inside its clause.
+    Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
+    intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
+    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
+    stop = _CLAUSE_BREAK.search(sentence, end)
+    high = stop.start() if stop else len(sentence)
+    before = [m.start() for m in re.finditer(r"\S+", sentence[low:start])][-CUE_WORDS:]
+    after = [m.end() for m in re.finditer(r"\S+", sentence[end:high])][:CUE_WORDS]
+    lo, hi = low + (before[0] if before else len(sentence[low:start])), end + (after[-1] if after else 0)
+    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi))
 
 
 def _names(value: object) -> list[object]:
@@ -518,7 +536,7 @@ class _Cluster:
     total: dict[int, float]  # summed member vectors: average link in one dot product
     told: dict[int, float]  # summed member label vectors: the same on the clauses that tell the happening
     kinds: set[frozenset[str]]  # the members' distinct label classes: complete link on classes, cheaply
-    names: set[str]  # the members' key names
+    names: set[str]  # the members' key organizations
 
 
 def _vector(matrix: sparse.csr_matrix, i: int) -> dict[int, float]:
@@ -605,7 +623,7 @@ def join(feats: Features, passing: Passing, about: dict[str, list[str]]) -> Clus
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
                                       int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
                                       _vector(feats.label, root),
-                                      {feats.classes[root]}, set(feats.key_names[root]))
+                                      {feats.classes[root]}, set(feats.key_orgs[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -731,8 +749,9 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
 
 
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or a third of
-    a month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key organization (or one names none), close dates (the same day, or a day
+    inside a week or a third of a month) and both told as happenings or both as possibilities: such a pair needs
+    only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
@@ -743,8 +762,8 @@ def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
     close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
     ids, sets = _class_ids(feats.cues)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
-    for k in np.flatnonzero(out).tolist():  # the few left: their key names meet, or one names nobody
-        a, b = feats.key_names[i[k]], feats.key_names[j[k]]
+    for k in np.flatnonzero(out).tolist():  # the few left: their organizations meet, or one names none
+        a, b = feats.key_orgs[i[k]], feats.key_orgs[j[k]]
         out[k] = bool(a & b) or not a or not b
     return out
 
