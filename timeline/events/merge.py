@@ -18,8 +18,9 @@ Three steps, each linear in the number of rows:
    key organization (not the corpus's topic; or one names none) pass at the lower `CLASS_THRESHOLD`: in a story corpus
    the topic words are everywhere and the few that say what happened weigh little. On the very same day,
    one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
-   tell one walkout in many words. A label too short to tell its class ("That call came") takes the class
-   of the words around its expression as evidence (`Features.cues`), never as a veto.
+   tell one walkout in many words. What one person says on one day is one telling, whatever it is about. A
+   label too short to tell its class ("That call came") takes the class of the words around its expression as
+   evidence (`Features.cues`), never as a veto.
    Passing pairs are joined best first, but two clusters join only when every member's range still
    overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
    that week cannot chain in), when their average member similarity (average link, from the clusters'
@@ -163,6 +164,8 @@ class Features:
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
     key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
+    key_people: list[frozenset[str]]  # key names of people
+    spoke: np.ndarray  # bool: the expression dates something said
 
 
 def _level(span_days: np.ndarray) -> np.ndarray:
@@ -175,7 +178,7 @@ def _days(values: pd.Series) -> np.ndarray:
 
 #: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
 TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "classes", "cues", "hedged",
-                 "mergeable")
+                 "spoke", "mergeable")
 
 
 def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
@@ -214,6 +217,7 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
         columns["hedged"].append(eventtypes.hedged(clause))
+        columns["spoke"].append(_spoke(sentence, max(start, 0), end))
         before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
         both = frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))
         if both not in name_tokens:
@@ -305,6 +309,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     people_of = [frozenset(str(x) for x in _names(v)) for v in frame["people"]] if "people" in frame.columns \
         else [frozenset()] * len(frame)  # (a table without the column: every actor counts as an organization)
     key_orgs = [(a - p) - topic for a, p in zip(actors_of, people_of, strict=True)]
+    key_people = [p - topic for p in people_of]
     classes_of = [frozenset(c) for c in tokens["classes"]]
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
@@ -331,7 +336,8 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
                     starts, ends, _level(ends - starts + 1), docs, rank,
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
-                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs)
+                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people,
+                    np.asarray(tokens["spoke"], dtype=bool))
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -347,17 +353,34 @@ def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> s
     return " ".join([*before, *after])
 
 
-def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The specific event classes of the triggers within `CUE_WORDS` words of the expression, inside its clause.
-    Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
-    intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
+def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The characters within `CUE_WORDS` words of the expression, inside its clause."""
     low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
     stop = _CLAUSE_BREAK.search(sentence, end)
     high = stop.start() if stop else len(sentence)
     before = [m.start() for m in re.finditer(r"\S+", sentence[low:start])][-CUE_WORDS:]
     after = [m.end() for m in re.finditer(r"\S+", sentence[end:high])][:CUE_WORDS]
-    lo, hi = low + (before[0] if before else len(sentence[low:start])), end + (after[-1] if after else 0)
+    return low + (before[0] if before else start - low), end + (after[-1] if after else 0)
+
+
+def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The specific event classes of the triggers in `_cue_span`. Triggers are found in the whole sentence, so
+    a directive before the window still marks its "to ..." as an intention ("are preparing to walk off the job
+    after contracts expire at 11:59 p.m.")."""
+    lo, hi = _cue_span(sentence, start, end)
     return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi))
+
+
+#: Verbs of saying: a date beside one dates what someone said ("Fain said Wednesday", "told workers late Thursday").
+_SPEECH = re.compile(r"\b(?:say|says|said|tell|tells|told|announc(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:s|ed)? (?:on|for)"
+                     r"|declar(?:e|es|ed)|confirm(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|urg(?:e|es|ed)|stated"
+                     r"|insist(?:s|ed)?|wrote|posted)\b", re.IGNORECASE)
+
+
+def _spoke(sentence: str, start: int, end: int) -> bool:
+    """Whether the expression dates something said: a verb of saying in `_cue_span`."""
+    lo, hi = _cue_span(sentence, start, end)
+    return bool(_SPEECH.search(sentence, lo, hi))
 
 
 def _names(value: object) -> list[object]:
@@ -577,7 +600,7 @@ def passing_pairs(feats: Features, pairs: np.ndarray) -> Passing:
     """Score the candidate pairs and keep those that pass (see the module's docstring)."""
     scores, word_scores, told = pair_scores(feats, pairs)
     one_day = _same_day(feats, pairs)
-    met = who_and_where(feats, pairs, one_day)
+    met = who_and_where(feats, pairs, one_day) | one_speaker(feats, pairs, one_day)
     alike = class_pairs(feats, pairs) | met
     one_day &= alike
     passing = np.flatnonzero(classes_compatible(feats, pairs) & (
@@ -690,14 +713,16 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
 
 def _told_twice(feats: Features, x: int, y: int) -> bool:
     """Whether two mentions of one article may tell one happening: the same range and much alike sentences
-    (the title retold as the lead), or one event class and key name on one day, or on a day inside the other's
-    week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
+    (the title retold as the lead), or one person's words on one day, or one event class and key name on one day,
+    or on a day inside the other's week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
     same = (feats.start[x], feats.end[x]) == (feats.start[y], feats.end[y])
     if same and max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
                     _dot(_vector(feats.window, x), _vector(feats.window, y))) >= SAME_ARTICLE:
         return True
     day = feats.start[x] == feats.end[x] or feats.start[y] == feats.end[y]
     inside = feats.level[x] == 0 and feats.level[y] == 0  # both at most a week long (their overlap is checked)
+    if day and same and bool(one_speaker(feats, np.array([[x, y]]), np.ones(1, dtype=bool))[0]):
+        return True  # one person's words on one day, told in two sentences
     return bool(day and (same or inside) and _one_happening_told(feats, x, y))
 
 
@@ -745,6 +770,18 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
         where_i, where_j = feats.places[i] & feats.key_names[i], feats.places[j] & feats.key_names[j]
         out[k] = bool(key & feats.actors[i] & feats.actors[j]) and bool(where_i and where_j) \
             and places_meet(where_i, where_j)
+    return out
+
+
+def one_speaker(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Per pair of ``among`` (one day): both date something said and name the same person, both as happenings or
+    both as possibilities. What a person says on one day is one telling, whatever it is about ("Fain called for
+    a surprise strike late Wednesday" / "On Wednesday, Fain said 'We have been crystal clear'")."""
+    out = np.zeros(len(pairs), dtype=bool)
+    for k in np.flatnonzero(among).tolist():
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        out[k] = bool(feats.spoke[i] and feats.spoke[j] and feats.hedged[i] == feats.hedged[j]
+                      and feats.key_people[i] & feats.key_people[j])
     return out
 
 
