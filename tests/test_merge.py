@@ -496,3 +496,17 @@ def test_what_one_person_says_on_one_day_is_one_telling() -> None:
     assert together(events, "call", "quote")
     assert row(events, "barra", "Wednesday")["n_sources"] == 1
     assert row(events, "tuesday", "Tuesday")["n_sources"] == 1
+
+
+def test_a_place_named_in_passing_is_no_clash_of_places() -> None:
+    """One walkout at two plants, each article tagging one city but naming both; two cities told apart clash."""
+    friday = dt.date(2023, 9, 29)
+    events = extract_events([
+        article("At noon Friday, UAW members walked out at the plant near Lansing and at Ford's Chicago Assembly "
+                "plant.", "lansing", friday),
+        article("At noon Friday, workers at a Ford assembly plant in Chicago walked out, as did workers at the GM "
+                "Lansing Delta plant.", "chicago", friday),
+        article("At noon Friday, workers at a plant in Toledo walked out.", "toledo", friday),
+    ])
+    assert together(events, "lansing", "chicago")
+    assert row(events, "toledo", "noon Friday")["n_sources"] == 1

@@ -541,9 +541,20 @@ def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places and none meets the other's."""
-    return "places" if feats.places[i] and feats.places[j] and not places_meet(feats.places[i], feats.places[j]) \
-        else ""
+    """Names that say two mentions are different happenings: both name places, none meets the other's, and
+    neither sentence names the other's place in passing ("Ford's Chicago Assembly plant" beside "near Lansing"
+    and "in Chicago" beside "the GM Lansing Delta plant" tell one walkout at both)."""
+    if not (feats.places[i] and feats.places[j]) or places_meet(feats.places[i], feats.places[j]):
+        return ""
+    return "" if _mentions_place(feats, i, feats.places[j]) or _mentions_place(feats, j, feats.places[i]) \
+        else "places"
+
+
+def _mentions_place(feats: Features, i: int, places: frozenset[str]) -> bool:
+    """Whether row ``i``'s sentence holds every word of one of ``places`` (found as a place or not)."""
+    row = feats.sentence.indices[feats.sentence.indptr[i]:feats.sentence.indptr[i + 1]]
+    words = {feats.vocabulary[c] for c in row.tolist()}
+    return any(all(w in words for w in _tokens(place)) and _tokens(place) for place in places)
 
 
 # --------------------------------------------------------------------------- clustering
