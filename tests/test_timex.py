@@ -366,6 +366,53 @@ def test_the_day_of_an_event_is_no_story_day() -> None:
     assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
 
 
+def test_a_part_of_the_day_in_a_past_episode_is_of_the_episodes_day() -> None:
+    # published Friday 2024-12-20; the episode is Tuesday's, a day the text names in the paragraph before
+    text = ("The dam broke on Tuesday and the valley was flooded, while the vote is set for Friday.\n\n"
+            "The mayor said in the evening that all residents had left. During the night the water rose.")
+    found = {t.text: t for t in find_timexes(text, FRI)}
+    assert found["the evening"].value == "2024-12-17TEV"
+    assert found["the night"].value == "2024-12-17TNI"
+    assert "'Tuesday' = 2024-12-17" in found["the evening"].rule  # the table can say what it is anchored on
+
+
+def test_a_part_of_the_day_with_no_past_episode_stays_on_the_publication_day() -> None:
+    assert one("The minister will speak in the evening.", FRI).value == "2024-12-20TEV"
+    assert one("The council met in the morning.", FRI).value == "2024-12-20TMO"  # no day named: no episode
+
+
+def test_a_part_of_the_day_is_no_expression_without_a_preposition_before_it() -> None:
+    assert find_timexes("The evening was cold and the morning brought rain.", FRI) == []
+
+
+def test_the_day_after_an_event_counts_from_the_last_day_named() -> None:
+    text = "The tower fell on March 26. Two bodies were found the day after the collapse."
+    assert one(text[28:], FRI).start == FRI + dt.timedelta(days=1)  # alone: from the anchor
+    found = {t.text: t.start for t in find_timexes(text, FRI)}
+    assert found["the day after"] == dt.date(2024, 3, 27)
+
+
+def test_a_story_day_set_beside_a_date_is_that_date() -> None:
+    found = {t.text: t for t in find_timexes("Shares fell 4% after Oct. 12, the day before the crash.", FRI)}
+    assert found["the day before"].start == dt.date(2024, 10, 12)
+    assert "in apposition to 'Oct. 12'" in found["the day before"].rule
+
+
+def test_the_year_ended_a_date_is_a_one_year_duration() -> None:
+    found = {t.text: t for t in find_timexes("For the fiscal year ended March 31, sales rose; in the year ending "
+                                             "June 30, 2025, they may fall.", FRI)}
+    assert (found["the fiscal year"].type, found["the fiscal year"].value) == ("DURATION", "P1Y")
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")
+    assert found["March 31"].is_dated and found["June 30, 2025"].value == "2025-06-30"
+    assert find_timexes("The year ended badly for them.", FRI) == []  # no date follows: no period named
+
+
+def test_the_full_year_is_the_publication_year() -> None:
+    timex = one("Kellogg forecast an earnings increase for the full year.", FRI)
+    assert (timex.type, timex.value) == ("DATE", "2024")
+    assert all(t.text != "the full year" for t in find_timexes("It took the full year of training to win.", FRI))
+
+
 # --------------------------------------------------------------------------- linear time
 
 

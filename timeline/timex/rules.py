@@ -658,12 +658,24 @@ def _story_period(m: re.Match[str], ctx: Context) -> Found | None:
                   mod=mod)
 
 
+#: "in the evening", "during the night": a part of the day a past episode names (`_story_day`).
+_PART_OF_DAY_BEFORE = re.compile(r"\b(?:in|during|late\s+in|early\s+in|later\s+in|earlier\s+in)\s+$", re.IGNORECASE)
+STORY_PART_OF_DAY = "a part of the day of the story's last past day named"
+
+
 def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     """ "that day", "the day before", "the next morning": a day of the story, not of the publication.
 
     The rule counts from the anchor; `find_timexes` then moves it to the last day the text named before it.
+    "In the evening" alone is the evening of the past episode the text tells, if it tells one (else of the
+    anchor day): `find_timexes` looks for it only in a past-tense sentence of the same paragraph.
     """
     words = re.sub(r"\s+", " ", m.group("word").lower())
+    if words in ("the night", "the morning", "the evening", "the afternoon") and \
+            _PART_OF_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        part = PARTS_OF_DAY[words.split()[1]]
+        return Found("TIME", f"{ctx.anchor.isoformat()}T{part}", periods.day(ctx.anchor), "time",
+                     f"{STORY_PART_OF_DAY} (else of the {ctx.anchor_desc})")
     if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
         return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
     offset = -1 if re.search(r"\b(?:before|previous|prior|earlier)\b", words) else 1 if re.search(
@@ -1230,6 +1242,7 @@ _TRIGGERS: dict[str, str] = {
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
+    "year ended": "year", "the full year": "full", "part of the story's day": "morning afternoon evening night",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now", "told after": "comes follows arrives",
@@ -1342,8 +1355,16 @@ RULES: tuple[Rule, ...] = (
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
     _rule("day of the story", r"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
           r"the\s+(?:day|night|morning|evening)\s+before|the\s+(?:previous|prior|next|following)\s+"
-          r"(?:day|night|morning|evening|afternoon))\b"
+          r"(?:day|night|morning|evening|afternoon)|the\s+day\s+after(?=\s+(?:the|his|her|its|their)\s+[a-z]))\b"
           r"(?!\s+(?:of|when|that|in\s+which|on\s+which|after|before|and)\b)", _story_day, _I),
+    _rule("part of the story's day", r"\b(?P<word>the\s+(?:morning|afternoon|evening|night))\b"
+          r"(?!\s+(?:of|before|after|when|in\s+which)\b)", _story_day, _I),
+    _rule("year ended", r"\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+"
+          r"(?:(?-i:[A-Z])|on\s|in\s|tomorrow|today|yesterday|last|this|next))",
+          lambda m, c: _undated("DURATION", "P1Y", "year", "a year up to the date that follows: a duration "
+                                "(TimeML), the date it ends is its own expression"), _I),
+    _rule("the full year", r"\bthe\s+full\s+(?:fiscal\s+)?year\b(?!\s+(?:of|ago|earlier|before|after)\b)",
+          lambda m, c: _dated(periods.relative(c.anchor, "year", 0), f"the whole year of the {c.anchor_desc}"), _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
