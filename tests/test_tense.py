@@ -23,6 +23,13 @@ def _direction(sentence: str, expression: str) -> str:
     ("Applications are due by March.", "March"),
     ("Showers are expected, mostly Sunday and Monday.", "Sunday"),
     ("Indeed, the need for speed is clear: the vote is on Friday.", "Friday"),
+    # a present passive is no past: the participle belongs to "is"
+    ("The appeal is heard in May in the federal court.", "May"),
+    ("Both bills are debated on Tuesday in the senate.", "Tuesday"),
+    # a decision, promise or request looks ahead to what it names
+    ("The board agreed to meet again on Friday.", "Friday"),
+    ("The rebels vowed to return in June.", "June"),
+    ("The judge ordered him to appear on Monday.", "Monday"),
 ])
 def test_forward_looking_sentences_point_forward(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "future"
@@ -33,6 +40,10 @@ def test_forward_looking_sentences_point_forward(sentence: str, expression: str)
     ("The plan was reviewed at a summit in October.", "October"),
     ("The leaders met on Friday.", "Friday"),
     ("The United States and Japan talked on Friday.", "Friday"),  # "United" is no past cue, "talked" is
+    # irregular past forms: "Since the fund bought it in February, it has agreed to sell..."
+    ("Since the fund bought the firm in February, it has agreed to sell two units.", "February"),
+    ("The crew fought the fire through Sunday, then flew home.", "Sunday"),
+    ("She spoke on Tuesday, and the court will rule later.", "Tuesday"),
 ])
 def test_past_tense_points_back(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "past"

@@ -407,6 +407,18 @@ def test_the_year_ended_a_date_is_a_one_year_duration() -> None:
     assert find_timexes("The year ended badly for them.", FRI) == []  # no date follows: no period named
 
 
+def test_the_year_ago_quarter_named_is_that_quarter_a_year_back() -> None:
+    found = {t.text: t for t in find_timexes("In the year-ago third quarter, the bank earned $2 million; in the "
+                                             "year-earlier second quarter it lost money.", FRI)}
+    assert found["the year-ago third quarter"].value == "2023-Q3"  # the latest third quarter began in July 2024
+    assert found["the year-earlier second quarter"].value == "2023-Q2"
+
+
+def test_quarter_to_quarter_names_no_quarter() -> None:
+    text = "Earnings fell in the third quarter. The quarter-to-quarter comparison was poor."
+    assert [t.text for t in find_timexes(text, FRI)] == ["the third quarter"]
+
+
 def test_the_full_year_is_the_publication_year() -> None:
     timex = one("Kellogg forecast an earnings increase for the full year.", FRI)
     assert (timex.type, timex.value) == ("DATE", "2024")

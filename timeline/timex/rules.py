@@ -1101,6 +1101,12 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> Found:
+    if m.group("ord"):  # "the year-ago third quarter": that quarter, a year before the one just reported or ended
+        number = ORDINALS[m.group("ord").lower()]
+        latest = [p for p in (periods.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year))
+                  if p.start <= ctx.anchor][-1]
+        return _dated(periods.quarter(latest.start.year - 1, number),
+                      f"a year before the latest {m.group('ord').lower()} quarter to start by the {ctx.anchor_desc}")
     if ctx.reporting_quarter and not re.search(r"year\s*$", m.group(0)):
         quarter, why = ctx.reporting_quarter
         return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
@@ -1340,10 +1346,12 @@ RULES: tuple[Rule, ...] = (
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
           r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
     _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
-          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b",
+          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b"
+          r"(?!-to-)",  # "the quarter-to-quarter comparison" names no quarter
           _this_quarter, _I),
     _rule("year-ago period",
-          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
+          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
+          r"fourth)[\s-]+(?:fiscal[\s-]+)?)?(?:quarter|period))?\b",
           _year_ago, _I),
     _rule("same period last year", r"\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:fiscal\s+)?"
           r"(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b|"

@@ -46,6 +46,11 @@ _FUTURE = re.compile(r"\b" + _by_first_letter([
     "is (?:due|set|scheduled|expected|slated|poised) to", "are (?:due|set|scheduled|expected|slated|poised) to",
     "is to", "are to", "plans? to", "planning to", "intends? to", "aims? to", "hopes? to", "expects? to",
     "supposed to",
+    # a decision, promise or request looks ahead to what it names: "decided to admit them in early March",
+    # "agreed to meet on Friday", "vowed to return in June" (the past verb is the decision's, not the event's)
+    *(f"{verb} to" for verb in ("decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened",
+                                "asked", "urged", "ordered", "invited", "offered", "agrees", "promises", "vows",
+                                "pledges", "threatens")),
     *(f"{be} (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)"
       for be in ("is", "are", "was", "were", "been")),
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
@@ -76,9 +81,15 @@ _SCHEDULED = re.compile(r"\b" + _by_first_letter([
     r"could (?!not\b|n't|have\b|been\b)[a-z]+", r"may (?!not\b|n't|have\b|been\b)[a-z]+",
 ]) + r"\b")
 _WEAK = 8
-_PAST = re.compile(r"\b(?:" + _by_first_letter([
+#: A participle after a present "is"/"are"/"be" is a present or future passive ("the case is heard in May",
+#: "it will be decided"), no past cue.
+_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeing )\b(?:" + _by_first_letter([
     *"was were had did said told met made took gave went came saw held began spoke wrote sent left won lost brought "
      "thought knew found paid rose fell ran led chose struck ago earlier already last".split(),
+    # more irregular past forms that are no present or noun as well ("set", "cut", "hit", "put" are)
+    *"bought sold fought sought caught taught built spent kept felt stood heard shot got forgot drove rode threw "
+     "grew drew flew knew broke spoke woke froze stole sat fled became forgave ate stuck hung swung slid hid "
+     "overcame undertook withdrew arose awoke lent dealt meant sank swam sang rang drank".split(),
     "has been", "have been"]) + r"|[a-z]{2,}ed)\b")
 #: Words ending in -ed that are no past-tense verb, or name no past event ("United States").
 _NOT_PAST = frozenset(
