@@ -362,6 +362,22 @@ def test_story_days_count_from_the_last_day_named() -> None:
     assert found["9 p.m."] == dt.date(2024, 3, 3)
 
 
+def test_a_past_episode_goes_on_through_the_clock_times_it_tells() -> None:
+    # the episode's day is named once; each clock time told after it keeps the episode going
+    filler = "Crews said the wind made the work slow and the roads were closed to traffic for hours. " * 9
+    text = ("A barn fire broke out on Saturday, Dec. 14, near the river.\nCrews arrived about 1 p.m.\n" + filler +
+            "\nA second alarm was raised at 4:17 p.m.\n" + filler + "\nThe fire was out by 7:58 p.m.")
+    found = {t.text: t for t in find_timexes(text, FRI)}
+    assert len(text) - text.index("7:58") > 0 and text.index("7:58") - text.index("Dec. 14") > 1500  # out of reach
+    assert found["7:58 p.m."].value == "2024-12-14T19:58"
+    assert "'4:17 p.m.' = 2024-12-14" in found["7:58 p.m."].rule
+
+
+def test_a_clock_time_in_the_present_is_on_the_publication_day_after_an_episode() -> None:
+    text = "The storm hit on Saturday, Dec. 14.\nThe county will hold a meeting at 7 p.m."
+    assert {t.text: t.value for t in find_timexes(text, FRI)}["7 p.m."] == "2024-12-20T19:00"
+
+
 def test_the_day_of_an_event_is_no_story_day() -> None:
     assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
 

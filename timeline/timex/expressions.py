@@ -317,6 +317,7 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     out = list(timexes)
     days = [t for t in timexes if t.is_dated and t.granularity in ("day", "time") and ON_ANCHOR_DAY not in t.rule]
     positions = [t.start_char for t in days]
+    told: Timex | None = None  # the last clock time placed in a past episode: the episode goes on through it
     for i, timex in enumerate(timexes):
         if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
             continue
@@ -325,14 +326,18 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
         near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop
                 and not (k == at and _clause_ends(ctx.text, timex.end_char, positions[k]))]
         where = "the day its sentence names"
-        if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
-            near, where = [days[at - 1]], "the story's last day named"
+        if not near and at > 0:
+            episode = told if told is not None and told.start_char > positions[at - 1] else days[at - 1]
+            if _in_story(ctx, episode, timex):
+                near, where = [episode], "the story's last day named"
         if near:
             day = min(near, key=lambda t: abs(t.start_char - timex.start_char))
             clock = timex.value.partition("T")[2]
             out[i] = dataclasses.replace(
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
                 rule=timex.rule.replace(ON_ANCHOR_DAY, f"on {where} ('{day.text}' = {day.start})"))
+            if out[i].start < ctx.anchor:
+                told = out[i]
     return out
 
 

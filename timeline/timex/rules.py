@@ -1401,7 +1401,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
-          rf"(?:\s+(?:more|additional|extra|further))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
+          rf"(?:\s+(?:more|additional|extra|further|trading|business|working|calendar|straight|consecutive|full))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"
