@@ -116,3 +116,16 @@ def test_a_passive_infinitive_looks_forward_and_its_participle_is_no_past_cue(se
 def test_forecast_as_a_noun_is_no_forward_cue() -> None:
     assert _direction("Output rose from the August forecast.", "August") == "past"
     assert _direction("Output is forecast to rise in August.", "August") == "future"
+
+
+@pytest.mark.parametrize(("text", "expression", "sentence"), [
+    ("In January, after the Roe vs. Wade ruling, a bomb in Birmingham, Ala., killed a guard. Later, more.", "January",
+     "In January, after the Roe vs. Wade ruling, a bomb in Birmingham, Ala., killed a guard."),
+    ("Dow Jones & Co. said Friday it would extend the offer. Shares rose.", "Friday",
+     "Dow Jones & Co. said Friday it would extend the offer."),
+    ("The offer expires on Oct. 23. The board met.", "Oct. 23", "The offer expires on Oct. 23."),
+])
+def test_an_abbreviation_ends_no_sentence(text: str, expression: str, sentence: str) -> None:
+    start = text.index(expression)
+    begin, end = sentence_bounds(text, start, start + len(expression))
+    assert text[begin:end] == sentence

@@ -102,8 +102,23 @@ _NOT_PAST = frozenset(
 _PRESENT_PASSIVE_BEFORE = (" is ", " are ", " be ", " being ")
 #: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s(?![a-z])|\n")  # "Birmingham, Ala., killed": no end
+#: Abbreviations whose period ends no sentence: "Roe vs. Wade", "on Oct. 23", "Dow Jones & Co. said Friday".
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm prof rev jr sr inc corp co ltd bros vs no ft mt "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla "
+    "ore pa tenn tex va vt wash wis wyo".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` the end of an abbreviation such as "Oct." or "Inc."? (Only "." ends one.)"""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 6), dot)
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 @dataclass(frozen=True)
@@ -131,7 +146,7 @@ class TenseIndex:
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
         self.length = len(text)
-        ends = [m.span() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        ends = [m.span() for m in _SENTENCE_END.finditer(text, lo, hi) if not _abbreviation_before(text, m.start())]
         self._end_starts = [s for s, _ in ends]
         self._end_ends = [e for _, e in ends]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
