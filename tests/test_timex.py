@@ -378,6 +378,15 @@ def test_a_clock_time_in_the_present_is_on_the_publication_day_after_an_episode(
     assert {t.text: t.value for t in find_timexes(text, FRI)}["7 p.m."] == "2024-12-20T19:00"
 
 
+def test_the_previous_or_following_weekday_is_next_to_the_storys_day() -> None:
+    text = "The index closed at 2082 on Oct. 20, down 4.5% from the previous Friday."
+    found = {t.text: t for t in find_timexes(text, dt.date(2024, 10, 28))}
+    assert found["the previous Friday"].value == "2024-10-18"  # the Friday before Sunday Oct. 20, not Oct. 25
+    assert "'Oct. 20' = 2024-10-20" in found["the previous Friday"].rule
+    alone = one("Talks resume the following Monday.", FRI)  # no day named: from the anchor, Friday Dec. 20
+    assert alone.value == "2024-12-23"
+
+
 def test_the_day_of_an_event_is_no_story_day() -> None:
     assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
 

@@ -27,9 +27,11 @@ from timeline.timex.rules import (
     STORY_DAY,
     STORY_PART_OF_DAY,
     STORY_PERIOD,
+    STORY_WEEKDAY,
     Context,
     Found,
     WordIndex,
+    _weekday_from,
 )
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
@@ -271,6 +273,18 @@ def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     last_day: Timex | None = None
     last_past: Timex | None = None
     for i, timex in enumerate(timexes):
+        if STORY_WEEKDAY in timex.rule and timex.start is not None:
+            if last_day is not None and timex.start_char - last_day.end_char <= _STORY_REACH \
+                    and last_day.start != ctx.anchor:
+                direction = 1 if timex.start > timex.anchor else -1
+                date = _weekday_from(last_day.start, timex.start.weekday(), direction, strictly=True)
+                out[i] = dataclasses.replace(
+                    timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+                    rule=f"{timex.rule.split(' (else')[0]}: '{last_day.text}' = {last_day.start}")
+            last_day = out[i]
+            if out[i].start < ctx.anchor:
+                last_past = out[i]
+            continue
         if STORY_PART_OF_DAY in timex.rule:
             if last_past is not None and _in_story(ctx, last_past, timex, across_paragraphs=True):
                 date = last_past.start

@@ -707,13 +707,21 @@ _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n\s+a|[Aa]ny)\s+$")
 
 
+STORY_WEEKDAY = "the day the story named last (a weekday of the story)"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
         return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
                      "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
-    if rel == "last" or rel == "past":
+    if rel.startswith("the "):  # "the previous Friday", "the following Monday": next to the story's own day
+        direction = 1 if rel.endswith("following") else -1
+        date = _weekday_from(ctx.anchor, weekday, direction, strictly=True)
+        side = "after" if direction > 0 else "before"
+        why = f"'{rel}': the first one {side} {STORY_WEEKDAY} (else the {ctx.anchor_desc})"
+    elif rel == "last" or rel == "past":
         date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
     elif rel in ("next", "coming"):
@@ -1379,7 +1387,8 @@ RULES: tuple[Rule, ...] = (
           _I),
     _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
           r"(?i:week)\b", _weekday_of_week),
-    _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
+    _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
+          rf"\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
     _rule("told after", rf"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely)\s+)?(?P<num>{_NUMBER})[\s-]+"
           rf"(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
