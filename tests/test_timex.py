@@ -387,6 +387,18 @@ def test_the_previous_or_following_weekday_is_next_to_the_storys_day() -> None:
     assert alone.value == "2024-12-23"
 
 
+def test_a_past_came_a_day_after_counts_back_from_the_storys_past_day() -> None:
+    anchor = dt.date(2023, 9, 28)  # a Thursday
+    text = "The senator toured a plant in Ohio on Wednesday.\n\nIt came a day after the governor signed the bill."
+    found = {t.text: t for t in find_timexes(text, anchor)}
+    assert (found["a day"].type, found["a day"].value) == ("DURATION", "P1D")  # TimeML's value stays a duration
+    assert found["a day"].start == dt.date(2023, 9, 26)  # the signing: the day before Wednesday's visit
+    assert "'Wednesday' = 2023-09-27" in found["a day"].rule
+    alone = one("The visit came a day after the governor signed the bill.", anchor)
+    assert alone.value == "P1D" and not alone.is_dated  # no past day named: no point rather than a guess
+    assert one("The vote comes one day after the governor signed it.", anchor).start == dt.date(2023, 9, 27)
+
+
 def test_the_day_of_an_event_is_no_story_day() -> None:
     assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
 

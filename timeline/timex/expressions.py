@@ -27,6 +27,7 @@ from timeline.timex.rules import (
     STORY_DAY,
     STORY_PART_OF_DAY,
     STORY_PERIOD,
+    STORY_TOLD,
     STORY_WEEKDAY,
     Context,
     Found,
@@ -273,6 +274,15 @@ def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     last_day: Timex | None = None
     last_past: Timex | None = None
     for i, timex in enumerate(timexes):
+        if STORY_TOLD in timex.rule:
+            if last_past is not None and timex.start_char - last_past.end_char <= _STORY_REACH:
+                date = last_past.start + (timex.start - timex.anchor)
+                out[i] = dataclasses.replace(timex, start=date, end=date,
+                                             rule=f"{timex.rule}: '{last_past.text}' = {last_past.start}")
+            else:
+                out[i] = dataclasses.replace(timex, start=None, end=None, granularity="day",
+                                             rule=timex.rule.replace(STORY_TOLD, "but the story names no past day"))
+            continue
         if STORY_WEEKDAY in timex.rule and timex.start is not None:
             if last_day is not None and timex.start_char - last_day.end_char <= _STORY_REACH \
                     and last_day.start != ctx.anchor:

@@ -856,6 +856,9 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, rule)
 
 
+STORY_TOLD = "counted back from the past day the story named last"
+
+
 def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
     """ "The vote comes one day after GM workers ratified their deal": a duration (TimeML's DURATION), whose
     point is the happening after "after", counted back from the telling's now, the anchor: a present "comes",
@@ -866,6 +869,16 @@ def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
     if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 1000:
         return None
     sign = -1 if m.group("dir").lower() == "after" else 1
+    if m.group("verb").lower() in ("came", "followed", "arrived"):
+        if unit != "day":
+            return Found("DURATION", _duration_value(amount, unit), None, unit,
+                         f"a duration: '{m.group('verb').lower()}' counts from a past moment",
+                         span=(m.start("num"), m.end("units")))
+        # the past moment is the story's own: `find_timexes` counts the days from the last past day named
+        date = ctx.anchor + dt.timedelta(days=sign * int(amount))
+        return Found("DURATION", _duration_value(amount, unit), periods.day(date), "day",
+                     f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} day(s) "
+                     f"{m.group('dir').lower()}' what it names, {STORY_TOLD}", span=(m.start("num"), m.end("units")))
     period = _shifted(ctx.anchor, unit, sign * int(amount))
     return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
                  f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} {unit}(s) "
@@ -1259,7 +1272,7 @@ _TRIGGERS: dict[str, str] = {
     "year ended": "year", "the full year": "full", "part of the story's day": "morning afternoon evening night",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "ago": "ago earlier later hence now", "told after": "comes follows arrives",
+    "ago": "ago earlier later hence now", "told after": "comes follows arrives came followed arrived",
     "in N units": _UNIT_WORDS, "holiday": "christmas year thanksgiving easter friday day halloween",
     "clock time": "m am pm noon midnight midday at h hrs gmt utc cet cest bst edt est cdt cst pdt pst mdt mst et "
                   "pt ct mt eet eest wet west msk ist jst aest aedt z",
@@ -1390,8 +1403,8 @@ RULES: tuple[Rule, ...] = (
     _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
           rf"\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
-    _rule("told after", rf"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely)\s+)?(?P<num>{_NUMBER})[\s-]+"
-          rf"(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
+    _rule("told after", r"\b(?P<verb>comes|follows|arrives|came|followed|arrived)\s+(?:(?:just|only|barely)\s+)?"
+          rf"(?P<num>{_NUMBER})[\s-]+(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
           r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
