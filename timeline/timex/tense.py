@@ -46,11 +46,6 @@ _FUTURE = re.compile(r"\b" + _by_first_letter([
     "is (?:due|set|scheduled|expected|slated|poised) to", "are (?:due|set|scheduled|expected|slated|poised) to",
     "is to", "are to", "plans? to", "planning to", "intends? to", "aims? to", "hopes? to", "expects? to",
     "supposed to",
-    # a decision, promise or request looks ahead to what it names: "decided to admit them in early March",
-    # "agreed to meet on Friday", "vowed to return in June" (the past verb is the decision's, not the event's)
-    *(f"{verb} to" for verb in ("decided", "agreed", "voted", "promised", "pledged", "vowed", "threatened",
-                                "asked", "urged", "ordered", "invited", "offered", "agrees", "promises", "vows",
-                                "pledges", "threatens")),
     *(f"{be} (?:planned|scheduled|slated|set|due|expected|forecast) (?:for|on|in|by)"
       for be in ("is", "are", "was", "were", "been")),
     # deadlines, forecasts and the scheduled present ("takes place Thursday", "the launch is on Wednesday")
