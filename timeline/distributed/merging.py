@@ -34,7 +34,7 @@ from timeline.events import merge
 
 #: The columns a date shard reads of a row: its tokens (`merge.TOKEN_COLUMNS`, made in its partition) stand for
 #: its text; ``seq`` is its place in a one-process run.
-SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "places", "seq", *merge.TOKEN_COLUMNS]
+SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "people", "places", "seq", *merge.TOKEN_COLUMNS]
 #: ...and what a join also reads: what a merge reason names.
 JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text"]
 #: Days read on each side of a shard's months: a row's block partners start at most 61 days from it.
