@@ -69,7 +69,7 @@ CASES = [
     ("Volume was 840 million shares, up from 443 million Thursday.", "Thursday", REFERENCE),
     ("Exports fell 8.4% from a year ago, hurting the currency.", "a year ago", REFERENCE),
     ("The deficit fell to $14 billion last year, down $2.5 billion from 2023.", "2023", REFERENCE),
-    ("The index closed down 4.5% from the previous Friday.", "Friday", REFERENCE),
+    ("The index closed down 4.5% from the previous Friday.", "the previous Friday", REFERENCE),
 ]
 
 

@@ -23,6 +23,9 @@ def _direction(sentence: str, expression: str) -> str:
     ("Applications are due by March.", "March"),
     ("Showers are expected, mostly Sunday and Monday.", "Sunday"),
     ("Indeed, the need for speed is clear: the vote is on Friday.", "Friday"),
+    # a present passive is no past: the participle belongs to "is"
+    ("The family will fight on when the case is heard in May.", "May"),
+    ("The senators will vote after both bills are debated on Tuesday.", "Tuesday"),
 ])
 def test_forward_looking_sentences_point_forward(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "future"
@@ -33,6 +36,13 @@ def test_forward_looking_sentences_point_forward(sentence: str, expression: str)
     ("The plan was reviewed at a summit in October.", "October"),
     ("The leaders met on Friday.", "Friday"),
     ("The United States and Japan talked on Friday.", "Friday"),  # "United" is no past cue, "talked" is
+    # irregular past forms: "Since the fund bought it in February, it has agreed to sell..."
+    ("Since the fund bought the firm in February, it has agreed to sell two units.", "February"),
+    ("The crew fought the fire through Sunday, then flew home.", "Sunday"),
+    ("She spoke on Tuesday, and the court will rule later.", "Tuesday"),
+    # a vote or decision is dated itself: "voted to reject" is no forward cue for the day beside it
+    ("On Sunday, the machinists voted to reject the offer.", "Sunday"),
+    ("The board decided on Friday to sell the unit.", "Friday"),
 ])
 def test_past_tense_points_back(sentence: str, expression: str) -> None:
     assert _direction(sentence, expression) == "past"
@@ -105,3 +115,16 @@ def test_a_passive_infinitive_looks_forward_and_its_participle_is_no_past_cue(se
 def test_forecast_as_a_noun_is_no_forward_cue() -> None:
     assert _direction("Output rose from the August forecast.", "August") == "past"
     assert _direction("Output is forecast to rise in August.", "August") == "future"
+
+
+@pytest.mark.parametrize(("text", "expression", "sentence"), [
+    ("In January, after the Roe vs. Wade ruling, a bomb in Birmingham, Ala., killed a guard. Later, more.", "January",
+     "In January, after the Roe vs. Wade ruling, a bomb in Birmingham, Ala., killed a guard."),
+    ("Dow Jones & Co. said Friday it would extend the offer. Shares rose.", "Friday",
+     "Dow Jones & Co. said Friday it would extend the offer."),
+    ("The offer expires on Oct. 23. The board met.", "Oct. 23", "The offer expires on Oct. 23."),
+])
+def test_an_abbreviation_ends_no_sentence(text: str, expression: str, sentence: str) -> None:
+    start = text.index(expression)
+    begin, end = sentence_bounds(text, start, start + len(expression))
+    assert text[begin:end] == sentence

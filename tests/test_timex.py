@@ -362,8 +362,104 @@ def test_story_days_count_from_the_last_day_named() -> None:
     assert found["9 p.m."] == dt.date(2024, 3, 3)
 
 
+def test_a_past_episode_goes_on_through_the_clock_times_it_tells() -> None:
+    # the episode's day is named once; each clock time told after it keeps the episode going
+    filler = "Crews said the wind made the work slow and the roads were closed to traffic for hours. " * 9
+    text = ("A barn fire broke out on Saturday, Dec. 14, near the river.\nCrews arrived about 1 p.m.\n" + filler +
+            "\nA second alarm was raised at 4:17 p.m.\n" + filler + "\nThe fire was out by 7:58 p.m.")
+    found = {t.text: t for t in find_timexes(text, FRI)}
+    assert len(text) - text.index("7:58") > 0 and text.index("7:58") - text.index("Dec. 14") > 1500  # out of reach
+    assert found["7:58 p.m."].value == "2024-12-14T19:58"
+    assert "'4:17 p.m.' = 2024-12-14" in found["7:58 p.m."].rule
+
+
+def test_a_clock_time_in_the_present_is_on_the_publication_day_after_an_episode() -> None:
+    text = "The storm hit on Saturday, Dec. 14.\nThe county will hold a meeting at 7 p.m."
+    assert {t.text: t.value for t in find_timexes(text, FRI)}["7 p.m."] == "2024-12-20T19:00"
+
+
+def test_the_previous_or_following_weekday_is_next_to_the_storys_day() -> None:
+    text = "The index closed at 2082 on Oct. 20, down 4.5% from the previous Friday."
+    found = {t.text: t for t in find_timexes(text, dt.date(2024, 10, 28))}
+    assert found["the previous Friday"].value == "2024-10-18"  # the Friday before Sunday Oct. 20, not Oct. 25
+    assert "'Oct. 20' = 2024-10-20" in found["the previous Friday"].rule
+    alone = one("Talks resume the following Monday.", FRI)  # no day named: from the anchor, Friday Dec. 20
+    assert alone.value == "2024-12-23"
+
+
+def test_a_past_came_a_day_after_counts_back_from_the_storys_past_day() -> None:
+    anchor = dt.date(2023, 9, 28)  # a Thursday
+    text = "The senator toured a plant in Ohio on Wednesday.\n\nIt came a day after the governor signed the bill."
+    found = {t.text: t for t in find_timexes(text, anchor)}
+    assert (found["a day"].type, found["a day"].value) == ("DURATION", "P1D")  # TimeML's value stays a duration
+    assert found["a day"].start == dt.date(2023, 9, 26)  # the signing: the day before Wednesday's visit
+    assert "'Wednesday' = 2023-09-27" in found["a day"].rule
+    alone = one("The visit came a day after the governor signed the bill.", anchor)
+    assert alone.value == "P1D" and not alone.is_dated  # no past day named: no point rather than a guess
+    assert one("The vote comes one day after the governor signed it.", anchor).start == dt.date(2023, 9, 27)
+
+
 def test_the_day_of_an_event_is_no_story_day() -> None:
     assert find_timexes("He said the day of the attack was the day when all changed.", FRI) == []
+
+
+def test_a_part_of_the_day_in_a_past_episode_is_of_the_episodes_day() -> None:
+    # published Friday 2024-12-20; the episode is Tuesday's, a day the text names in the paragraph before
+    text = ("The dam broke on Tuesday and the valley was flooded, while the vote is set for Friday.\n\n"
+            "The mayor said in the evening that all residents had left. During the night the water rose.")
+    found = {t.text: t for t in find_timexes(text, FRI)}
+    assert found["the evening"].value == "2024-12-17TEV"
+    assert found["the night"].value == "2024-12-17TNI"
+    assert "'Tuesday' = 2024-12-17" in found["the evening"].rule  # the table can say what it is anchored on
+
+
+def test_a_part_of_the_day_with_no_past_episode_stays_on_the_publication_day() -> None:
+    assert one("The minister will speak in the evening.", FRI).value == "2024-12-20TEV"
+    assert one("The council met in the morning.", FRI).value == "2024-12-20TMO"  # no day named: no episode
+
+
+def test_a_part_of_the_day_is_no_expression_without_a_preposition_before_it() -> None:
+    assert find_timexes("The evening was cold and the morning brought rain.", FRI) == []
+
+
+def test_the_day_after_an_event_counts_from_the_last_day_named() -> None:
+    text = "The tower fell on March 26. Two bodies were found the day after the collapse."
+    assert one(text[28:], FRI).start == FRI + dt.timedelta(days=1)  # alone: from the anchor
+    found = {t.text: t.start for t in find_timexes(text, FRI)}
+    assert found["the day after"] == dt.date(2024, 3, 27)
+
+
+def test_a_story_day_set_beside_a_date_is_that_date() -> None:
+    found = {t.text: t for t in find_timexes("Shares fell 4% after Oct. 12, the day before the crash.", FRI)}
+    assert found["the day before"].start == dt.date(2024, 10, 12)
+    assert "in apposition to 'Oct. 12'" in found["the day before"].rule
+
+
+def test_the_year_ended_a_date_is_a_one_year_duration() -> None:
+    found = {t.text: t for t in find_timexes("For the fiscal year ended March 31, sales rose; in the year ending "
+                                             "June 30, 2025, they may fall.", FRI)}
+    assert (found["the fiscal year"].type, found["the fiscal year"].value) == ("DURATION", "P1Y")
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")
+    assert found["March 31"].is_dated and found["June 30, 2025"].value == "2025-06-30"
+    assert find_timexes("The year ended badly for them.", FRI) == []  # no date follows: no period named
+
+
+def test_the_year_ago_quarter_named_is_that_quarter_a_year_back() -> None:
+    found = {t.text: t for t in find_timexes("In the year-ago third quarter, the bank earned $2 million; in the "
+                                             "year-earlier second quarter it lost money.", FRI)}
+    assert found["the year-ago third quarter"].value == "2023-Q3"  # the latest third quarter began in July 2024
+    assert found["the year-earlier second quarter"].value == "2023-Q2"
+
+
+def test_quarter_to_quarter_names_no_quarter() -> None:
+    text = "Earnings fell in the third quarter. The quarter-to-quarter comparison was poor."
+    assert [t.text for t in find_timexes(text, FRI)] == ["the third quarter"]
+
+
+def test_the_full_year_is_the_publication_year() -> None:
+    timex = one("Kellogg forecast an earnings increase for the full year.", FRI)
+    assert (timex.type, timex.value) == ("DATE", "2024")
+    assert all(t.text != "the full year" for t in find_timexes("It took the full year of training to win.", FRI))
 
 
 # --------------------------------------------------------------------------- linear time

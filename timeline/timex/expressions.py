@@ -23,7 +23,19 @@ from dataclasses import dataclass
 
 from timeline.timex import periods
 from timeline.timex.fastinit import quick_init
-from timeline.timex.rules import ON_ANCHOR_DAY, RULES, STORY_DAY, STORY_PERIOD, Context, Found, WordIndex
+from timeline.timex.rules import (
+    ON_ANCHOR_DAY,
+    RULES,
+    STORY_DAY,
+    STORY_PART_OF_DAY,
+    STORY_PERIOD,
+    STORY_TOLD,
+    STORY_WEEKDAY,
+    Context,
+    Found,
+    WordIndex,
+    _weekday_from,
+)
 
 MAX_TEXT_CHARS = 5_000_000  # beyond this, refuse rather than tie up a worker for minutes
 
@@ -252,23 +264,66 @@ def _story_periods(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_APPOSED = re.compile(r"\s*,\s*")  # "Oct. 12, the day before the crash": the date is that day
+
+
 def _story_days(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     """ "that day", "the day before", "the next morning" count from the last day the text named before them
-    (within ``_STORY_REACH`` characters), the story's own time; with none, from the publication date."""
+    (within ``_STORY_REACH`` characters), the story's own time; with none, from the publication date.
+
+    "In the evening" is a part of the last *past* day named (TimeML's reference time), and only in a
+    past-tense sentence of the same paragraph (`_in_story`); a story day set beside a date ("Oct. 12, the day
+    before the crash") is that date.
+    """
     out = list(timexes)
     last_day: Timex | None = None
+    last_past: Timex | None = None
     for i, timex in enumerate(timexes):
+        if STORY_TOLD in timex.rule:
+            if last_past is not None and timex.start_char - last_past.end_char <= _STORY_REACH:
+                date = last_past.start + (timex.start - timex.anchor)
+                out[i] = dataclasses.replace(timex, start=date, end=date,
+                                             rule=f"{timex.rule}: '{last_past.text}' = {last_past.start}")
+            else:
+                out[i] = dataclasses.replace(timex, start=None, end=None, granularity="day",
+                                             rule=timex.rule.replace(STORY_TOLD, "but the story names no past day"))
+            continue
+        if STORY_WEEKDAY in timex.rule and timex.start is not None:
+            if last_day is not None and timex.start_char - last_day.end_char <= _STORY_REACH \
+                    and last_day.start != ctx.anchor:
+                direction = 1 if timex.start > timex.anchor else -1
+                date = _weekday_from(last_day.start, timex.start.weekday(), direction, strictly=True)
+                out[i] = dataclasses.replace(
+                    timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+                    rule=f"{timex.rule.split(' (else')[0]}: '{last_day.text}' = {last_day.start}")
+            last_day = out[i]
+            if out[i].start < ctx.anchor:
+                last_past = out[i]
+            continue
+        if STORY_PART_OF_DAY in timex.rule:
+            if last_past is not None and _in_story(ctx, last_past, timex, across_paragraphs=True):
+                date = last_past.start
+                out[i] = dataclasses.replace(
+                    timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
+                    rule=f"{timex.rule.split(' (else')[0]}: '{last_past.text}' = {date}")
+            continue
         if STORY_DAY not in timex.rule:
             if timex.is_dated and timex.granularity in ("day", "time"):
                 last_day = out[i]
+                if timex.start < ctx.anchor:
+                    last_past = out[i]
             continue
         if last_day is None or timex.start_char - last_day.end_char > _STORY_REACH or last_day.start == ctx.anchor:
             continue
-        date = last_day.start + (timex.start - timex.anchor)
+        apposed = _APPOSED.fullmatch(ctx.text, last_day.end_char, timex.start_char) is not None
+        date = last_day.start if apposed else last_day.start + (timex.start - timex.anchor)
+        how = "in apposition to" if apposed else ""
         out[i] = dataclasses.replace(
             timex, value=date.isoformat() + timex.value[10:], start=date, end=date,
-            rule=f"{timex.rule.split(' (else')[0]}: '{last_day.text}' = {last_day.start}")
+            rule=f"{timex.rule.split(' (else')[0]}: {how + ' ' if how else ''}'{last_day.text}' = {last_day.start}")
         last_day = out[i]
+        if date < ctx.anchor:
+            last_past = out[i]
     return out
 
 
@@ -293,6 +348,7 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
     if not days:
         return out  # no day named: every clock time stays on the anchor day (and no sentence is looked up)
     positions = [t.start_char for t in days]
+    told: Timex | None = None  # the last clock time placed in a past episode: the episode goes on through it
     for i, timex in enumerate(timexes):
         if timex.type != "TIME" or ON_ANCHOR_DAY not in timex.rule:
             continue
@@ -301,22 +357,29 @@ def _times_on_their_day(ctx: Context, timexes: list[Timex]) -> list[Timex]:
         near = [days[k] for k in (at - 1, at) if 0 <= k < len(days) and begin <= positions[k] <= stop
                 and not (k == at and _clause_ends(ctx.text, timex.end_char, positions[k]))]
         where = "the day its sentence names"
-        if not near and at > 0 and _in_story(ctx, days[at - 1], timex):
-            near, where = [days[at - 1]], "the story's last day named"
+        if not near and at > 0:
+            episode = told if told is not None and told.start_char > positions[at - 1] else days[at - 1]
+            if _in_story(ctx, episode, timex):
+                near, where = [episode], "the story's last day named"
         if near:
             day = min(near, key=lambda t: abs(t.start_char - timex.start_char))
             clock = timex.value.partition("T")[2]
             out[i] = dataclasses.replace(
                 timex, value=f"{day.start.isoformat()}T{clock}", start=day.start, end=day.end,
                 rule=timex.rule.replace(ON_ANCHOR_DAY, f"on {where} ('{day.text}' = {day.start})"))
+            if out[i].start < ctx.anchor:
+                told = out[i]
     return out
 
 
-def _in_story(ctx: Context, day: Timex, timex: Timex) -> bool:
+def _in_story(ctx: Context, day: Timex, timex: Timex, across_paragraphs: bool = False) -> bool:
     """Does ``timex`` belong to the past episode ``day`` opened? Close after it, in the same paragraph, and
-    in a past-tense sentence: "The bomb went off on March 3. ... At 9 p.m. the police arrived"."""
+    in a past-tense sentence: "The bomb went off on March 3. ... At 9 p.m. the police arrived".
+
+    "In the evening" names no hour a reader could take for the publication day's, so it may look back
+    across paragraph breaks (news paragraphs are a sentence or two); a bare clock time may not."""
     return (day.start < ctx.anchor and timex.start_char - day.end_char <= _STORY_REACH
-            and "\n\n" not in ctx.text[day.end_char:timex.start_char]
+            and (across_paragraphs or "\n\n" not in ctx.text[day.end_char:timex.start_char])
             and ctx.tenses.tense_at(timex.start_char, timex.end_char).direction == "past")
 
 

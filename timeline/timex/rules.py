@@ -670,12 +670,24 @@ def _story_period(m: re.Match[str], ctx: Context) -> Found | None:
                   mod=mod)
 
 
+#: "in the evening", "during the night": a part of the day a past episode names (`_story_day`).
+_PART_OF_DAY_BEFORE = re.compile(r"\b(?:in|during|late\s+in|early\s+in|later\s+in|earlier\s+in)\s+$", re.IGNORECASE)
+STORY_PART_OF_DAY = "a part of the day of the story's last past day named"
+
+
 def _story_day(m: re.Match[str], ctx: Context) -> Found | None:
     """ "that day", "the day before", "the next morning": a day of the story, not of the publication.
 
     The rule counts from the anchor; `find_timexes` then moves it to the last day the text named before it.
+    "In the evening" alone is the evening of the past episode the text tells, if it tells one (else of the
+    anchor day): `find_timexes` looks for it only in a past-tense sentence of the same paragraph.
     """
     words = re.sub(r"\s+", " ", m.group("word").lower())
+    if words in ("the night", "the morning", "the evening", "the afternoon") and \
+            _PART_OF_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        part = PARTS_OF_DAY[words.split()[1]]
+        return Found("TIME", f"{ctx.anchor.isoformat()}T{part}", periods.day(ctx.anchor), "time",
+                     f"{STORY_PART_OF_DAY} (else of the {ctx.anchor_desc})")
     if words in ("the day", "the night", "the morning", "the evening", "the afternoon"):
         return None  # "the day" alone is mostly a noun ("the day of the attack" is cut above; "all the day")
     offset = -1 if re.search(r"\b(?:before|previous|prior|earlier)\b", words) else 1 if re.search(
@@ -707,13 +719,21 @@ _FORWARD_NOUN_CUES = ("ahead of", "upcoming", "forthcoming", "next")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n\s+a|[Aa]ny)\s+$")
 
 
+STORY_WEEKDAY = "the day the story named last (a weekday of the story)"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
         return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
                      "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
-    if rel == "last" or rel == "past":
+    if rel.startswith("the "):  # "the previous Friday", "the following Monday": next to the story's own day
+        direction = 1 if rel.endswith("following") else -1
+        date = _weekday_from(ctx.anchor, weekday, direction, strictly=True)
+        side = "after" if direction > 0 else "before"
+        why = f"'{rel}': the first one {side} {STORY_WEEKDAY} (else the {ctx.anchor_desc})"
+    elif rel == "last" or rel == "past":
         date = _weekday_from(ctx.anchor, weekday, -1, strictly=True)
         why = f"'{rel}': the latest one before the {ctx.anchor_desc}"
     elif rel in ("next", "coming"):
@@ -848,6 +868,9 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     return _dated(period, rule)
 
 
+STORY_TOLD = "counted back from the past day the story named last"
+
+
 def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
     """ "The vote comes one day after GM workers ratified their deal": a duration (TimeML's DURATION), whose
     point is the happening after "after", counted back from the telling's now, the anchor: a present "comes",
@@ -858,6 +881,16 @@ def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
     if amount is None or amount != int(amount) or unit not in periods.STEP or amount > 1000:
         return None
     sign = -1 if m.group("dir").lower() == "after" else 1
+    if m.group("verb").lower() in ("came", "followed", "arrived"):
+        if unit != "day":
+            return Found("DURATION", _duration_value(amount, unit), None, unit,
+                         f"a duration: '{m.group('verb').lower()}' counts from a past moment",
+                         span=(m.start("num"), m.end("units")))
+        # the past moment is the story's own: `find_timexes` counts the days from the last past day named
+        date = ctx.anchor + dt.timedelta(days=sign * int(amount))
+        return Found("DURATION", _duration_value(amount, unit), periods.day(date), "day",
+                     f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} day(s) "
+                     f"{m.group('dir').lower()}' what it names, {STORY_TOLD}", span=(m.start("num"), m.end("units")))
     period = _shifted(ctx.anchor, unit, sign * int(amount))
     return Found("DURATION", _duration_value(amount, unit), period, period.granularity,
                  f"a duration; the point it implies: '{m.group('verb').lower()} {amount:g} {unit}(s) "
@@ -1104,6 +1137,12 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> Found:
+    if m.group("ord"):  # "the year-ago third quarter": that quarter, a year before the one just reported or ended
+        number = ORDINALS[m.group("ord").lower()]
+        latest = [p for p in (periods.quarter(y, number) for y in (ctx.anchor.year - 1, ctx.anchor.year))
+                  if p.start <= ctx.anchor][-1]
+        return _dated(periods.quarter(latest.start.year - 1, number),
+                      f"a year before the latest {m.group('ord').lower()} quarter to start by the {ctx.anchor_desc}")
     if ctx.reporting_quarter and not re.search(r"year\s*$", m.group(0)):
         quarter, why = ctx.reporting_quarter
         return _dated(periods.quarter(quarter.start.year - 1, int(quarter.value[-1])), f"a year before {why}")
@@ -1300,9 +1339,10 @@ _TRIGGERS: dict[str, str] = {
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
+    "year ended": "year", "the full year": "full", "part of the story's day": "morning afternoon evening night",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
-    "ago": "ago earlier later hence now", "told after": "comes follows arrives",
+    "ago": "ago earlier later hence now", "told after": "comes follows arrives came followed arrived",
     "in N units": _UNIT_WORDS,
     "holiday": "christmas year thanksgiving easter good independence halloween valentine labor memorial election "
                "veterans",
@@ -1413,10 +1453,12 @@ RULES: tuple[Rule, ...] = (
           r"\s+of)[\s-]+)?(?:the\s+)?(?P<rel>this|last|next|past|coming|current|previous|following|upcoming)\s+"
           r"(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", _relative_period, _I),
     _rule("reported quarter", r"\b(?:the\s+)?(?:(?:latest|most\s+recent|current)\s+(?:fiscal\s+)?(?:quarter|period)|"
-          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b",
+          r"(?<![Aa]\s)(?<=the\s)(?:fiscal\s+)?quarter|(?<=the\s)(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?quarter)\b"
+          r"(?!-to-)",  # "the quarter-to-quarter comparison" names no quarter
           _this_quarter, _I),
     _rule("year-ago period",
-          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b",
+          r"\b(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:(?P<ord>first|second|third|"
+          r"fourth)[\s-]+(?:fiscal[\s-]+)?)?(?:quarter|period))?\b",
           _year_ago, _I),
     _rule("same period last year", r"\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:fiscal\s+)?"
           r"(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b|"
@@ -1428,18 +1470,27 @@ RULES: tuple[Rule, ...] = (
           rf"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _relative_day, _I),
     _rule("day of the story", r"\b(?P<word>(?:that|the)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
           r"the\s+(?:day|night|morning|evening)\s+before|the\s+(?:previous|prior|next|following)\s+"
-          r"(?:day|night|morning|evening|afternoon))\b"
+          r"(?:day|night|morning|evening|afternoon)|the\s+day\s+after(?=\s+(?:the|his|her|its|their)\s+[a-z]))\b"
           r"(?!\s+(?:of|when|that|in\s+which|on\s+which|after|before|and)\b)", _story_day, _I),
+    _rule("part of the story's day", r"\b(?P<word>the\s+(?:morning|afternoon|evening|night))\b"
+          r"(?!\s+(?:of|before|after|when|in\s+which)\b)", _story_day, _I),
+    _rule("year ended", r"\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+"
+          r"(?:(?-i:[A-Z])|on\s|in\s|tomorrow|today|yesterday|last|this|next))",
+          lambda m, c: _undated("DURATION", "P1Y", "year", "a year up to the date that follows: a duration "
+                                "(TimeML), the date it ends is its own expression"), _I),
+    _rule("the full year", r"\bthe\s+full\s+(?:fiscal\s+)?year\b(?!\s+(?:of|ago|earlier|before|after)\b)",
+          lambda m, c: _dated(periods.relative(c.anchor, "year", 0), f"the whole year of the {c.anchor_desc}"), _I),
     _rule("part of day", rf"\b(?P<word>this|last)\s+(?P<part>{_PART_OF_DAY})\b", _relative_day, _I),
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
           _I),
     _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
           r"(?i:week)\b", _weekday_of_week),
-    _rule("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late))\s+)?(?P<weekday>{_WEEKDAY_FULL})"
+    _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
+          rf"\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
-    _rule("told after", rf"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely)\s+)?(?P<num>{_NUMBER})[\s-]+"
-          rf"(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
+    _rule("told after", r"\b(?P<verb>comes|follows|arrives|came|followed|arrived)\s+(?:(?:just|only|barely)\s+)?"
+          rf"(?P<num>{_NUMBER})[\s-]+(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
           rf"just|only)\s+)?(?P<num>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT}s?|centuries)(?:\s+or\s+so)?\s+"
           r"(?P<dir>ago|earlier|later|from\s+now|hence)\b", _ago, _I),
@@ -1458,7 +1509,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
           rf"less\s+than|over|at\s+least|at\s+most|up\s+to|some)\s+)?(?P<num>{_NUMBER}|{_VAGUE})"
-          rf"(?:\s+(?:more|additional|extra|further))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
+          rf"(?:\s+(?:more|additional|extra|further|trading|business|working|calendar|straight|consecutive|full))?[\s-]+(?P<unit>{_UNIT}s?|centuries)(?P<old>[\s-]+old)?(?:-long)?(?P<more>\s+or\s+(?:more|longer))?\b",
           _duration, _I),
     _rule("unmeasured duration", r"\b(?:for|within|in|over|after|took|lasted)\s(?P<unit>years|months|weeks|days|hours|"
           r"minutes|decades|centuries)\b|\b(?P<unit2>years|months|weeks|days|hours|minutes|decades)"

@@ -79,6 +79,10 @@ _WEAK = 8
 _PAST = re.compile(r"\b(?:" + _by_first_letter([
     *"was were had did said told met made took gave went came saw held began spoke wrote sent left won lost brought "
      "thought knew found paid rose fell ran led chose struck ago earlier already last".split(),
+    # more irregular past forms that are no present or noun as well ("set", "cut", "hit", "put" are)
+    *"bought sold fought sought caught taught built spent kept felt stood heard shot got forgot drove rode threw "
+     "grew drew flew knew broke spoke woke froze stole sat fled became forgave ate stuck hung swung slid hid "
+     "overcame undertook withdrew arose awoke lent dealt meant sank swam sang rang drank".split(),
     "has been", "have been"]) + r"|[a-z]{2,}ed)\b")
 #: Words ending in -ed that are no past-tense verb, or name no past event ("United States").
 _NOT_PAST = frozenset(
@@ -87,10 +91,29 @@ _NOT_PAST = frozenset(
     "proposed scheduled expected planned slated advanced detailed armed embattled talented skilled interested "
     "concerned unexpected unprecedented targeted anticipated projected preferred untouched unspecified "
     "unidentified unnamed undisclosed undecided unresolved unchanged unopposed unemployed unarmed".split())
+#: A participle after a present "is"/"are"/"be" is a present or future passive ("the case is heard in May",
+#: "it will be decided"), no past cue. Checked on each past cue found, not in the pattern: a look-behind there
+#: would run at every character of the text.
+_PRESENT_PASSIVE_BEFORE = (" is ", " are ", " be ", " being ")
 #: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s(?![a-z])|\n")  # "Birmingham, Ala., killed": no end
+#: Abbreviations whose period ends no sentence: "Roe vs. Wade", "on Oct. 23", "Dow Jones & Co. said Friday".
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sen rep gov gen lt col sgt capt cmdr adm prof rev jr sr inc corp co ltd bros vs no ft mt "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla "
+    "ore pa tenn tex va vt wash wis wyo".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` the end of an abbreviation such as "Oct." or "Inc."? (Only "." ends one.)"""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, dot - 6), dot)
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 @dataclass(frozen=True)
@@ -118,7 +141,7 @@ class TenseIndex:
     def __init__(self, text: str, lo: int = 0, hi: int | None = None) -> None:
         hi = len(text) if hi is None else hi
         self.length = len(text)
-        ends = [m.span() for m in _SENTENCE_END.finditer(text, lo, hi)]
+        ends = [m.span() for m in _SENTENCE_END.finditer(text, lo, hi) if not _abbreviation_before(text, m.start())]
         self._end_starts = [s for s, _ in ends]
         self._end_ends = [e for _, e in ends]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
@@ -127,7 +150,8 @@ class TenseIndex:
         cues = ((_FUTURE, "future", 0), (_PAST, "past", 1), (_SCHEDULED, "future", 2))
         for pattern, direction, preference in cues:
             found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)
-                     if (m.group(0) not in _NOT_PAST if direction == "past" else text[m.start() + lo] != "M")]
+                     if (m.group(0) not in _NOT_PAST and not lower.endswith(_PRESENT_PASSIVE_BEFORE, 0, m.start())
+                         if direction == "past" else text[m.start() + lo] != "M")]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
                                [f[2] for f in found]))
         self._cue_starts = sorted(start for cue in self._cues for start in cue[2])  # every kind: "any cue here?"
