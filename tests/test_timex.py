@@ -663,3 +663,12 @@ def test_a_deadline_is_the_coming_day_or_one_just_past(text: str, anchor: dt.dat
 ])
 def test_a_clock_time_takes_a_later_day_only_within_its_clause(text: str, day: str) -> None:
     assert find_timexes(text, TUE)[0].start.isoformat() == day
+
+
+def test_comes_days_after_dates_what_it_names_a_few_days_back() -> None:
+    """ "The deal comes days after Ford reached its own": Ford's deal is two to six days before publication."""
+    saturday = dt.date(2023, 10, 28)
+    (found,) = find_timexes("The Stellantis deal comes days after Ford reached a separate deal.", saturday)
+    assert (found.text, found.type, found.value) == ("days", "DURATION", "PXD")
+    assert (found.start, found.end) == (dt.date(2023, 10, 22), dt.date(2023, 10, 26))
+    assert not [t for t in find_timexes("The deal came days after Ford reached its own.", saturday) if t.is_dated]

@@ -898,6 +898,18 @@ def _told_after(m: re.Match[str], ctx: Context) -> Found | None:
                  span=(m.start("num"), m.end("units")))
 
 
+def _told_days_after(m: re.Match[str], ctx: Context) -> Found:
+    """ "The deal comes days after Ford reached its own": a duration of a few days (TimeML's PXD), whose point is
+    a few days (two to six) before the telling's now, the anchor, as a range: the happening is somewhere in it."""
+    sign = -1 if m.group("dir").lower() == "after" else 1
+    near, far = ctx.anchor + dt.timedelta(days=2 * sign), ctx.anchor + dt.timedelta(days=6 * sign)
+    period = periods.Period("PXD", min(near, far), max(near, far), "week")
+    return Found("DURATION", "PXD", period, "week",
+                 f"a duration of a few days; the point it implies: '{m.group('verb').lower()} days "
+                 f"{m.group('dir').lower()}' what it names, two to six days from the {ctx.anchor_desc}",
+                 span=(m.start("units"), m.end("units")))
+
+
 #: "the first agreement in 16 years", "the biggest strike in 25 years": the span runs back from now, a duration.
 _RECORD_BEFORE = re.compile(
     r"\b(?:first|last|only|record|most|least|worst|best|[a-z]{2,}est)\b(?P<gap>(?:\s+[\w'’-]+){0,6}?)\s+$",
@@ -1343,6 +1355,7 @@ _TRIGGERS: dict[str, str] = {
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now", "told after": "comes follows arrives came followed arrived",
+    "told days after": "comes follows arrives",
     "in N units": _UNIT_WORDS,
     "holiday": "christmas year thanksgiving easter good independence halloween valentine labor memorial election "
                "veterans",
@@ -1489,6 +1502,8 @@ RULES: tuple[Rule, ...] = (
     _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
           rf"\s+)?(?P<weekday>{_WEEKDAY_FULL})"
           rf"(?:\s+(?P<part>{_PART_OF_DAY}))?\b", _weekday),
+    _rule("told days after", r"\b(?P<verb>comes|follows|arrives)\s+(?:(?:just|only|barely|mere)\s+)?"
+          r"(?P<units>(?:a\s+few\s+|several\s+)?days)\s+(?P<dir>after|before)\b", _told_days_after, _I),
     _rule("told after", r"\b(?P<verb>comes|follows|arrives|came|followed|arrived)\s+(?:(?:just|only|barely)\s+)?"
           rf"(?P<num>{_NUMBER})[\s-]+(?P<units>(?P<unit>{_UNIT})s?)\s+(?P<dir>after|before)\b", _told_after, _I),
     _rule("ago", rf"\b(?:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|"
