@@ -389,6 +389,14 @@ def _reduced_relative(toks: list[_Token], i: int, hi: int, prev: _Token, has_ver
     tok = toks[i]
     if tok.low in _SUBJECT_PRONOUNS and i + 1 < hi:
         return _verb(toks[i + 1]) and toks[i + 1].low not in _AUXILIARIES - _PAST_AUX
+    if tok.low == "the" and i + 2 < hi and i + 1 not in skip:  # "the contract the union negotiated"
+        j = i + 1
+        while j < hi and j - i <= 2 and toks[j].text.islower() and toks[j].word and not toks[j].verb \
+                and toks[j].low not in _FUNCTION_END:
+            j += 1
+        return (i + 1 < j < hi and toks[j].verb and toks[j].low not in _AUXILIARIES
+                and (toks[j].low.endswith("ed") or toks[j].low in _IRREGULAR)
+                and not (j + 1 < hi and toks[j + 1].low in ("of", "by", "as")))
     if tok.text[:1].isupper() and tok.low not in _TIME_NAMES and i not in skip:
         j = i
         while j < hi and j - i < 4 and toks[j].text[:1].isupper() and _word(toks[j]):
@@ -435,6 +443,18 @@ def _according_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
     return None
 
 
+def _told_with_its_own_event(toks: list[_Token], lo: int, timex: set[int]) -> bool:
+    """"according to a memorandum distributed by RJR's owner to bankers last December": the source has a
+    happening of its own (a participle with its own words). "according to results released Friday" has none:
+    the date is the report's, and the report is the main clause."""
+    first = min(timex)
+    for k in range(lo, first):
+        tok = toks[k]
+        if tok.verb and tok.low not in _AUXILIARIES and tok.text.islower():
+            return sum(1 for t in toks[k + 1:first] if t.word) >= 2
+    return False
+
+
 def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple[int, int] | None:
     """"X said (on Monday) (that) Y": the span of the speaker and where Y starts."""
     for i in range(lo, min(hi, lo + 16)):
@@ -452,10 +472,14 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
                         and not _clause_ahead(toks, k, 4):
                     k += 1
                 j = k
+            marked = False  # "said that ...", "said: ...": what follows is the report whatever its shape
             while j < hi and (toks[j].low in ("that", ":", ",") or toks[j].low in _TIME_LEAD or j in timex
                               or _time_lead_or_name(toks[j])):
+                marked = marked or toks[j].low in ("that", ":")
                 j += 1
-            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]):
+            # without "that" the report must be a clause: "GM reported its earnings, which beat ..." reports none
+            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]) and (
+                    marked or tok.low in _TOLD or toks[j].text in "“\"" or _clause_ahead(toks, j, 9)):
                 return i, j
             return None
     return None
@@ -840,8 +864,8 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     speaker: list[int] = []
     quote_open = toks[lo].text in "“\"" or toks[lo].text.startswith(("''", "‘‘", "``"))
     tail = _according_tail(toks, lo, hi)
-    if tail is not None and not (timex and min(timex) > tail):
-        hi = tail
+    if tail is not None and not (timex and min(timex) > tail and _told_with_its_own_event(toks, tail + 3, timex)):
+        hi = tail  # "..., according to sources with knowledge of the situation Saturday": the report's date
     elif tail is not None:  # the date is the document's: "according to a memorandum distributed ... last December"
         lo = tail + 3
     tail = _speech_tail(toks, lo, hi)
