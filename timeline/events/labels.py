@@ -418,8 +418,19 @@ def _speech_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
             return i - 1  # “We have our suspect,” said Bernard Tolbert, special agent-in-charge
         end = next((k for k in range(i + 1, hi - 1) if toks[k].text == "," and toks[k + 1].ing), hi)
         after = [t for t in toks[i + 1:end] if _word(t)]  # "..., Meissner said Wednesday, adding that ..."
-        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or any(
-                t.text in ",;:" for t in toks[i + 1:end]):
+        j = i - 1  # “Y,” X told workers late Thursday in an online address ...: however long, the quote is Y
+        while j > lo and toks[j].text not in _PUNCT and i - j <= 7 and not _verb(toks[j]):
+            j -= 1
+        if toks[j].text in "”\"" and j - 1 > lo and toks[j - 1].text in ",!?" and len(after) <= 20 and not any(
+                t.low == "that" or (_verb(t) and t.low not in _SPEECH) for t in after):
+            return j + 1
+        appositive = [k for k in range(i + 1, end) if toks[k].text in ",;:"]  # "said X, a spokesperson for Y"
+        if appositive and toks[appositive[0]].text == "," and appositive[0] + 1 < end and len(after) <= 16 \
+                and toks[appositive[0] + 1].low in ("a", "an", "the") and not any(_verb(t) for t in after) \
+                and all(toks[k].text == "," for k in appositive):
+            after = [t for t in toks[i + 1:appositive[0]] if _word(t)]
+            appositive = []
+        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or appositive:
             return None
         j = i - 1
         while j > lo and toks[j].text not in ",;:“”\"" and i - j <= 9 and not _verb(toks[j]):
@@ -644,6 +655,9 @@ def _tidy(items: list[_Item]) -> list[_Item]:
     dashes = [n for n, item in enumerate(out) if item.text in ("--", "—", "–")]
     if len(dashes) >= 2 and dashes[1] - dashes[0] <= 6:  # "Biden's historic — and brief — visit": an aside
         del out[dashes[0]:dashes[1] + 1]
+    elif len(dashes) == 1 and dashes[0] >= 3 and not any(  # "sold its stake -- part of a practice": an aside
+            item.index is None or _classify(item.text)[2] for item in out[dashes[0] + 1:]):
+        del out[dashes[0]:]
     commas = [n for n, item in enumerate(out) if item.text == ","]
     if commas and out[commas[-1] + 1:] and all(  # "Fain released a video, days" (after ...): a dangling measure
             item.text.lower() in _MEASURES or item.text.lower() in _MEASURE_WORDS or item.text.isdigit()
@@ -911,7 +925,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             if subject and toks[subject[0]].low not in _SUBJECT_PRONOUNS:
                 items = [*_items(toks, subject), *items[1:]]
     elif where.kind == "sub":
-        items = items[1:]
+        items = _subordinate(items[1:], where, main, toks, lo)
     elif where.kind in ("coord", "part", "partp", "abs"):
         while items and items[0].text in ",–—--":
             items = items[1:]
@@ -943,6 +957,28 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     return _tidy(items)
 
 
+def _subordinate(items: list[_Item], where: _Clause, main: list[int], toks: list[_Token], lo: int) -> list[_Item]:
+    """A subordinate clause told as a sentence. "The government retained the share after selling its stake in
+    1984": the main clause's subject did it ("The government sold its stake"). "... on the Key Bridge when it
+    collapsed March 26": "it" is the noun phrase the clause follows ("The Key Bridge collapsed")."""
+    first = _tok(toks, items[0]) if items else None
+    if first is None:
+        return items
+    if first.ing and first.low != "being":
+        subject = _subject(main, toks)
+        if subject and not any(toks[i].ing for i in subject):
+            return [*_items(toks, subject), _Item(_to_past(first.text), None), *items[1:]]
+    if first.low == "it" and len(items) > 1 and _verb_ahead(toks, items[1].index if items[1].index is not None else 0):
+        ante = _antecedent(toks, where.marker, lo)
+        if ante and not any(toks[i].time or toks[i].text[:1].isdigit() for i in ante) and (
+                toks[ante[0]].low == "the" or toks[ante[0]].text[:1].isupper()):
+            phrase = _items(toks, ante)
+            if toks[ante[0]].low == "the":
+                phrase[0] = _Item("the", None)
+            return [*phrase, *items[1:]]
+    return items
+
+
 def _speaker_head(speaker: list[int], toks: list[_Token]) -> list[int]:
     return speaker[:next((n for n, i in enumerate(speaker) if toks[i].text == ","), len(speaker))]
 
@@ -958,8 +994,8 @@ def _relative(where: _Clause, items: list[_Item], toks: list[_Token], lo: int) -
     while body and body[0].text in ",–—--":
         body = body[1:]
     relative = toks[marker].low if where.kind == "rel" else ""
-    if relative in ("where", "when"):
-        return body
+    if relative in ("where", "when"):  # "on the Key Bridge when it collapsed": "it" is the bridge
+        return _subordinate(body, where, [], toks, lo) if body and _tok(toks, body[0]).low == "it" else body
     if relative == "whose":
         return [*ante[:-1], _Item(ante[-1].text + "’s", None), *body] if ante else body
     first = body[0].index if body and body[0].index is not None else None
