@@ -108,6 +108,9 @@ _DATELINE = re.compile(
 #: A dateline with its date: "Detroit, Nov 16 (AP)", "LONDON, March 3 (Reuters) -".
 _DATED_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+"
                              r"\([A-Z][\w .&/-]{1,30}\)\s*(?:_|--|[-–—])?\s*(?=\S)")
+#: A place in title case, maybe a date, and a spaced dash: "Baltimore, Maryland - ", "Baltimore, MD - June 10, 2024 - ".
+_PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2},\s*[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}\s+(?:--|[-–—])"
+                             r"\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|[-–—])\s+)?(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
 
@@ -312,7 +315,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                     and toks[i + 2].low in _PREPOSITIONS:
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
-                    (not clauses[current].has_verb and current == 0 and clauses[0].tokens)
+                    (not clauses[current].has_verb and current == 0 and clauses[0].tokens
+                     and toks[clauses[0].tokens[0]].low not in _PREPOSITIONS)  # "On June 10, the Army ...": a lead-in
                     or (i > lo and toks[i - 1].text[:1].isupper() and _appositive_ahead(toks, i + 1, hi))):
                 back_to = current if back_to is None else back_to
                 open_clause("appos", i + 1, interrupts=True)
@@ -328,10 +332,11 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         p = prev_word(i)
         prev = toks[p] if p >= lo else None
         if prev is not None and prev.text not in _PUNCT:
+            dated = i - 1 in skip  # "who were recovered last week had been identified": the date closed it
             if (current != 0 and not clauses[0].has_verb and clauses[current].has_verb and clauses[0].tokens
-                    and clauses[current].bare and clauses[current].kind in ("rel", "redrel")
+                    and clauses[current].bare and clauses[current].kind in ("rel", "redrel", "sub")
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
-                    and not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")):
+                    and (dated or (not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")))):
                 current, back_to = 0, None  # "A man who was injured in a shooting ... was arrested"
             elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and not (
                     prev.text[:1].isupper() and i + 1 < hi and toks[i + 1].text[:1].isupper()) and (
@@ -345,8 +350,11 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                     and (low != "that" or _verb_ahead(toks, i + 1)
                          or (prev.text[:1].islower() and _clause_ahead(toks, i + 1))):
                 open_clause("rel", i, interrupts=False)
-            elif low in _SUBORDINATORS and tok.text.islower() and clauses[current].has_verb and (
-                    _clause_ahead(toks, i + 1) or _verb_ahead(toks, i + 1, allow_ing=True)):
+            elif low in _SUBORDINATORS and tok.text.islower() and (
+                    (clauses[current].has_verb and (_clause_ahead(toks, i + 1)
+                                                    or _verb_ahead(toks, i + 1, allow_ing=True)))
+                    # "All six workers missing after the bridge collapsed on Tuesday are presumed dead"
+                    or (current == 0 and clauses[0].tokens and prev.text.islower() and _clause_ahead(toks, i + 1))):
                 open_clause("sub", i, interrupts=False)
             elif _reduced_relative(toks, i, hi, prev, clauses[current].has_verb, skip):
                 open_clause("redrel", i, interrupts=False)
@@ -473,7 +481,8 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
         if tok.text in _PUNCT and tok.text not in "“”\",":
             return None
         thinking = tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we")  # "I think ..."
-        if _verb(tok) and tok.low not in _SPEECH and not thinking:
+        impersonal = toks[lo].low == "it" and tok.low in _AUXILIARIES  # "It was announced Monday that ..."
+        if _verb(tok) and tok.low not in _SPEECH and not thinking and not impersonal:
             return None
         if (tok.low in _SPEECH - {"according", "asked"} or thinking) and tok.text.islower() and i > lo:
             j = i + 1
@@ -866,7 +875,7 @@ def _has_other_date(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> bo
 
 def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]:
     lo, hi = 0, len(toks)
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _PLACE_DATELINE.match(text)
     if timex and not m:  # "Detroit, Nov 16 (AP) United Auto Workers ...": a dateline that holds the date
         m = _DATED_DATELINE.match(text)
         m = m if m and toks[min(timex)].start < m.end() else None
