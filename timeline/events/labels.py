@@ -82,6 +82,9 @@ _SPEECH = frozenset(
     "said says say told tells tell reported reports announced announces stated added noted wrote asked warned "
     "claimed confirmed explained insisted declared suggested suggests argued acknowledged admitted disclosed "
     "revealed according".split())
+#: Verbs whose "that" opens what they say or find, not a relative clause ("ruled last month that ...").
+_COMPLEMENT = frozenset("ruled decided agreed found learned concluded determined ordered promised believed thought knew "
+                        "felt hoped expected argued showed meant".split()) | _SPEECH
 _TOLD = frozenset("told tells tell asked warned".split())
 _THINK = frozenset("think believe guess hope".split())
 _PARTICLES = frozenset("up off out down back away".split())
@@ -316,7 +319,7 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
                     (not clauses[current].has_verb and current == 0 and clauses[0].tokens
-                     and toks[clauses[0].tokens[0]].low not in _PREPOSITIONS)  # "On June 10, the Army ...": a lead-in
+                     and toks[clauses[0].tokens[0]].low not in _PREPOSITIONS | _LEAD_WORDS)  # "On June 10, the Army"
                     or (i > lo and toks[i - 1].text[:1].isupper() and _appositive_ahead(toks, i + 1, hi))):
                 back_to = current if back_to is None else back_to
                 open_clause("appos", i + 1, interrupts=True)
@@ -336,7 +339,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
             if (current != 0 and not clauses[0].has_verb and clauses[current].has_verb and clauses[0].tokens
                     and clauses[current].bare and clauses[current].kind in ("rel", "redrel", "sub")
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
-                    and (dated or (not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")))):
+                    and (dated or (not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly"))
+                         or (prev.verb and prev.low not in _AUXILIARIES and low in _AUXILIARIES - {"be", "been"}))):
                 current, back_to = 0, None  # "A man who was injured in a shooting ... was arrested"
             elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and not (
                     prev.text[:1].isupper() and i + 1 < hi and toks[i + 1].text[:1].isupper()) and (
@@ -344,9 +348,10 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                     or (_clause_ahead(toks, i + 1, 5) and toks[i + 1].low not in _PREPOSITIONS
                         and not any(t.low in ("between", "both") for t in toks[max(lo, i - 4):i]))):
                 open_clause("coord", i, interrupts=False)
-            elif low in _RELATIVES and tok.text.islower() and (not _verb(prev) or (i - 1 in skip and low == "who")) \
+            elif low in _RELATIVES and tok.text.islower() and (not _verb(prev) or (dated and (
+                    low == "who" or (low == "that" and prev.low not in _COMPLEMENT)))) \
                     and prev.low not in _SPEECH \
-                    and prev.low not in _PREPOSITIONS | _DETERMINERS | {"so", "such", "now"} \
+                    and (dated or prev.low not in _PREPOSITIONS | _DETERMINERS | {"so", "such", "now"}) \
                     and (low != "that" or _verb_ahead(toks, i + 1)
                          or (prev.text[:1].islower() and _clause_ahead(toks, i + 1))):
                 open_clause("rel", i, interrupts=False)
@@ -592,6 +597,29 @@ _GENERIC_NOUNS = frozenset("period quarter year month week season time half day 
                            "earnings".split())
 
 
+def _dated_noun_relative(toks: list[_Token], timex: set[int], lo: int, hi: int) -> list[int] | None:
+    """"arrested in connection with the bombings of U.S. embassies last year that killed 224 people": a bare date
+    between a noun phrase and its relative clause dates that noun ("The bombings of U.S. embassies killed ...")."""
+    first, last = min(timex), max(timex)
+    if last + 2 >= hi or toks[last + 1].low not in ("that", "which") or not _verb_ahead(toks, last + 2) \
+            or first == 0 or toks[first - 1].low in _TIME_LEAD or not toks[first - 1].word or toks[first - 1].verb:
+        return None
+    start = None
+    for k in range(first - 1, max(lo, first - 12) - 1, -1):
+        tok = toks[k]
+        if tok.text in _PUNCT or tok.verb or tok.ing:
+            return None
+        if tok.low == "the":
+            start = k
+            break
+    if start is None or start == lo:
+        return None
+    end = last + 2
+    while end < hi and toks[end].text not in _PUNCT:
+        end += 1
+    return [*range(start + 1, first), *range(last + 2, end)]
+
+
 def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | None:
     """"the October 1998 shooting death of Dr. Slepian", "Friday’s shooting at a mall": the noun is the event."""
     first, last = min(timex), max(timex)
@@ -804,8 +832,12 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
         n += 1
     if n + 1 < len(toks) and toks[n].low == "or" and toks[n + 1].low == "so":
         drop |= {n, n + 1}
-    if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit():
+    if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit() \
+            and toks[last].low.isdigit() and int(toks[n + 1].low) <= 31:  # not "expanding Friday to 38 facilities"
         drop |= {n, n + 1}  # "on April 24 and 25"
+    if n + 1 < len(toks) and toks[n].text == "," and toks[n + 1].low in _PREPOSITIONS and j >= 0 \
+            and toks[j].text not in _PUNCT and (n + 2 >= len(toks) or toks[n + 2].low != "least") and any(t.verb for t in toks[:j + 1]):
+        drop.add(n)  # "took off at 1:54 p.m., from Detroit": the comma closed the date
     if n < len(toks) and toks[n].text == "," and any(toks[k].text == "," for k in range(first, last + 1)):
         drop.add(n)  # "until 11:59 p.m., Sept. 14, to meet": the comma closes the date, as in "on Sept. 14, 2023,"
     return [item for item in items if item.index not in drop]
@@ -831,7 +863,7 @@ _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today 
 
 def _lead_in(items: list[_Item], toks: list[_Token]) -> list[_Item]:
     """"In March, American Medical received ..." -> "American Medical received ..."."""
-    for n, item in enumerate(items[:16]):
+    for n, item in enumerate(items[:24]):
         if item.text == ",":
             head = items[:n]
             first = head[0].text.lower() if head else ""
@@ -916,7 +948,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             lo = head[1]
     aside = _speech_aside(toks, lo, hi)
     if timex and lo <= min(timex) < hi:
-        noun = _noun_event(toks, timex, hi)
+        noun = _noun_event(toks, timex, hi) or _dated_noun_relative(toks, timex, lo, hi)
         if noun is not None:
             return _tidy([_Item("the", None), *_items(toks, noun)])
     clauses = _split_clauses(toks, lo, hi, timex)
@@ -950,6 +982,8 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
         if verb_first and where.kind != "abs":
             subject = _antecedent(toks, where.marker, lo) if where.kind == "partp" else _subject(main, toks)
             items = [*_items(toks, subject), *items]
+    if where.kind == "main" and where.has_verb:
+        items = _light_main(items, where, clauses, main, toks, timex)
     if telling:
         items = _lead_in(items, toks)
         if items and _tok(toks, items[0]).low in _DETERMINERS:
@@ -964,6 +998,26 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
                         for i in speaker):
         items = [*_items(toks, _speaker_head(speaker, toks)), *items[1:]]  # "The company said it expects"
     return _tidy(items)
+
+
+#: Verbs that only say a thing came about: what it did is told by the participle after them.
+_LIGHT_VERBS = frozenset("came comes happened happens occurred occurs followed follows arrived arrives".split())
+
+
+def _light_main(items: list[_Item], where: _Clause, clauses: list[_Clause], main: list[int], toks: list[_Token],
+                timex: set[int]) -> list[_Item]:
+    """"That call came Saturday evening, resulting in thousands of workers walking off the job": the main clause
+    says only that it came; the label is what it did ("That call resulted in thousands of workers walking ...")."""
+    kept = _lead_in(_drop_timex(items, toks, timex), toks)
+    words = [_tok(toks, item) for item in kept if item.text not in _PUNCT]
+    if not 2 <= len(words) <= 4 or words[-1].low not in _LIGHT_VERBS:
+        return items
+    after = next((c for c in clauses if c.kind == "part" and c.tokens and c.marker > max(where.tokens)), None)
+    if after is None or any(t.time for t in (toks[i] for i in after.tokens)):
+        return items
+    body = [item for item in _items(toks, after.tokens) if item.text not in ",–—--"]
+    return [*kept[:-1], _Item(_to_past(body[0].text), None), *body[1:]] if body and body[0].index is not None \
+        and toks[body[0].index].ing else items
 
 
 def _subordinate(items: list[_Item], where: _Clause, main: list[int], toks: list[_Token], lo: int) -> list[_Item]:
@@ -1059,7 +1113,7 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     items = _event_clause(text, toks, timex)
     if _count(items) < 2:  # nothing left of the clause: fall back on the main clause
         items = _tidy(_drop_timex(_lead_in(_items(toks, list(range(len(toks)))), toks), toks, timex))
-    items = _shorten(items, toks, words)
+    items = _tidy(_shorten(items, toks, words))  # a cut can leave one dash of a pair: its aside goes
     items = _unfinished_coordination(items, toks)
     while len(items) > 1 and (_tok(toks, items[-1]).low in _FUNCTION_END or items[-1].text in _PUNCT):
         items = items[:-1]  # what a dropped date leaves behind: "higher than", "is scheduled to expire at the"
