@@ -83,8 +83,8 @@ _SPEECH = frozenset(
     "claimed confirmed explained insisted declared suggested suggests argued acknowledged admitted disclosed "
     "revealed according".split())
 #: Verbs whose "that" opens what they say or find, not a relative clause ("ruled last month that ...").
-_COMPLEMENT = frozenset("ruled decided agreed found learned concluded determined ordered promised believed thought knew "
-                        "felt hoped expected argued showed meant".split()) | _SPEECH
+_COMPLEMENT = frozenset("ruled decided agreed found learned concluded determined ordered promised believed thought "
+                        "knew felt hoped expected argued showed meant".split()) | _SPEECH
 _TOLD = frozenset("told tells tell asked warned".split())
 _THINK = frozenset("think believe guess hope".split())
 _PARTICLES = frozenset("up off out down back away".split())
@@ -112,8 +112,8 @@ _DATELINE = re.compile(
 _DATED_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+"
                              r"\([A-Z][\w .&/-]{1,30}\)\s*(?:_|--|[-–—])?\s*(?=\S)")
 #: A place in title case, maybe a date, and a spaced dash: "Baltimore, Maryland - ", "Baltimore, MD - June 10, 2024 - ".
-_PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2},\s*[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}\s+(?:--|[-–—])"
-                             r"\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|[-–—])\s+)?(?=\S)")
+_PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2},\s*[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}"
+                             r"\s+(?:--|[-–—])\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|[-–—])\s+)?(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
 
@@ -319,7 +319,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
                     (not clauses[current].has_verb and current == 0 and clauses[0].tokens
-                     and toks[clauses[0].tokens[0]].low not in _PREPOSITIONS | _LEAD_WORDS)  # "On June 10, the Army"
+                     and not (toks[clauses[0].tokens[0]].low in _PREPOSITIONS | _LEAD_WORDS  # "On June 10, the Army"
+                              and _plain_subject_ahead(toks, i + 1, hi)))
                     or (i > lo and toks[i - 1].text[:1].isupper() and _appositive_ahead(toks, i + 1, hi))):
                 back_to = current if back_to is None else back_to
                 open_clause("appos", i + 1, interrupts=True)
@@ -379,6 +380,17 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         if clause.kind == "appos" and clause.has_verb:
             clause.kind = "main"
     return clauses
+
+
+def _plain_subject_ahead(toks: list[_Token], i: int, hi: int) -> bool:
+    """"the U.S. Army Corps of Engineers and the Navy restored": a subject, then its verb, with no comma or
+    relative between (not the appositive "the union that represents employees at Ford, ...")."""
+    for j in range(i, min(hi, i + 24)):
+        if toks[j].text in _PUNCT or toks[j].low in _RELATIVES:
+            return False
+        if toks[j].verb:
+            return True
+    return False
 
 
 def _vp_ahead(toks: list[_Token], i: int, hi: int) -> bool:
@@ -836,7 +848,8 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
             and toks[last].low.isdigit() and int(toks[n + 1].low) <= 31:  # not "expanding Friday to 38 facilities"
         drop |= {n, n + 1}  # "on April 24 and 25"
     if n + 1 < len(toks) and toks[n].text == "," and toks[n + 1].low in _PREPOSITIONS and j >= 0 \
-            and toks[j].text not in _PUNCT and (n + 2 >= len(toks) or toks[n + 2].low != "least") and any(t.verb for t in toks[:j + 1]):
+            and toks[j].text not in _PUNCT and (n + 2 >= len(toks) or toks[n + 2].low != "least") \
+            and any(t.verb for t in toks[:j + 1]):
         drop.add(n)  # "took off at 1:54 p.m., from Detroit": the comma closed the date
     if n < len(toks) and toks[n].text == "," and any(toks[k].text == "," for k in range(first, last + 1)):
         drop.add(n)  # "until 11:59 p.m., Sept. 14, to meet": the comma closes the date, as in "on Sept. 14, 2023,"
@@ -1020,20 +1033,23 @@ def _light_main(items: list[_Item], where: _Clause, clauses: list[_Clause], main
         and toks[body[0].index].ing else items
 
 
-def _subordinate(items: list[_Item], where: _Clause, main: list[int], toks: list[_Token], lo: int) -> list[_Item]:
+def _subordinate(items: list[_Item], where: _Clause, main: list[int], toks: list[_Token], lo: int,
+                 resolve_it: bool = False) -> list[_Item]:
     """A subordinate clause told as a sentence. "The government retained the share after selling its stake in
     1984": the main clause's subject did it ("The government sold its stake"). "... on the Key Bridge when it
-    collapsed March 26": "it" is the noun phrase the clause follows ("The Key Bridge collapsed")."""
+    collapsed March 26" (a relative "when"): "it" is the noun it hangs on ("The Key Bridge collapsed")."""
     first = _tok(toks, items[0]) if items else None
     if first is None:
         return items
-    if first.ing and first.low != "being":
-        subject = _subject(main, toks)
+    if first.ing and first.low != "being" and not any(toks[i].low in _COMPLEMENT | {"alleged"} for i in main):
+        subject = _subject(main, toks)  # (not the subject of "X alleged that ..., before striking")
         if subject and not any(toks[i].ing for i in subject):
             return [*_items(toks, subject), _Item(_to_past(first.text), None), *items[1:]]
-    if first.low == "it" and len(items) > 1 and _verb_ahead(toks, items[1].index if items[1].index is not None else 0):
+    second = items[1].index if len(items) > 1 else None
+    if resolve_it and first.low == "it" and second is not None and _verb_ahead(toks, second):
         ante = _antecedent(toks, where.marker, lo)
-        if ante and not any(toks[i].time or toks[i].text[:1].isdigit() for i in ante) and (
+        if ante and not any(toks[i].time or toks[i].text[:1].isdigit() or toks[i].ing or toks[i].low in _ADVERBS
+                            for i in ante) and (
                 toks[ante[0]].low == "the" or toks[ante[0]].text[:1].isupper()):
             phrase = _items(toks, ante)
             if toks[ante[0]].low == "the":
@@ -1058,7 +1074,8 @@ def _relative(where: _Clause, items: list[_Item], toks: list[_Token], lo: int) -
         body = body[1:]
     relative = toks[marker].low if where.kind == "rel" else ""
     if relative in ("where", "when"):  # "on the Key Bridge when it collapsed": "it" is the bridge
-        return _subordinate(body, where, [], toks, lo) if body and _tok(toks, body[0]).low == "it" else body
+        it = bool(body) and _tok(toks, body[0]).low == "it"
+        return _subordinate(body, where, [], toks, lo, resolve_it=True) if it else body
     if relative == "whose":
         return [*ante[:-1], _Item(ante[-1].text + "’s", None), *body] if ante else body
     first = body[0].index if body and body[0].index is not None else None
