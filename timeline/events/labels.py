@@ -966,7 +966,11 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             return _tidy([_Item("the", None), *_items(toks, noun)])
     clauses = _split_clauses(toks, lo, hi, timex)
     where = next((c for c in clauses if timex & set(c.tokens)), clauses[0])
-    if where.kind == "appos" or (where.kind == "hard" and not where.has_verb):
+    when = next((c for c in clauses if c.kind == "rel" and timex and c.marker == max(timex) + 1
+                 and toks[c.marker].low in ("when", "where") and c.has_verb), None)
+    if when is not None and not where.has_verb:
+        where = when  # "since March 26 when the Dali struck the Key Bridge": the "when" tells that date
+    elif where.kind == "appos" or (where.kind == "hard" and not where.has_verb):
         where = clauses[where.parent] if where.parent >= 0 else clauses[0]
     family = {id(c) for c in clauses if c is where or (c.kind == "main" and where.kind == "main")}
     own = sorted(i for c in clauses if id(c) in family for i in c.tokens if i not in aside)
