@@ -58,7 +58,7 @@ def test_each_date_is_labelled_with_its_own_clause(sentence: str, labels: dict[s
     # the subject comes back to a clause that lacks one
     ("The mayor, who resigned on Monday, denied the claims.", "on Monday", "The mayor resigned"),
     ("Jane Roe, who on Monday announced her bid, leads.", "on Monday", "Jane Roe announced her bid"),
-    ("The bill, passed by the Senate on Monday, cuts taxes.", "on Monday", "The bill passed by the Senate"),
+    ("The bill, passed by the Senate on Monday, cuts taxes.", "on Monday", "The bill was passed by the Senate"),
     ("Rebels took the town, declaring victory on Friday.", "Friday", "Rebels declared victory"),
     # a date that opens the sentence gives way to the subject
     ("On Thursday Russian President Vladimir Putin reiterated his readiness for talks.", "Thursday",

@@ -315,7 +315,7 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
             elif n == "with" and any(_ing(t) for t in toks[i + 2:min(hi, i + 9)]):
                 open_clause("abs", i + 1, interrupts=False)  # ", with the last car rolling off the line"
             elif _verb(nxt) and nxt.low not in _AUXILIARIES | _PREPOSITION_LIKE and i + 2 < hi \
-                    and toks[i + 2].low in _PREPOSITIONS:
+                    and (toks[i + 2].low in _PREPOSITIONS or (i + 2 in skip and nxt.low not in _SPEECH)):
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
                     (not clauses[current].has_verb and current == 0 and clauses[0].tokens
@@ -998,6 +998,12 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             items = [*items[:start], _Item(_to_past(items[start].text), None), *items[start + 1:]]
         if verb_first and where.kind != "abs":
             subject = _antecedent(toks, where.marker, lo) if where.kind == "partp" else _subject(main, toks)
+            first = _tok(toks, items[0])
+            if where.kind == "partp" and subject and toks[where.marker - 1].text == "," and not first.ing \
+                    and first.low not in _PRESENT:  # "The request letter, sent today, asks": it was sent
+                head = toks[subject[-1]].low
+                be = "were" if head.endswith("s") and not head.endswith("ss") and head[:1].islower() else "was"
+                items = [_Item(be, None), *items]
             items = [*_items(toks, subject), *items]
     if where.kind == "main" and where.has_verb:
         items = _light_main(items, where, clauses, main, toks, timex)
