@@ -842,6 +842,15 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
     while n < len(toks) and toks[n].low in ("night", "morning", "afternoon", "evening"):
         drop.add(n)
         n += 1
+    if n + 1 < len(toks) and toks[n].low == "local" and toks[n + 1].low == "time":
+        drop |= {n, n + 1}  # "at about 7 a.m. local time"
+        n += 2
+    if n + 1 < len(toks) and toks[n].text == "," and toks[n + 1].time and toks[n + 1].low not in ("today", "tonight"):
+        k = n + 1  # "on Tuesday, March 26, while crews ...": the same day told twice
+        while k < len(toks) and (toks[k].time or toks[k].low.rstrip(",").isdigit()):
+            k += 1
+        drop |= set(range(n, k))
+        n = k
     if n + 1 < len(toks) and toks[n].low == "or" and toks[n + 1].low == "so":
         drop |= {n, n + 1}
     if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit() \
@@ -929,6 +938,11 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             lo += 1
     if timex and lo < hi - 1 and toks[lo].low in ("and", "but"):
         lo += 1
+    kicker = next((k for k in range(lo + 1, min(hi - 2, lo + 3)) if toks[k].text == ":"), None)
+    if kicker is not None and toks[kicker + 1].text[:1].isupper() and not any(  # "Details: The UAW saved ..."
+            t.verb or t.time or not t.text[:1].isupper() for t in toks[lo:kicker]) \
+            and (not timex or min(timex) > kicker):
+        lo = kicker + 1
     speaker: list[int] = []
     quote_open = toks[lo].text in "“\"" or toks[lo].text.startswith(("''", "‘‘", "``"))
     tail = _according_tail(toks, lo, hi)
@@ -1117,6 +1131,21 @@ def _unfinished_coordination(items: list[_Item], toks: list[_Token]) -> list[_It
     return items
 
 
+_INNER_END = re.compile(r"\b[a-z]{4,}\.(?=\s+[A-Za-z“\"])")
+
+
+def _own_sentence(text: str, start: int, end: int) -> str:
+    """"They’re in the first day of a long walkout. the union's contract expired at midnight": a sentence
+    splitter missed the end ("walkout." then a lower-case word). Only the part holding the expression is
+    labelled: the rest is blanked (the same length, so offsets hold)."""
+    cuts = [m.end() for m in _INNER_END.finditer(text)]
+    if not cuts:
+        return text
+    lo = max((c for c in cuts if c <= start), default=0)
+    hi = min((c for c in cuts if c >= end), default=len(text))
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
 def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HEADLINE_WORDS) -> str:
     """A short chart label for the happening at the expression ``span`` (offsets inside ``sentence``).
 
@@ -1133,6 +1162,8 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)
     if end:
         text = text[:end.start()] + " " * (end.end() - end.start()) + text[end.end():]
+    if span is not None:
+        text = _own_sentence(text, span[0] - offset, span[1] - offset)
     toks = _tokens(text)
     if not toks:
         return ""
