@@ -66,7 +66,7 @@ _IRREGULAR = frozenset(
     "swept wept built spent lent bent dug fed fled bled heard laid sat lit shot slid hid bit beat arose forgot "
     "forgave forbade met shed taken given gone done seen known shown grown drawn thrown flown broken chosen frozen "
     "stolen woken driven ridden shaken withdrawn undertaken written spoken fallen risen begun beaten forgotten "
-    "forgiven hidden bitten sworn torn worn born borne sunk sung rung shrunk".split())
+    "forgiven hidden bitten sworn torn worn born borne sunk sung rung shrunk burst".split())
 _PRESENT = frozenset(  # none that is also a noun ("plan", "calls"): a noun taken for a verb splits a clause
     "say says tell tells make makes take takes give gives go goes come comes include includes remain remains want "
     "wants seek seeks expect expects urge urges warn warns accuse accuses deny denies reject rejects ask asks "
@@ -337,7 +337,8 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         prev = toks[p] if p >= lo else None
         if prev is not None and prev.text not in _PUNCT:
             dated = i - 1 in skip  # "who were recovered last week had been identified": the date closed it
-            if (current != 0 and not clauses[0].has_verb and clauses[current].has_verb and clauses[0].tokens
+            if (current != 0 and clauses[current].has_verb and clauses[0].tokens
+                    and (not clauses[0].has_verb or (low in _AUXILIARIES and _only_participles(toks, clauses[0])))
                     and clauses[current].bare and clauses[current].kind in ("rel", "redrel", "sub")
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
                     and (dated or (not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly"))
@@ -380,6 +381,13 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         if clause.kind == "appos" and clause.has_verb:
             clause.kind = "main"
     return clauses
+
+
+def _only_participles(toks: list[_Token], clause: _Clause) -> bool:
+    """"Dozens of passengers stranded after ...": the clause's only verbs are participles after their noun."""
+    verbs = [i for i in clause.tokens if toks[i].verb]
+    return all(toks[i].low.endswith("ed") and toks[i].low not in _AUXILIARIES and i > 0 and toks[i - 1].text.islower()
+               and toks[i - 1].word and not toks[i - 1].verb and toks[i - 1].low not in _FUNCTION_END for i in verbs)
 
 
 def _plain_subject_ahead(toks: list[_Token], i: int, hi: int) -> bool:
@@ -982,7 +990,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
     where = next((c for c in clauses if timex & set(c.tokens)), clauses[0])
     when = next((c for c in clauses if c.kind == "rel" and timex and c.marker == max(timex) + 1
                  and toks[c.marker].low in ("when", "where") and c.has_verb), None)
-    if when is not None and not where.has_verb:
+    if when is not None and not any(toks[i].verb or toks[i].ing for i in where.tokens if i < min(timex)):
         where = when  # "since March 26 when the Dali struck the Key Bridge": the "when" tells that date
     elif where.kind == "appos" or (where.kind == "hard" and not where.has_verb):
         where = clauses[where.parent] if where.parent >= 0 else clauses[0]
