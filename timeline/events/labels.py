@@ -43,7 +43,7 @@ _PREPOSITIONS = frozenset(
     "about above across after against along amid amidst among around at before behind below beneath beside "
     "besides between beyond by despite during except for from in inside into near of off on onto out outside "
     "over past per since through throughout to toward towards under until unlike upon via with within without "
-    "regarding including following amid".split())
+    "regarding including following amid due".split())
 #: Words that may stand before an expression and go with it ("on Friday", "as of April", "this coming Tuesday").
 _TIME_LEAD = frozenset("on in at by during over since from until till of for through throughout into than as early "
                        "late around about approximately roughly this coming".split())
@@ -523,7 +523,7 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
                 marked = marked or toks[j].low in ("that", ":")
                 j += 1
             # without "that" the report must be a clause: "GM reported its earnings, which beat ..." reports none
-            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]) and (
+            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + (24 if marked else 8))]) and (
                     marked or tok.low in _TOLD or toks[j].text in "“\"" or _clause_ahead(toks, j, 9)):
                 return i, j
             return None
@@ -653,7 +653,7 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
         return None
     out = []
     while n < hi and not _verb(toks[n]) and toks[n].low not in _RELATIVES and len(out) < 12 \
-            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on")):
+            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on", "between", "with")):
         if toks[n].text in _PUNCT:
             if not (toks[n].text == "," and n + 2 < hi and toks[n + 1].text[:1].isupper() and toks[n + 2].text == ","):
                 break
@@ -664,6 +664,8 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
         n += 1
     while out and toks[out[-1]].low in _FUNCTION_END:
         out.pop()
+    if n + 2 < hi and toks[n].text == "," and toks[n + 1].low == "which" and _verb_ahead(toks, n + 2):
+        n += 1  # "during Friday’s livestream, which was delayed by about 30 minutes"
     if n + 1 < hi and toks[n].low in ("that", "which") and _verb_ahead(toks, n + 1):
         end = n + 1  # "... that sent eight people to the hospital"
         while end < hi and toks[end].text not in _PUNCT:
