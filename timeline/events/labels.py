@@ -237,7 +237,7 @@ def _antecedent(toks: list[_Token], end: int, start: int = 0) -> list[int]:
 def _det_phrase(toks: list[_Token], i: int, start: int) -> list[int]:
     """"the judge's ruling", "a Libyan World Court case": from a determiner to the noun at ``i``."""
     possessive = None
-    for k in range(i, max(start, i - 6) - 1, -1):
+    for k in range(i, max(start, i - 10) - 1, -1):  # "the potential Valley Federal Savings and Loan acquisition"
         tok = toks[k]
         if tok.text in _PUNCT or _verb(tok) or (tok.low in _PREPOSITIONS and k < i):
             break
@@ -903,6 +903,10 @@ def _lead_in(items: list[_Item], toks: list[_Token]) -> list[_Item]:
             if head and (first in _PREPOSITIONS or first in _ADVERBS or first in _LEAD_WORDS) and not any(
                     _verb(t) for t in words):
                 return items[n + 1:]
+            if len(words) > 1 and words[0].text[:1].isupper() and _classify(words[0].text.lower())[2] \
+                    and words[0].low.endswith("ed") and not any(_verb(t) for t in words[1:]) \
+                    and _clause_ahead(toks, items[n + 1].index if n + 1 < len(items) and items[n + 1].index else 0):
+                return items[n + 1:]  # "Nicknamed the “Atomic Dog” in anti-abortion circles, Kopp had been .."
             if head and (first in _SUBORDINATORS or first == "to" or (  # "But as the craze died,", "To make ...,"
                     first in ("and", "but") and len(head) > 1 and head[1].text.lower() in _SUBORDINATORS)):
                 return items[n + 1:]
