@@ -58,7 +58,7 @@ def test_each_date_is_labelled_with_its_own_clause(sentence: str, labels: dict[s
     # the subject comes back to a clause that lacks one
     ("The mayor, who resigned on Monday, denied the claims.", "on Monday", "The mayor resigned"),
     ("Jane Roe, who on Monday announced her bid, leads.", "on Monday", "Jane Roe announced her bid"),
-    ("The bill, passed by the Senate on Monday, cuts taxes.", "on Monday", "The bill passed by the Senate"),
+    ("The bill, passed by the Senate on Monday, cuts taxes.", "on Monday", "The bill was passed by the Senate"),
     ("Rebels took the town, declaring victory on Friday.", "Friday", "Rebels declared victory"),
     # a date that opens the sentence gives way to the subject
     ("On Thursday Russian President Vladimir Putin reiterated his readiness for talks.", "Thursday",
@@ -94,6 +94,35 @@ def test_headline_rules(sentence: str, expression: str, expected: str) -> None:
     assert label(sentence, expression) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expression", "expected"), [
+    # a clause inside the subject, and one the date closes
+    ("Dozens of passengers stranded after the train derailed on Sunday were rescued.", "Sunday", "The train derailed"),
+    ("It was the first month since layoffs by the firm began in May that sales rose.", "May",
+     "Layoffs by the firm began"),
+    ("The two men who were arrested last week have been charged.", "last week", "The two men were arrested"),
+    # a participle after "before"/"after" takes the main clause's subject; "when it" its noun
+    ("The firm sold the plant after buying it in 1999.", "1999", "The firm bought it"),
+    ("The crew was working on the tower when it fell on Friday.", "Friday", "The tower fell"),
+    ("Since March 3 when the dam burst, the valley has flooded twice.", "March 3", "The dam burst"),
+    # a light verb gives way to what its participle tells; a lead-in gives way to the clause
+    ("That meeting came on Friday, resulting in a deal to end the strike.", "Friday",
+     "That meeting resulted in a deal to end the strike"),
+    ("Instead of closing more plants on Friday, the company cut shifts.", "Friday", "The company cut shifts"),
+    ("Following the vote, the senator left the chamber and flew out at 3 p.m., from the capital.", "3 p.m.",
+     "The senator flew out from the capital"),
+    # a participle between commas is a passive clause of its noun; a bare date before "that" dates its noun
+    ("The report, released Tuesday, blames the operator.", "Tuesday", "The report was released"),
+    ("He was charged over the attacks on two banks last year that killed four people.", "last year",
+     "The attacks on two banks killed four people"),
+    # what a date leaves behind: a second telling of the day, "local time", a number that is no day
+    ("The ship sank on Tuesday, March 5, after a storm.", "Tuesday", "The ship sank after a storm"),
+    ("The plane landed at about 6 a.m. local time.", "6 a.m.", "The plane landed"),
+    ("The strike is spreading Friday to 12 more plants.", "Friday", "The strike is spreading to 12 more plants"),
+])
+def test_the_clause_the_date_belongs_to(sentence: str, expression: str, expected: str) -> None:
+    assert label(sentence, expression) == expected
+
+
 # --------------------------------------------------------------------------- attribution and chrome
 
 
@@ -117,6 +146,19 @@ def test_headline_rules(sentence: str, expression: str, expected: str) -> None:
      "Today", "We have our suspect"),
     ("“This little boy belongs with his father,” Meissner said Wednesday, adding that the ruling was final.",
      "Wednesday", "This little boy belongs with his father"),
+    ("The company reported its quarterly results on Monday, which beat forecasts.", "Monday",
+     "The company reported its quarterly results"),  # "reported" without "that" reports no clause
+    ("The two firms have a deal, according to people familiar with the talks Friday.", "Friday",
+     "The two firms have a deal"),  # the source has no happening of its own: the date is the report's
+    ("“We are ready,” the coach told reporters on Friday at a press conference before the final.", "Friday",
+     "We are ready"),
+    ("Three workers were on the dam when it burst on May 2, said Ann Lee, a spokeswoman for the owner.", "May 2",
+     "The dam burst"),
+    ("Update: The city reopened the road on Monday.", "Monday", "The city reopened the road"),
+    ("Springfield, Illinois - The council approved the budget on Monday.", "Monday", "The council approved the budget"),
+    ("Springfield, IL - May 6, 2024 - It was announced Monday that the bridge has reopened.", "Monday",
+     "The bridge has reopened"),
+    ("They left at dawn. the storm hit the coast at noon.", "noon", "The storm hit the coast"),  # a missed sentence end
     ("“We were betrayed,” said Josefa Gonzalez, who left Cuba in 1962 when she was 4.", "1962",
      "Josefa Gonzalez left Cuba"),  # the speaker's own event
 ])

@@ -43,7 +43,7 @@ _PREPOSITIONS = frozenset(
     "about above across after against along amid amidst among around at before behind below beneath beside "
     "besides between beyond by despite during except for from in inside into near of off on onto out outside "
     "over past per since through throughout to toward towards under until unlike upon via with within without "
-    "regarding including following amid".split())
+    "regarding including following amid due".split())
 #: Words that may stand before an expression and go with it ("on Friday", "as of April", "this coming Tuesday").
 _TIME_LEAD = frozenset("on in at by during over since from until till of for through throughout into than as early "
                        "late around about approximately roughly this coming".split())
@@ -66,7 +66,7 @@ _IRREGULAR = frozenset(
     "swept wept built spent lent bent dug fed fled bled heard laid sat lit shot slid hid bit beat arose forgot "
     "forgave forbade met shed taken given gone done seen known shown grown drawn thrown flown broken chosen frozen "
     "stolen woken driven ridden shaken withdrawn undertaken written spoken fallen risen begun beaten forgotten "
-    "forgiven hidden bitten sworn torn worn born borne sunk sung rung shrunk".split())
+    "forgiven hidden bitten sworn torn worn born borne sunk sung rung shrunk burst".split())
 _PRESENT = frozenset(  # none that is also a noun ("plan", "calls"): a noun taken for a verb splits a clause
     "say says tell tells make makes take takes give gives go goes come comes include includes remain remains want "
     "wants seek seeks expect expects urge urges warn warns accuse accuses deny denies reject rejects ask asks "
@@ -82,6 +82,9 @@ _SPEECH = frozenset(
     "said says say told tells tell reported reports announced announces stated added noted wrote asked warned "
     "claimed confirmed explained insisted declared suggested suggests argued acknowledged admitted disclosed "
     "revealed according".split())
+#: Verbs whose "that" opens what they say or find, not a relative clause ("ruled last month that ...").
+_COMPLEMENT = frozenset("ruled decided agreed found learned concluded determined ordered promised believed thought "
+                        "knew felt hoped expected argued showed meant".split()) | _SPEECH
 _TOLD = frozenset("told tells tell asked warned".split())
 _THINK = frozenset("think believe guess hope".split())
 _PARTICLES = frozenset("up off out down back away".split())
@@ -108,6 +111,9 @@ _DATELINE = re.compile(
 #: A dateline with its date: "Detroit, Nov 16 (AP)", "LONDON, March 3 (Reuters) -".
 _DATED_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+"
                              r"\([A-Z][\w .&/-]{1,30}\)\s*(?:_|--|[-–—])?\s*(?=\S)")
+#: A place in title case, maybe a date, and a spaced dash: "Baltimore, Maryland - ", "Baltimore, MD - June 10, 2024 - ".
+_PLACE_DATELINE = re.compile(r"^[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2},\s*[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}"
+                             r"\s+(?:--|[-–—])\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+(?:--|[-–—])\s+)?(?=\S)")
 _TOKEN = re.compile(r"[“”\"()\[\]]|[,;:!?](?=\s|$|[“”\"’)])|--|[–—]|[^\s“”\"()\[\]]+?(?=[,;:!?](?:\s|$|[“”\"’)])|"
                     r"[“”\"()\[\]]|\s|$)")
 
@@ -231,7 +237,7 @@ def _antecedent(toks: list[_Token], end: int, start: int = 0) -> list[int]:
 def _det_phrase(toks: list[_Token], i: int, start: int) -> list[int]:
     """"the judge's ruling", "a Libyan World Court case": from a determiner to the noun at ``i``."""
     possessive = None
-    for k in range(i, max(start, i - 6) - 1, -1):
+    for k in range(i, max(start, i - 10) - 1, -1):  # "the potential Valley Federal Savings and Loan acquisition"
         tok = toks[k]
         if tok.text in _PUNCT or _verb(tok) or (tok.low in _PREPOSITIONS and k < i):
             break
@@ -309,10 +315,12 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
             elif n == "with" and any(_ing(t) for t in toks[i + 2:min(hi, i + 9)]):
                 open_clause("abs", i + 1, interrupts=False)  # ", with the last car rolling off the line"
             elif _verb(nxt) and nxt.low not in _AUXILIARIES | _PREPOSITION_LIKE and i + 2 < hi \
-                    and toks[i + 2].low in _PREPOSITIONS:
+                    and (toks[i + 2].low in _PREPOSITIONS or (i + 2 in skip and nxt.low not in _SPEECH)):
                 open_clause("partp", i + 1, interrupts=True)
             elif (n in _DETERMINERS or nxt.text[:1].isdigit()) and not _verb_ahead(toks, i + 1) and (
-                    (not clauses[current].has_verb and current == 0 and clauses[0].tokens)
+                    (not clauses[current].has_verb and current == 0 and clauses[0].tokens
+                     and not (toks[clauses[0].tokens[0]].low in _PREPOSITIONS | _LEAD_WORDS  # "On June 10, the Army"
+                              and _plain_subject_ahead(toks, i + 1, hi)))
                     or (i > lo and toks[i - 1].text[:1].isupper() and _appositive_ahead(toks, i + 1, hi))):
                 back_to = current if back_to is None else back_to
                 open_clause("appos", i + 1, interrupts=True)
@@ -328,10 +336,13 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         p = prev_word(i)
         prev = toks[p] if p >= lo else None
         if prev is not None and prev.text not in _PUNCT:
-            if (current != 0 and not clauses[0].has_verb and clauses[current].has_verb and clauses[0].tokens
-                    and clauses[current].bare and clauses[current].kind in ("rel", "redrel")
+            dated = i - 1 in skip  # "who were recovered last week had been identified": the date closed it
+            if (current != 0 and clauses[current].has_verb and clauses[0].tokens
+                    and (not clauses[0].has_verb or (low in _AUXILIARIES and _only_participles(toks, clauses[0])))
+                    and clauses[current].bare and clauses[current].kind in ("rel", "redrel", "sub")
                     and tok.text.islower() and (low in _AUXILIARIES or (_verb(tok) and low.endswith("ed")))
-                    and not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly")):
+                    and (dated or (not _verb(prev) and prev.low not in _ADVERBS and not prev.low.endswith("ly"))
+                         or (prev.verb and prev.low not in _AUXILIARIES and low in _AUXILIARIES - {"be", "been"}))):
                 current, back_to = 0, None  # "A man who was injured in a shooting ... was arrested"
             elif low in _COORDINATORS and tok.text.islower() and clauses[current].has_verb and not (
                     prev.text[:1].isupper() and i + 1 < hi and toks[i + 1].text[:1].isupper()) and (
@@ -339,14 +350,18 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
                     or (_clause_ahead(toks, i + 1, 5) and toks[i + 1].low not in _PREPOSITIONS
                         and not any(t.low in ("between", "both") for t in toks[max(lo, i - 4):i]))):
                 open_clause("coord", i, interrupts=False)
-            elif low in _RELATIVES and tok.text.islower() and (not _verb(prev) or (i - 1 in skip and low == "who")) \
+            elif low in _RELATIVES and tok.text.islower() and (not _verb(prev) or (dated and (
+                    low == "who" or (low == "that" and prev.low not in _COMPLEMENT)))) \
                     and prev.low not in _SPEECH \
-                    and prev.low not in _PREPOSITIONS | _DETERMINERS | {"so", "such", "now"} \
+                    and (dated or prev.low not in _PREPOSITIONS | _DETERMINERS | {"so", "such", "now"}) \
                     and (low != "that" or _verb_ahead(toks, i + 1)
                          or (prev.text[:1].islower() and _clause_ahead(toks, i + 1))):
                 open_clause("rel", i, interrupts=False)
-            elif low in _SUBORDINATORS and tok.text.islower() and clauses[current].has_verb and (
-                    _clause_ahead(toks, i + 1) or _verb_ahead(toks, i + 1, allow_ing=True)):
+            elif low in _SUBORDINATORS and tok.text.islower() and (
+                    (clauses[current].has_verb and (_clause_ahead(toks, i + 1)
+                                                    or _verb_ahead(toks, i + 1, allow_ing=True)))
+                    # "All six workers missing after the bridge collapsed on Tuesday are presumed dead"
+                    or (current == 0 and clauses[0].tokens and prev.text.islower() and _clause_ahead(toks, i + 1))):
                 open_clause("sub", i, interrupts=False)
             elif _reduced_relative(toks, i, hi, prev, clauses[current].has_verb, skip):
                 open_clause("redrel", i, interrupts=False)
@@ -366,6 +381,24 @@ def _split_clauses(toks: list[_Token], lo: int, hi: int, skip: set[int]) -> list
         if clause.kind == "appos" and clause.has_verb:
             clause.kind = "main"
     return clauses
+
+
+def _only_participles(toks: list[_Token], clause: _Clause) -> bool:
+    """"Dozens of passengers stranded after ...": the clause's only verbs are participles after their noun."""
+    verbs = [i for i in clause.tokens if toks[i].verb]
+    return all(toks[i].low.endswith("ed") and toks[i].low not in _AUXILIARIES and i > 0 and toks[i - 1].text.islower()
+               and toks[i - 1].word and not toks[i - 1].verb and toks[i - 1].low not in _FUNCTION_END for i in verbs)
+
+
+def _plain_subject_ahead(toks: list[_Token], i: int, hi: int) -> bool:
+    """"the U.S. Army Corps of Engineers and the Navy restored": a subject, then its verb, with no comma or
+    relative between (not the appositive "the union that represents employees at Ford, ...")."""
+    for j in range(i, min(hi, i + 24)):
+        if toks[j].text in _PUNCT or toks[j].low in _RELATIVES:
+            return False
+        if toks[j].verb:
+            return True
+    return False
 
 
 def _vp_ahead(toks: list[_Token], i: int, hi: int) -> bool:
@@ -389,6 +422,14 @@ def _reduced_relative(toks: list[_Token], i: int, hi: int, prev: _Token, has_ver
     tok = toks[i]
     if tok.low in _SUBJECT_PRONOUNS and i + 1 < hi:
         return _verb(toks[i + 1]) and toks[i + 1].low not in _AUXILIARIES - _PAST_AUX
+    if tok.low == "the" and i + 2 < hi and i + 1 not in skip:  # "the contract the union negotiated"
+        j = i + 1
+        while j < hi and j - i <= 2 and toks[j].text.islower() and toks[j].word and not toks[j].verb \
+                and toks[j].low not in _FUNCTION_END:
+            j += 1
+        return (i + 1 < j < hi and toks[j].verb and toks[j].low not in _AUXILIARIES
+                and (toks[j].low.endswith("ed") or toks[j].low in _IRREGULAR)
+                and not (j + 1 < hi and toks[j + 1].low in ("of", "by", "as")))
     if tok.text[:1].isupper() and tok.low not in _TIME_NAMES and i not in skip:
         j = i
         while j < hi and j - i < 4 and toks[j].text[:1].isupper() and _word(toks[j]):
@@ -410,8 +451,19 @@ def _speech_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
             return i - 1  # “We have our suspect,” said Bernard Tolbert, special agent-in-charge
         end = next((k for k in range(i + 1, hi - 1) if toks[k].text == "," and toks[k + 1].ing), hi)
         after = [t for t in toks[i + 1:end] if _word(t)]  # "..., Meissner said Wednesday, adding that ..."
-        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or any(
-                t.text in ",;:" for t in toks[i + 1:end]):
+        j = i - 1  # “Y,” X told workers late Thursday in an online address ...: however long, the quote is Y
+        while j > lo and toks[j].text not in _PUNCT and i - j <= 7 and not _verb(toks[j]):
+            j -= 1
+        if toks[j].text in "”\"" and j - 1 > lo and toks[j - 1].text in ",!?" and len(after) <= 20 and not any(
+                t.low == "that" or (_verb(t) and t.low not in _SPEECH) for t in after):
+            return j + 1
+        appositive = [k for k in range(i + 1, end) if toks[k].text in ",;:"]  # "said X, a spokesperson for Y"
+        if appositive and toks[appositive[0]].text == "," and appositive[0] + 1 < end and len(after) <= 16 \
+                and toks[appositive[0] + 1].low in ("a", "an", "the") and not any(_verb(t) for t in after) \
+                and all(toks[k].text == "," for k in appositive):
+            after = [t for t in toks[i + 1:appositive[0]] if _word(t)]
+            appositive = []
+        if len(after) > 6 or any(t.low == "that" or _verb(t) for t in after) or appositive:
             return None
         j = i - 1
         while j > lo and toks[j].text not in ",;:“”\"" and i - j <= 9 and not _verb(toks[j]):
@@ -435,6 +487,18 @@ def _according_tail(toks: list[_Token], lo: int, hi: int) -> int | None:
     return None
 
 
+def _told_with_its_own_event(toks: list[_Token], lo: int, timex: set[int]) -> bool:
+    """"according to a memorandum distributed by RJR's owner to bankers last December": the source has a
+    happening of its own (a participle with its own words). "according to results released Friday" has none:
+    the date is the report's, and the report is the main clause."""
+    first = min(timex)
+    for k in range(lo, first):
+        tok = toks[k]
+        if tok.verb and tok.low not in _AUXILIARIES and tok.text.islower():
+            return sum(1 for t in toks[k + 1:first] if t.word) >= 2
+    return False
+
+
 def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple[int, int] | None:
     """"X said (on Monday) (that) Y": the span of the speaker and where Y starts."""
     for i in range(lo, min(hi, lo + 16)):
@@ -442,7 +506,8 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
         if tok.text in _PUNCT and tok.text not in "“”\",":
             return None
         thinking = tok.low in _THINK and i > lo and toks[i - 1].low in ("i", "we")  # "I think ..."
-        if _verb(tok) and tok.low not in _SPEECH and not thinking:
+        impersonal = toks[lo].low == "it" and tok.low in _AUXILIARIES  # "It was announced Monday that ..."
+        if _verb(tok) and tok.low not in _SPEECH and not thinking and not impersonal:
             return None
         if (tok.low in _SPEECH - {"according", "asked"} or thinking) and tok.text.islower() and i > lo:
             j = i + 1
@@ -452,10 +517,14 @@ def _speech_head(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> tuple
                         and not _clause_ahead(toks, k, 4):
                     k += 1
                 j = k
+            marked = False  # "said that ...", "said: ...": what follows is the report whatever its shape
             while j < hi and (toks[j].low in ("that", ":", ",") or toks[j].low in _TIME_LEAD or j in timex
                               or _time_lead_or_name(toks[j])):
+                marked = marked or toks[j].low in ("that", ":")
                 j += 1
-            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + 8)]):
+            # without "that" the report must be a clause: "GM reported its earnings, which beat ..." reports none
+            if j < hi and any(_verb(t) for t in toks[j:min(hi, j + (24 if marked else 8))]) and (
+                    marked or tok.low in _TOLD or toks[j].text in "“\"" or _clause_ahead(toks, j, 9)):
                 return i, j
             return None
     return None
@@ -548,6 +617,29 @@ _GENERIC_NOUNS = frozenset("period quarter year month week season time half day 
                            "earnings".split())
 
 
+def _dated_noun_relative(toks: list[_Token], timex: set[int], lo: int, hi: int) -> list[int] | None:
+    """"arrested in connection with the bombings of U.S. embassies last year that killed 224 people": a bare date
+    between a noun phrase and its relative clause dates that noun ("The bombings of U.S. embassies killed ...")."""
+    first, last = min(timex), max(timex)
+    if last + 2 >= hi or toks[last + 1].low not in ("that", "which") or not _verb_ahead(toks, last + 2) \
+            or first == 0 or toks[first - 1].low in _TIME_LEAD or not toks[first - 1].word or toks[first - 1].verb:
+        return None
+    start = None
+    for k in range(first - 1, max(lo, first - 12) - 1, -1):
+        tok = toks[k]
+        if tok.text in _PUNCT or tok.verb or tok.ing:
+            return None
+        if tok.low == "the":
+            start = k
+            break
+    if start is None or start == lo:
+        return None
+    end = last + 2
+    while end < hi and toks[end].text not in _PUNCT:
+        end += 1
+    return [*range(start + 1, first), *range(last + 2, end)]
+
+
 def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | None:
     """"the October 1998 shooting death of Dr. Slepian", "Friday’s shooting at a mall": the noun is the event."""
     first, last = min(timex), max(timex)
@@ -561,7 +653,7 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
         return None
     out = []
     while n < hi and not _verb(toks[n]) and toks[n].low not in _RELATIVES and len(out) < 12 \
-            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on")):
+            and (toks[n].low not in _PREPOSITIONS or toks[n].low in ("of", "at", "in", "on", "between", "with")):
         if toks[n].text in _PUNCT:
             if not (toks[n].text == "," and n + 2 < hi and toks[n + 1].text[:1].isupper() and toks[n + 2].text == ","):
                 break
@@ -572,6 +664,8 @@ def _noun_event(toks: list[_Token], timex: set[int], hi: int) -> list[int] | Non
         n += 1
     while out and toks[out[-1]].low in _FUNCTION_END:
         out.pop()
+    if n + 2 < hi and toks[n].text == "," and toks[n + 1].low == "which" and _verb_ahead(toks, n + 2):
+        n += 1  # "during Friday’s livestream, which was delayed by about 30 minutes"
     if n + 1 < hi and toks[n].low in ("that", "which") and _verb_ahead(toks, n + 1):
         end = n + 1  # "... that sent eight people to the hospital"
         while end < hi and toks[end].text not in _PUNCT:
@@ -620,6 +714,9 @@ def _tidy(items: list[_Item]) -> list[_Item]:
     dashes = [n for n, item in enumerate(out) if item.text in ("--", "—", "–")]
     if len(dashes) >= 2 and dashes[1] - dashes[0] <= 6:  # "Biden's historic — and brief — visit": an aside
         del out[dashes[0]:dashes[1] + 1]
+    elif len(dashes) == 1 and dashes[0] >= 3 and not any(  # "sold its stake -- part of a practice": an aside
+            item.index is None or _classify(item.text)[2] for item in out[dashes[0] + 1:]):
+        del out[dashes[0]:]
     commas = [n for n, item in enumerate(out) if item.text == ","]
     if commas and out[commas[-1] + 1:] and all(  # "Fain released a video, days" (after ...): a dangling measure
             item.text.lower() in _MEASURES or item.text.lower() in _MEASURE_WORDS or item.text.isdigit()
@@ -755,10 +852,24 @@ def _drop_timex(items: list[_Item], toks: list[_Token], timex: set[int]) -> list
     while n < len(toks) and toks[n].low in ("night", "morning", "afternoon", "evening"):
         drop.add(n)
         n += 1
+    if n + 1 < len(toks) and toks[n].low == "local" and toks[n + 1].low == "time":
+        drop |= {n, n + 1}  # "at about 7 a.m. local time"
+        n += 2
+    if n + 1 < len(toks) and toks[n].text == "," and toks[n + 1].time and toks[n + 1].low not in ("today", "tonight"):
+        k = n + 1  # "on Tuesday, March 26, while crews ...": the same day told twice
+        while k < len(toks) and (toks[k].time or toks[k].low.rstrip(",").isdigit()):
+            k += 1
+        drop |= set(range(n, k))
+        n = k
     if n + 1 < len(toks) and toks[n].low == "or" and toks[n + 1].low == "so":
         drop |= {n, n + 1}
-    if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit():
+    if n + 1 < len(toks) and toks[n].low in ("and", "to", "-", "–", "through") and toks[n + 1].low.isdigit() \
+            and toks[last].low.isdigit() and int(toks[n + 1].low) <= 31:  # not "expanding Friday to 38 facilities"
         drop |= {n, n + 1}  # "on April 24 and 25"
+    if n + 1 < len(toks) and toks[n].text == "," and toks[n + 1].low in _PREPOSITIONS and j >= 0 \
+            and toks[j].text not in _PUNCT and (n + 2 >= len(toks) or toks[n + 2].low != "least") \
+            and any(t.verb for t in toks[:j + 1]):
+        drop.add(n)  # "took off at 1:54 p.m., from Detroit": the comma closed the date
     if n < len(toks) and toks[n].text == "," and any(toks[k].text == "," for k in range(first, last + 1)):
         drop.add(n)  # "until 11:59 p.m., Sept. 14, to meet": the comma closes the date, as in "on Sept. 14, 2023,"
     return [item for item in items if item.index not in drop]
@@ -784,7 +895,7 @@ _LEAD_WORDS = frozenset("according separately meanwhile however yesterday today 
 
 def _lead_in(items: list[_Item], toks: list[_Token]) -> list[_Item]:
     """"In March, American Medical received ..." -> "American Medical received ..."."""
-    for n, item in enumerate(items[:16]):
+    for n, item in enumerate(items[:24]):
         if item.text == ",":
             head = items[:n]
             first = head[0].text.lower() if head else ""
@@ -792,6 +903,10 @@ def _lead_in(items: list[_Item], toks: list[_Token]) -> list[_Item]:
             if head and (first in _PREPOSITIONS or first in _ADVERBS or first in _LEAD_WORDS) and not any(
                     _verb(t) for t in words):
                 return items[n + 1:]
+            if len(words) > 1 and words[0].text[:1].isupper() and _classify(words[0].text.lower())[2] \
+                    and words[0].low.endswith("ed") and not any(_verb(t) for t in words[1:]) \
+                    and _clause_ahead(toks, items[n + 1].index if n + 1 < len(items) and items[n + 1].index else 0):
+                return items[n + 1:]  # "Nicknamed the “Atomic Dog” in anti-abortion circles, Kopp had been .."
             if head and (first in _SUBORDINATORS or first == "to" or (  # "But as the craze died,", "To make ...,"
                     first in ("and", "but") and len(head) > 1 and head[1].text.lower() in _SUBORDINATORS)):
                 return items[n + 1:]
@@ -828,7 +943,7 @@ def _has_other_date(toks: list[_Token], lo: int, hi: int, timex: set[int]) -> bo
 
 def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]:
     lo, hi = 0, len(toks)
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _PLACE_DATELINE.match(text)
     if timex and not m:  # "Detroit, Nov 16 (AP) United Auto Workers ...": a dateline that holds the date
         m = _DATED_DATELINE.match(text)
         m = m if m and toks[min(timex)].start < m.end() else None
@@ -837,11 +952,16 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             lo += 1
     if timex and lo < hi - 1 and toks[lo].low in ("and", "but"):
         lo += 1
+    kicker = next((k for k in range(lo + 1, min(hi - 2, lo + 3)) if toks[k].text == ":"), None)
+    if kicker is not None and toks[kicker + 1].text[:1].isupper() and not any(  # "Details: The UAW saved ..."
+            t.verb or t.time or not t.text[:1].isupper() for t in toks[lo:kicker]) \
+            and (not timex or min(timex) > kicker):
+        lo = kicker + 1
     speaker: list[int] = []
     quote_open = toks[lo].text in "“\"" or toks[lo].text.startswith(("''", "‘‘", "``"))
     tail = _according_tail(toks, lo, hi)
-    if tail is not None and not (timex and min(timex) > tail):
-        hi = tail
+    if tail is not None and not (timex and min(timex) > tail and _told_with_its_own_event(toks, tail + 3, timex)):
+        hi = tail  # "..., according to sources with knowledge of the situation Saturday": the report's date
     elif tail is not None:  # the date is the document's: "according to a memorandum distributed ... last December"
         lo = tail + 3
     tail = _speech_tail(toks, lo, hi)
@@ -869,12 +989,16 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             lo = head[1]
     aside = _speech_aside(toks, lo, hi)
     if timex and lo <= min(timex) < hi:
-        noun = _noun_event(toks, timex, hi)
+        noun = _noun_event(toks, timex, hi) or _dated_noun_relative(toks, timex, lo, hi)
         if noun is not None:
             return _tidy([_Item("the", None), *_items(toks, noun)])
     clauses = _split_clauses(toks, lo, hi, timex)
     where = next((c for c in clauses if timex & set(c.tokens)), clauses[0])
-    if where.kind == "appos" or (where.kind == "hard" and not where.has_verb):
+    when = next((c for c in clauses if c.kind == "rel" and timex and c.marker == max(timex) + 1
+                 and toks[c.marker].low in ("when", "where") and c.has_verb), None)
+    if when is not None and not any(toks[i].verb or toks[i].ing for i in where.tokens if i < min(timex)):
+        where = when  # "since March 26 when the Dali struck the Key Bridge": the "when" tells that date
+    elif where.kind == "appos" or (where.kind == "hard" and not where.has_verb):
         where = clauses[where.parent] if where.parent >= 0 else clauses[0]
     family = {id(c) for c in clauses if c is where or (c.kind == "main" and where.kind == "main")}
     own = sorted(i for c in clauses if id(c) in family for i in c.tokens if i not in aside)
@@ -887,7 +1011,7 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             if subject and toks[subject[0]].low not in _SUBJECT_PRONOUNS:
                 items = [*_items(toks, subject), *items[1:]]
     elif where.kind == "sub":
-        items = items[1:]
+        items = _subordinate(items[1:], where, main, toks, lo)
     elif where.kind in ("coord", "part", "partp", "abs"):
         while items and items[0].text in ",–—--":
             items = items[1:]
@@ -902,7 +1026,15 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
             items = [*items[:start], _Item(_to_past(items[start].text), None), *items[start + 1:]]
         if verb_first and where.kind != "abs":
             subject = _antecedent(toks, where.marker, lo) if where.kind == "partp" else _subject(main, toks)
+            first = _tok(toks, items[0])
+            if where.kind == "partp" and subject and toks[where.marker - 1].text == "," and not first.ing \
+                    and first.low not in _PRESENT:  # "The request letter, sent today, asks": it was sent
+                head = toks[subject[-1]].low
+                be = "were" if head.endswith("s") and not head.endswith("ss") and head[:1].islower() else "was"
+                items = [_Item(be, None), *items]
             items = [*_items(toks, subject), *items]
+    if where.kind == "main" and where.has_verb:
+        items = _light_main(items, where, clauses, main, toks, timex)
     if telling:
         items = _lead_in(items, toks)
         if items and _tok(toks, items[0]).low in _DETERMINERS:
@@ -917,6 +1049,51 @@ def _event_clause(text: str, toks: list[_Token], timex: set[int]) -> list[_Item]
                         for i in speaker):
         items = [*_items(toks, _speaker_head(speaker, toks)), *items[1:]]  # "The company said it expects"
     return _tidy(items)
+
+
+#: Verbs that only say a thing came about: what it did is told by the participle after them.
+_LIGHT_VERBS = frozenset("came comes happened happens occurred occurs followed follows arrived arrives".split())
+
+
+def _light_main(items: list[_Item], where: _Clause, clauses: list[_Clause], main: list[int], toks: list[_Token],
+                timex: set[int]) -> list[_Item]:
+    """"That call came Saturday evening, resulting in thousands of workers walking off the job": the main clause
+    says only that it came; the label is what it did ("That call resulted in thousands of workers walking ...")."""
+    kept = _lead_in(_drop_timex(items, toks, timex), toks)
+    words = [_tok(toks, item) for item in kept if item.text not in _PUNCT]
+    if not 2 <= len(words) <= 4 or words[-1].low not in _LIGHT_VERBS:
+        return items
+    after = next((c for c in clauses if c.kind == "part" and c.tokens and c.marker > max(where.tokens)), None)
+    if after is None or any(t.time for t in (toks[i] for i in after.tokens)):
+        return items
+    body = [item for item in _items(toks, after.tokens) if item.text not in ",–—--"]
+    return [*kept[:-1], _Item(_to_past(body[0].text), None), *body[1:]] if body and body[0].index is not None \
+        and toks[body[0].index].ing else items
+
+
+def _subordinate(items: list[_Item], where: _Clause, main: list[int], toks: list[_Token], lo: int,
+                 resolve_it: bool = False) -> list[_Item]:
+    """A subordinate clause told as a sentence. "The government retained the share after selling its stake in
+    1984": the main clause's subject did it ("The government sold its stake"). "... on the Key Bridge when it
+    collapsed March 26" (a relative "when"): "it" is the noun it hangs on ("The Key Bridge collapsed")."""
+    first = _tok(toks, items[0]) if items else None
+    if first is None:
+        return items
+    if first.ing and first.low != "being" and not any(toks[i].low in _COMPLEMENT | {"alleged"} for i in main):
+        subject = _subject(main, toks)  # (not the subject of "X alleged that ..., before striking")
+        if subject and not any(toks[i].ing for i in subject):
+            return [*_items(toks, subject), _Item(_to_past(first.text), None), *items[1:]]
+    second = items[1].index if len(items) > 1 else None
+    if resolve_it and first.low == "it" and second is not None and _verb_ahead(toks, second):
+        ante = _antecedent(toks, where.marker, lo)
+        if ante and not any(toks[i].time or toks[i].text[:1].isdigit() or toks[i].ing or toks[i].low in _ADVERBS
+                            for i in ante) and (
+                toks[ante[0]].low == "the" or toks[ante[0]].text[:1].isupper()):
+            phrase = _items(toks, ante)
+            if toks[ante[0]].low == "the":
+                phrase[0] = _Item("the", None)
+            return [*phrase, *items[1:]]
+    return items
 
 
 def _speaker_head(speaker: list[int], toks: list[_Token]) -> list[int]:
@@ -934,8 +1111,9 @@ def _relative(where: _Clause, items: list[_Item], toks: list[_Token], lo: int) -
     while body and body[0].text in ",–—--":
         body = body[1:]
     relative = toks[marker].low if where.kind == "rel" else ""
-    if relative in ("where", "when"):
-        return body
+    if relative in ("where", "when"):  # "on the Key Bridge when it collapsed": "it" is the bridge
+        it = bool(body) and _tok(toks, body[0]).low == "it"
+        return _subordinate(body, where, [], toks, lo, resolve_it=True) if it else body
     if relative == "whose":
         return [*ante[:-1], _Item(ante[-1].text + "’s", None), *body] if ante else body
     first = body[0].index if body and body[0].index is not None else None
@@ -967,6 +1145,21 @@ def _unfinished_coordination(items: list[_Item], toks: list[_Token]) -> list[_It
     return items
 
 
+_INNER_END = re.compile(r"\b[a-z]{4,}\.(?=\s+[A-Za-z“\"])")
+
+
+def _own_sentence(text: str, start: int, end: int) -> str:
+    """"They’re in the first day of a long walkout. the union's contract expired at midnight": a sentence
+    splitter missed the end ("walkout." then a lower-case word). Only the part holding the expression is
+    labelled: the rest is blanked (the same length, so offsets hold)."""
+    cuts = [m.end() for m in _INNER_END.finditer(text)]
+    if not cuts:
+        return text
+    lo = max((c for c in cuts if c <= start), default=0)
+    hi = min((c for c in cuts if c >= end), default=len(text))
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
 def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HEADLINE_WORDS) -> str:
     """A short chart label for the happening at the expression ``span`` (offsets inside ``sentence``).
 
@@ -983,6 +1176,8 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     end = re.search(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?]+(?=[\"”’')\]]*\s*$)", text)
     if end:
         text = text[:end.start()] + " " * (end.end() - end.start()) + text[end.end():]
+    if span is not None:
+        text = _own_sentence(text, span[0] - offset, span[1] - offset)
     toks = _tokens(text)
     if not toks:
         return ""
@@ -990,7 +1185,7 @@ def headline(sentence: str, span: tuple[int, int] | None = None, words: int = HE
     items = _event_clause(text, toks, timex)
     if _count(items) < 2:  # nothing left of the clause: fall back on the main clause
         items = _tidy(_drop_timex(_lead_in(_items(toks, list(range(len(toks)))), toks), toks, timex))
-    items = _shorten(items, toks, words)
+    items = _tidy(_shorten(items, toks, words))  # a cut can leave one dash of a pair: its aside goes
     items = _unfinished_coordination(items, toks)
     while len(items) > 1 and (_tok(toks, items[-1]).low in _FUNCTION_END or items[-1].text in _PUNCT):
         items = items[:-1]  # what a dropped date leaves behind: "higher than", "is scheduled to expire at the"
