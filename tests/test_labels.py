@@ -253,3 +253,9 @@ def test_seed_headlines_are_short_complete_and_lead_with_the_subject(seed_events
     assert headline_of("004", "Thursday", "Putin").startswith("Russian President Vladimir Putin reiterated")
     assert headline_of("003", "August 19").startswith("US President Donald Trump suggested Washington could")
     assert headline_of("003", "Monday") == "There is a necessity to have European troops there"
+
+
+def test_days_after_something_is_labelled_by_that_something() -> None:
+    sentence = "The Stellantis deal comes days after Ford reached a separate deal."
+    start = sentence.index("days")
+    assert headline(sentence, (start, start + 4)) == "Ford reached a separate deal"

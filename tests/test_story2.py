@@ -49,10 +49,10 @@ def test_every_article_of_the_held_out_story_loads_with_its_publication_date(sto
 
 
 def test_the_held_out_story_merges_and_finds_above_its_floors(story2_events) -> None:
-    """First blind run: 2 of 22 happenings merged, 121 of 123 mentions found, 2 false merges; now 4, 121, none."""
+    """First blind run: 2 of 22 happenings merged, 121 of 123 mentions found, 2 false merges; now 5, 123, none."""
     score = score_merges(story2_events, load_gold(STORY2))
     assert score.multi_article == 22 and score.mentions == 123
-    assert score.merged >= 4
+    assert score.merged >= 5
     assert score.found >= 119
     assert not score.false_merges
 

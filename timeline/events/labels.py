@@ -884,7 +884,7 @@ def _parenthetical(toks: list[_Token], j: int) -> bool:
 _MEASURES = frozenset("seconds minutes hours days weeks months years decades moments shortly soon just long "
                       "minute hour day week month year".split())
 
-_SPAN_MEASURE = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)[\s-]+"
+_SPAN_MEASURE = re.compile(r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)[\s-]+)?"
                            r"(?:second|minute|hour|day|week|month|year|decade)s?", re.IGNORECASE)
 _MEASURED = re.compile(r"\s+(?:after|before)\s+(?=\S)", re.IGNORECASE)
 _MEASURE_WORDS = frozenset("a an few several just only some two three four five six seven eight nine ten".split())
