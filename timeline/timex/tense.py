@@ -106,6 +106,7 @@ _ABBREVIATIONS = frozenset(
     "ore pa tenn tex va vt wash wis wyo".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+_SENTENCE_REACH = 400  # a sentence is looked for this far around a span, no farther
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -159,7 +160,7 @@ class TenseIndex:
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``[start, end)``: from the last sentence end within 400 characters before it
         to the first within 400 after it."""
-        left, right = max(0, start - 400), min(self.length, end + 400)
+        left, right = max(0, start - _SENTENCE_REACH), min(self.length, end + _SENTENCE_REACH)
         begin = left
         i = bisect.bisect_right(self._end_ends, start) - 1
         if i >= 0 and self._end_starts[i] >= left:
@@ -175,8 +176,11 @@ class TenseIndex:
         "The request, sent by the State Department this week, aims to..." is past: "sent" shares the
         expression's clause, "aims to" does not.
         """
+        k = bisect.bisect_left(self._cue_starts, start - _SENTENCE_REACH)
+        if k == len(self._cue_starts) or self._cue_starts[k] >= end + _SENTENCE_REACH:
+            return _NO_CUE  # no cue within reach of any sentence around the span: one bisection, no sentence look-up
         begin, stop = self.sentence_bounds(start, end)
-        k = bisect.bisect_left(self._cue_starts, begin)
+        k = bisect.bisect_left(self._cue_starts, begin, k)
         if k == len(self._cue_starts) or self._cue_starts[k] >= stop:
             return _NO_CUE  # no cue in the sentence (one bisection instead of six)
         near = self._near_cues(start, end, begin, stop)
