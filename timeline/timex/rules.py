@@ -77,6 +77,24 @@ def _undated(type_: str, value: str, granularity: str, rule: str, mod: str | Non
     return Found(type_, value, None, granularity, rule, mod)
 
 
+_UNRESOLVED = object()
+
+
+def _resolved_once(ctx: Context, key: tuple[object, ...], resolve: Callable[[], Found | None]) -> Found | None:
+    """``resolve()``, made once per ``key`` in a text. ``key`` must name all that the resolution reads (the
+    match's words, the tense's cues, a yes/no read off the text around it; the anchor is the context's own), and
+    the result must hold no position (no ``span``): then a repeated expression costs a dict look-up."""
+    found = ctx.resolved.get(key, _UNRESOLVED)
+    if found is _UNRESOLVED:
+        found = ctx.resolved[key] = resolve()
+    return found  # type: ignore[return-value]
+
+
+def _tense_key(tense: Tense, trusted_within: int) -> tuple[object, ...]:
+    """What `_pick_year` reads of a tense: its direction, cue, weakness, and whether the cue is near enough."""
+    return tense.direction, tense.cue, tense.weak, tense.distance <= trusted_within
+
+
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
@@ -104,6 +122,11 @@ class Context:
     @functools.cached_property
     def picked(self) -> dict[tuple[object, ...], tuple[Period, str]]:
         """Years already picked for a period in a tense (`_pick_year`): a long text repeats its dates."""
+        return {}
+
+    @functools.cached_property
+    def resolved(self) -> dict[tuple[object, ...], Found | None]:
+        """Resolutions by everything they read (`_resolved_once`): a long text repeats its expressions."""
         return {}
 
     @functools.cached_property
@@ -295,7 +318,8 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period],
                weekday: int | None = None, against: float = math.inf, trusted_within: int = 12,
-               trust_future: bool = True, key: tuple[object, ...] | None = None) -> tuple[Period, str]:
+               trust_future: bool = True, key: tuple[object, ...] | None = None,
+               tense: Tense | None = None) -> tuple[Period, str]:
     """Place a period that names no year in the year the sentence's tense points to.
 
     The nearest occurrence wins, a distance against the tense counting ``against`` times: with
@@ -310,7 +334,7 @@ def _pick_year(ctx: Context, match: re.Match[str], make: Callable[[int], Period]
         fitting = [p for p in (make(y) for y in years) if p.start.weekday() == weekday]
         if len(fitting) == 1:
             return fitting[0], f"the year in which it falls on a {fitting[0].start.strftime('%A')}"
-    tense = ctx.tense(match)
+    tense = tense or ctx.tense(match)
     trusted = tense.cue and not tense.weak and tense.distance <= trusted_within  # a weak cue is never followed outright
     if trusted and (trust_future or tense.direction == "past"):
         against = math.inf
@@ -391,11 +415,17 @@ def _reads_as_month(name: str, before: str) -> bool:
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    name, rel, mod_words, yrel = m.group("month", "rel", "mod", "yrel")
+    if not (rel or mod_words or yrel) and not _reads_as_month(name.lower(), ctx.text[max(0, m.start() - 20):m.start()]):
+        return None  # "may", "Theresa May", "Hurricane April"
+    tense = None if rel or yrel else ctx.tense(m)
+    key = ("month", name, rel, mod_words, yrel, None if tense is None else _tense_key(tense, 50))
+    return _resolved_once(ctx, key, lambda: _month_in_tense(m, ctx, tense))
+
+
+def _month_in_tense(m: re.Match[str], ctx: Context, tense: Tense | None) -> Found:
     name = m.group("month").lower()
     rel, mod_words = m.group("rel"), m.group("mod")
-    before = ctx.text[max(0, m.start() - 20):m.start()]
-    if not (rel or mod_words or m.group("yrel")) and not _reads_as_month(name, before):
-        return None  # "may", "Theresa May", "Hurricane April"
     month = MONTHS[name]
     mod = _mod_of(mod_words)
     if m.group("yrel"):
@@ -411,7 +441,7 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
         period, why = periods.month(ctx.anchor.year, month), "'this': the anchor's year"
     else:
         period, why = _pick_year(ctx, m, lambda y: periods.month(y, month), against=2, trusted_within=50,
-                                 key=("month", month))
+                                 key=("month", month), tense=tense)
     rule = f"month without a year; {why} ({ctx.anchor_desc})"
     if mod in ("START", "END") and mod_words and re.search(r"earlier|later", mod_words, re.I):
         period, rule = _before_or_after_anchor(period, mod, ctx, rule)
