@@ -128,3 +128,13 @@ def test_an_abbreviation_ends_no_sentence(text: str, expression: str, sentence: 
     start = text.index(expression)
     begin, end = sentence_bounds(text, start, start + len(expression))
     assert text[begin:end] == sentence
+
+
+def test_an_ed_word_after_a_determiner_is_an_adjective_not_a_past_cue() -> None:
+    """ "will travel on Friday to visit the collapsed bridge": the future decides, "collapsed" describes."""
+    text = "The president will travel to Baltimore on Friday to visit the collapsed bridge."
+    start = text.index("Friday")
+    assert tense_at(text, start, start + 6).direction == "future"
+    text = "The bridge collapsed on Friday."
+    start = text.index("Friday")
+    assert tense_at(text, start, start + 6).direction == "past"

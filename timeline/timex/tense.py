@@ -95,6 +95,9 @@ _NOT_PAST = frozenset(
 #: "it will be decided"), no past cue. Checked on each past cue found, not in the pattern: a look-behind there
 #: would run at every character of the text.
 _PRESENT_PASSIVE_BEFORE = (" is ", " are ", " be ", " being ")
+#: An "-ed" word after a determiner is an adjective ("to visit the collapsed bridge", "a revised offer"), no verb.
+_DETERMINER_BEFORE = (" the ", " a ", " an ", " its ", " their ", " his ", " her ", " our ", " this ", " that ",
+                      " these ", " those ", " whose ")
 #: Cues are matched case-sensitively on a lower-cased copy: several times faster than IGNORECASE, same offsets.
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s(?![a-z])|\n")  # "Birmingham, Ala., killed": no end
@@ -152,6 +155,7 @@ class TenseIndex:
         for pattern, direction, preference in cues:
             found = [(m.start() + lo, m.end() + lo, text[m.start() + lo:m.end() + lo]) for m in pattern.finditer(lower)
                      if (m.group(0) not in _NOT_PAST and not lower.endswith(_PRESENT_PASSIVE_BEFORE, 0, m.start())
+                         and not (m.group(0).endswith("ed") and lower.endswith(_DETERMINER_BEFORE, 0, m.start()))
                          if direction == "past" else text[m.start() + lo] != "M")]
             self._cues.append((direction, preference, [f[0] for f in found], [f[1] for f in found],
                                [f[2] for f in found]))
