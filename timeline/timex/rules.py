@@ -753,11 +753,22 @@ STORY_WEEKDAY = "the day the story named last (a weekday of the story)"
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    rel_words = m.group("rel")
+    if not rel_words and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return Found("DATE", f"XXXX-WXX-{WEEKDAYS[m.group('weekday').lower()] + 1}", None, "vague",
+                     "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
+    if rel_words and rel_words.lower() not in ("early", "late"):
+        tense, possessive = None, False  # the words say which one: no tense read
+    else:
+        tense, possessive = ctx.tense(m), ctx.text.startswith(("'s ", "’s "), m.end())
+    key = ("weekday", m.group(0), m.groups(), None if tense is None else (tense.direction, tense.cue, tense.weak),
+           possessive)
+    return _resolved_once(ctx, key, lambda: _weekday_in_tense(m, ctx, tense))
+
+
+def _weekday_in_tense(m: re.Match[str], ctx: Context, tense: Tense | None) -> Found | None:
     weekday = WEEKDAYS[m.group("weekday").lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
-        return Found("DATE", f"XXXX-WXX-{weekday + 1}", None, "vague",
-                     "'a Tuesday': some such weekday, no calendar date", span=m.span("weekday"))
     if rel.startswith("the "):  # "the previous Friday", "the following Monday": next to the story's own day
         direction = 1 if rel.endswith("following") else -1
         date = _weekday_from(ctx.anchor, weekday, direction, strictly=True)
@@ -773,7 +784,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
         date = periods.week(ctx.anchor).start + dt.timedelta(days=weekday)
         why = f"'this': the one in the anchor's week ({ctx.anchor_desc})"
     else:
-        tense = ctx.tense(m)
+        tense = tense or ctx.tense(m)
         if tense.direction == "future" and ctx.text.startswith(("'s ", "’s "), m.end()) and \
                 tense.cue.lower() not in _FORWARD_NOUN_CUES:
             tense = Tense("past", f"{m.group(0)}'s", 0)  # "get around Wednesday's ruling": a decision already made
