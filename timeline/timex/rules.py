@@ -504,6 +504,10 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("mod") is None and m.group("fiscal") is None and not _reads_as_year(
             ctx.text[max(0, m.start() - 16):m.start()], ctx.text[m.end():m.end() + 12]):
         return None
+    return _resolved_once(ctx, ("year", m.group("mod", "year")), lambda: _year_as_written(m))
+
+
+def _year_as_written(m: re.Match[str]) -> Found:
     period = periods.year(int(m.group("year")))
     mod = _mod_of(m.group("mod"))
     rule = "year as written"
