@@ -306,7 +306,11 @@ def _strip_weekday(text: str) -> tuple[str, int | None]:
 
 
 def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
-    body, weekday = _strip_weekday(m.group(0))
+    return _resolved_once(ctx, ("full date", m.group(0)), lambda: _date_as_written(m.group(0)))
+
+
+def _date_as_written(written: str) -> Found | None:
+    body, weekday = _strip_weekday(written)
     date = _parse_explicit(body)
     if date is None:
         return None
@@ -670,6 +674,10 @@ def _season_step(anchor: dt.date, code: str, direction: int, current: Period) ->
 
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
+    return _resolved_once(ctx, ("relative day", *m.group("word", "part")), lambda: _day_from_anchor(m, ctx))
+
+
+def _day_from_anchor(m: re.Match[str], ctx: Context) -> Found | None:
     word = re.sub(r"\s+", " ", m.group("word").lower())
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                "the day after tomorrow": 2, "this": 0, "last": -1}
@@ -893,6 +901,10 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
     event table can still place them; "earlier"/"later" count from the narrative's own time, which is
     not the anchor, so they keep none. "a year earlier" beside a quarterly report is that quarter a year back.
     """
+    return _resolved_once(ctx, ("ago", *m.group("num", "unit", "dir")), lambda: _counted_from_anchor(m, ctx))
+
+
+def _counted_from_anchor(m: re.Match[str], ctx: Context) -> Found | None:
     amount = _number(m.group("num"))
     unit = _unit(m.group("unit"))
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -1023,6 +1035,13 @@ ON_ANCHOR_DAY = "on the anchor day"
 
 
 def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
+    day_ref = (m.group("dayref") or "").lower()
+    tense = ctx.tense(m) if day_ref in WEEKDAYS else None
+    key = ("clock time", m.group(0), m.groups(), None if tense is None else (tense.direction, tense.cue, tense.weak))
+    return _resolved_once(ctx, key, lambda: _clock_time_in_tense(m, ctx, tense))
+
+
+def _clock_time_in_tense(m: re.Match[str], ctx: Context, tense: Tense | None) -> Found | None:
     g = m.groupdict()  # one call: a long list of clock times asks for many groups each
     hour24 = g["hour24"] or g["hour24b"]
     words = (g["clock2"] or "").lower()
@@ -1039,7 +1058,7 @@ def _clock_time(m: re.Match[str], ctx: Context) -> Found | None:
         hour = hour % 12 + (12 if g["ampm"][0] in "pP" else 0)
     day_ref = (g["dayref"] or "").lower()
     if day_ref in WEEKDAYS:
-        tense = ctx.tense(m)
+        tense = tense or ctx.tense(m)
         date = _coming_or_just_past(ctx.anchor, WEEKDAYS[day_ref]) if tense.weak else \
             _weekday_from(ctx.anchor, WEEKDAYS[day_ref], +1 if tense.direction == "future" else -1)
         why = f"on {day_ref.title()}, {tense.describe()}" + (": the coming one unless just past" if tense.weak else "")
