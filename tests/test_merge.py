@@ -510,3 +510,11 @@ def test_a_place_named_in_passing_is_no_clash_of_places() -> None:
     ])
     assert together(events, "lansing", "chicago")
     assert row(events, "toledo", "noon Friday")["n_sources"] == 1
+
+
+def test_what_a_happening_is_measured_from_is_not_its_class() -> None:
+    sentence = "Fain told workers late Thursday in an online address less than two hours before the deadline."
+    start = sentence.index("late Thursday")
+    assert merge._cue_classes(sentence, start, start + len("late Thursday")) == frozenset()
+    sentence = "The contract expired late Thursday, hours before the strike."
+    assert merge._cue_classes(sentence, sentence.index("late"), sentence.index(",")) == frozenset({"expiry"})

@@ -364,11 +364,18 @@ def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The specific event classes of the triggers in `_cue_span`. Triggers are found in the whole sentence, so
-    a directive before the window still marks its "to ..." as an intention ("are preparing to walk off the job
-    after contracts expire at 11:59 p.m.")."""
+    """The specific event classes of the triggers in `_cue_span`, but for what it is measured from (`_MEASURED_FROM`).
+    Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
+    intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
     lo, hi = _cue_span(sentence, start, end)
-    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi))
+    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
+                                         and not _MEASURED_FROM.search(sentence, max(0, t.start - 30), t.start)))
+
+
+#: A trigger after "before", "after", "since"... names what the happening is measured from ("told workers less than
+#: two hours before the deadline"), not the happening.
+_MEASURED_FROM = re.compile(r"\b(?:before|after|since|until|ahead\s+of|following)\s+(?:the\s+|a\s+|an\s+|its\s+|"
+                            r"their\s+)?$", re.IGNORECASE)
 
 
 #: Verbs of saying: a date beside one dates what someone said ("Fain said Wednesday", "told workers late Thursday").
@@ -738,9 +745,9 @@ def _told_twice(feats: Features, x: int, y: int) -> bool:
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
-    """Two mentions that tell one event class of one key name, both as happenings or both as possibilities
-    (their dates checked elsewhere)."""
-    names = feats.key_names[x] & feats.key_names[y] or not feats.key_names[x] or not feats.key_names[y]
+    """Two mentions that tell one event class of one key organization (or one names none), both as happenings or
+    both as possibilities (their dates checked elsewhere)."""
+    names = feats.key_orgs[x] & feats.key_orgs[y] or not feats.key_orgs[x] or not feats.key_orgs[y]
     return bool(eventtypes.shared(feats.cues[x], feats.cues[y]) and names
                 and feats.hedged[x] == feats.hedged[y])
 
