@@ -126,9 +126,48 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
                 candidates.append((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
-    timexes = _compound_durations(text, _parts_named(text, timexes))
-    timexes = _times_on_their_day(ctx, _story_days(ctx, _story_periods(ctx, timexes)))
-    return _quoted_days(ctx, _weekdays_in_apposition(text, _dates_with_their_times(text, timexes)))
+    # Each pass below acts only on expressions its rule or marker names; a pass with none is skipped (a text
+    # of a thousand "in March" runs no story, clock-time or quotation pass). The explanations are read again
+    # after a pass that ran, as it may have rewritten some.
+    explained = _Explanations(timexes)
+    if timexes and "of" in text:  # "the week of Jan. 25", "the 13th of next month"
+        timexes = explained.after(_parts_named(text, timexes))
+    if explained.any(rule="duration"):
+        timexes = explained.after(_compound_durations(text, timexes))
+    if explained.any(STORY_PERIOD):
+        timexes = explained.after(_story_periods(ctx, timexes))
+    if explained.any(STORY_DAY, STORY_TOLD, STORY_WEEKDAY, STORY_PART_OF_DAY):
+        timexes = explained.after(_story_days(ctx, timexes))
+    if explained.any(ON_ANCHOR_DAY):
+        timexes = explained.after(_times_on_their_day(ctx, timexes))
+    if explained.any(rule="clock time"):
+        timexes = explained.after(_dates_with_their_times(text, timexes))
+    if explained.any(rule="weekday"):
+        timexes = explained.after(_weekdays_in_apposition(text, timexes))
+    if explained.any(rule="relative day") or explained.any(rule="part of day"):
+        timexes = _quoted_days(ctx, timexes)
+    return timexes
+
+
+class _Explanations:
+    """The distinct ``rule`` strings of a list of expressions: which passes have anything to act on.
+
+    A text dense with one expression holds few distinct explanations (a repeated expression shares its
+    resolution), so asking them costs far less than a pass over every expression."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.after(timexes)
+
+    def after(self, timexes: list[Timex]) -> list[Timex]:
+        self._rules = {t.rule for t in timexes}
+        self._names = {rule.partition(":")[0] for rule in self._rules}
+        return timexes
+
+    def any(self, *markers: str, rule: str | None = None) -> bool:
+        """Does an explanation hold one of ``markers``, or start with rule name ``rule``?"""
+        if rule is not None:
+            return rule in self._names
+        return any(marker in r for r in self._rules for marker in markers)
 
 
 _WEEK_OF = re.compile(r"\b[Tt]he\s+(?:(?P<ord>first|second|third|fourth|fifth|last|final)\s+)?week\s+of\s+$")
