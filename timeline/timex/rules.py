@@ -11,7 +11,6 @@ two agree, and that is tested); calendar arithmetic is `dateutil`'s and
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import math
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 import dateparser
+import numpy as np
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
 
@@ -1379,21 +1379,28 @@ class WordIndex:
         (a match holds both: a text full of years alone then runs no full-date pattern)."""
         key = (trigger, reach, also)
         if key not in self._cache:
-            hits = sorted(p for word in trigger for p in self.at.get(word, ()))
-            merged: list[tuple[int, int]] = []
+            # numpy does per array what a loop would do per word: a text dense with dates holds tens of thousands
+            hits = self._positions(trigger)
             before, after = reach
             if also is not None:
-                others = sorted(p for word in also for p in self.at.get(word, ()))
-                hits = [hit for hit in hits if bisect.bisect_right(others, hit + after - 1) >
-                        bisect.bisect_left(others, hit - before)] if others else []
-            for hit in hits:
-                start, end = max(0, hit - before), min(self.length, hit + after)
-                if merged and start <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], end)
-                else:
-                    merged.append((start, end))
-            self._cache[key] = merged
+                others = self._positions(also)
+                # one of ``also`` starts in [hit - before, hit + after - 1]
+                hits = hits[np.searchsorted(others, hits + (after - 1), "right") >
+                            np.searchsorted(others, hits - before, "left")]
+            starts, ends = np.maximum(hits - before, 0), np.minimum(hits + after, self.length)
+            # ends grow with hits: a window ends where the next one starts past its end
+            cuts = np.flatnonzero(starts[1:] > ends[:-1]) + 1
+            firsts = np.concatenate(([0], cuts)) if len(hits) else cuts
+            lasts = np.concatenate((cuts - 1, [len(hits) - 1])) if len(hits) else cuts
+            self._cache[key] = list(zip(starts[firsts].tolist(), ends[lasts].tolist(), strict=True))
         return self._cache[key]
+
+    def _positions(self, words: frozenset[str]) -> np.ndarray:
+        """The sorted start positions of ``words`` in the text, as an int64 array."""
+        found = [self.at[word] for word in words if word in self.at]
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return np.sort(np.concatenate([np.asarray(positions, dtype=np.int64) for positions in found]))
 
 
 _UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
