@@ -1314,6 +1314,10 @@ class Rule:
         # Found on the folded copy (the same matches at the same offsets, two to three times faster without
         # IGNORECASE), then matched again where found, on the text itself: resolvers read its own letters.
         folded, rematch = words.folded(text), self.pattern.match
+        if folded is text:  # nothing to fold (a lower-case text): the folded pattern's matches are the pattern's own
+            for start, end in windows:
+                yield from self.folded.finditer(text, start, end)
+            return
         for start, end in windows:
             for found in self.folded.finditer(folded, start, end):
                 yield rematch(text, found.start(), end)
@@ -1367,9 +1371,11 @@ class WordIndex:
         self._folded: str | None = None
 
     def folded(self, text: str) -> str:
-        """``text`` through `_FOLD`, made once (``text`` is the text this index was built from)."""
+        """``text`` through `_FOLD`, made once (``text`` is the text this index was built from); ``text`` itself
+        when folding changes nothing."""
         if self._folded is None:
-            self._folded = text.translate(_FOLD)
+            folded = text.translate(_FOLD)
+            self._folded = text if folded == text else folded
         return self._folded
 
     def windows(self, trigger: frozenset[str], reach: tuple[int, int] = (80, 60),
