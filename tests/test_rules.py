@@ -83,3 +83,23 @@ def test_case_insensitive_rules_find_on_the_folded_text_what_they_find_on_the_te
             plain = dataclasses.replace(rule, folded=None)
             assert [(m.span(), m.groupdict()) for m in rule.matches(text, words)] == \
                 [(m.span(), m.groupdict()) for m in plain.matches(text, words)], rule.name
+
+
+def test_a_text_with_nothing_to_fold_is_matched_as_it_is() -> None:
+    """No capital letter: the folded patterns run on the text itself, once, and find what IGNORECASE finds."""
+    import dataclasses
+
+    from timeline.timex.rules import RULES
+
+    text = ("two weeks ago, in three days, next month and the weekend; last year's third quarter, 10:35 a.m. today; "
+            "the following day, every monday, the 1990s, years later, for decades, at the time.")
+    words = WordIndex(text)
+    assert words.folded(text) is text
+    folded = [rule for rule in RULES if rule.folded is not None]
+    found = 0
+    for rule in folded:
+        plain = dataclasses.replace(rule, folded=None)
+        matches = [(m.span(), m.groupdict()) for m in rule.matches(text, words)]
+        assert matches == [(m.span(), m.groupdict()) for m in plain.matches(text, words)], rule.name
+        found += len(matches)
+    assert found >= 10

@@ -672,3 +672,31 @@ def test_comes_days_after_dates_what_it_names_a_few_days_back() -> None:
     assert (found.text, found.type, found.value) == ("days", "DURATION", "PXD")
     assert (found.start, found.end) == (dt.date(2023, 10, 22), dt.date(2023, 10, 26))
     assert not [t for t in find_timexes("The deal came days after Ford reached its own.", saturday) if t.is_dated]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The talks ended in March. The company will open its plant in March.", ["2025-03", "2026-03"]),
+    ("The vote was held on Friday. The next vote will be held on Friday.", ["2025-06-06", "2025-06-13"]),
+    ("The plant closed at 9 a.m. Friday. It will reopen at 9 a.m. Friday.", ["2025-06-06T09:00", "2025-06-13T09:00"]),
+])
+def test_a_repeated_expression_is_resolved_in_its_own_sentence(text: str, values: list[str]) -> None:
+    """Repeated words share one resolution only where all it reads is the same: here their tenses differ."""
+    assert [t.value for t in find_timexes(text, dt.date(2025, 6, 11))] == values
+
+
+@pytest.mark.parametrize("phrase", ["in March", "on Friday", "in 2019", "said today", "two weeks ago",
+                                    "at 10:35 a.m.", "on Friday, March 3, 2025", "for three weeks"])
+def test_a_repeated_expression_resolves_as_it_does_alone(phrase: str) -> None:
+    """A text of one phrase repeated (what the adversarial benchmark times) gives each copy the record the phrase
+    gets alone, only its offsets moved."""
+    import dataclasses
+
+    alone = find_timexes(phrase, SAT)
+    many = find_timexes(" ".join([phrase] * 50), SAT)
+    assert alone and len(many) == 50 * len(alone)
+    step = len(phrase) + 1
+    for i, timex in enumerate(many):
+        first = alone[i % len(alone)]
+        shift = step * (i // len(alone))
+        assert timex == dataclasses.replace(first, start_char=first.start_char + shift,
+                                            end_char=first.end_char + shift)
