@@ -11,6 +11,7 @@ two agree, and that is tested); calendar arithmetic is `dateutil`'s and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -95,6 +96,7 @@ def _tense_key(tense: Tense, trusted_within: int) -> tuple[object, ...]:
     return tense.direction, tense.cue, tense.weak, tense.distance <= trusted_within
 
 
+_SINCE_WORDS = re.compile("ince|of")
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
@@ -136,12 +138,20 @@ class Context:
 
     def tense(self, match: re.Match[str]) -> Tense:
         """The tense around a match; "since" or "as of" right before it points back ("on patrol since March")."""
-        start = match.start()
-        since = _SINCE.search(self.text, max(0, start - 8), start) if self.text[max(0, start - 8):start].rstrip() \
-            .endswith(("ince", "of")) else None  # the cheap test first: most expressions follow neither word
+        start, end = match.start(), match.end()  # a `_GroupAlias` has no span()
+        # the cheap tests first: most expressions follow neither word, and neither is within 8 characters before
+        k = bisect.bisect_left(self._since_words, start - 8)
+        since = _SINCE.search(self.text, max(0, start - 8), start) if k < len(self._since_words) and \
+            self._since_words[k] <= start - 2 and self.text[max(0, start - 8):start].rstrip() \
+            .endswith(("ince", "of")) else None
         if since:
             return Tense("past", since.group(0).strip(), 0)
-        return self.tenses.tense_at(match.start(), match.end())
+        return self.tenses.tense_at(start, end)
+
+    @functools.cached_property
+    def _since_words(self) -> list[int]:
+        """Where "ince" and "of" stand in the text (one pass): `tense` reads "since"/"as of" only near one."""
+        return [m.start() for m in _SINCE_WORDS.finditer(self.text)]
 
     @functools.cached_property
     def anchor_desc(self) -> str:
