@@ -112,18 +112,21 @@ def find_timexes(text: str, anchor: dt.date) -> list[Timex]:
     candidates: list[tuple[int, int, int, Found]] = []
     words = WordIndex(text)
     covered = _Covered()
+    holds, add = covered.holds, candidates.append  # bound once: the loop below runs once per match
     for priority, rule in enumerate(RULES):
         covered.update(candidates)
+        resolve = rule.resolve
         for match in rule.matches(text, words):
-            if covered.holds(*match.span()):
+            span = match.span()
+            if holds(*span):
                 continue  # inside an expression an earlier rule found: it could only lose to it
             try:
-                found = rule.resolve(match, ctx)
+                found = resolve(match, ctx)
             except (ValueError, OverflowError, KeyError, StopIteration, IndexError):
                 found = None  # a date out of the calendar's range: no expression, never a crash
             if found is not None:
-                start, end = found.span or match.span()
-                candidates.append((start, end, priority, found))
+                start, end = found.span or span
+                add((start, end, priority, found))
     timexes = [_to_timex(text, anchor, start, end, found, RULES[priority].name)
                for start, end, priority, found in _longest_first(candidates)]
     # Each pass below acts only on expressions its rule or marker names; a pass with none is skipped (a text
