@@ -92,3 +92,11 @@ def test_disaster_and_court_stories_have_their_classes() -> None:
     assert event_classes("The state asked for emergency funding") == {"funding"}
     assert compatible(frozenset({"search"}), frozenset({"recovery"}))
     assert not compatible(frozenset({"search"}), frozenset({"accident"}))
+
+
+def test_strike_with_an_object_is_a_blow_not_a_walkout() -> None:
+    assert "strike" not in event_classes("The cargo ship struck the bridge")
+    assert "strike" not in event_classes("Striking a support column, the ship stopped")
+    assert event_classes("A cargo ship rammed into the bridge") == {"accident"}
+    assert event_classes("Workers struck Ford at midnight") == {"strike"}
+    assert event_classes("The union struck a deal with GM") == {"agreement"}

@@ -518,3 +518,24 @@ def test_what_a_happening_is_measured_from_is_not_its_class() -> None:
     assert merge._cue_classes(sentence, start, start + len("late Thursday")) == frozenset()
     sentence = "The contract expired late Thursday, hours before the strike."
     assert merge._cue_classes(sentence, sentence.index("late"), sentence.index(",")) == frozenset({"expiry"})
+
+
+def test_one_organization_spelled_three_ways_is_one() -> None:
+    assert len({merge._org_key(n) for n in ("U.S. Department of Justice", "Department of Justice",
+                                            "Justice Department")}) == 1
+    assert merge._org_key("Ford") != merge._org_key("General Motors")
+
+
+def test_organizations_clash_only_when_neither_sentence_names_the_other_s() -> None:
+    """Each label names one company but both sentences name both: one happening; two labels about two
+    companies that never meet in a sentence: two."""
+    friday = dt.date(2023, 9, 29)
+    events = extract_events([
+        article("At noon Friday, workers at General Motors' Delta plant walked out, and so did Ford's Chicago "
+                "workers.", "gm", friday),
+        article("At noon Friday, workers at a Ford plant walked out, as did workers at the General Motors Delta "
+                "plant.", "ford", friday),
+        article("At noon Friday, workers at a Stellantis plant walked out.", "stellantis", friday),
+    ])
+    assert together(events, "gm", "ford")
+    assert row(events, "stellantis", "noon Friday")["n_sources"] == 1

@@ -59,7 +59,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "merger": ("merger", "merge", "acquisition", "acquire", "buyout", "takeover", "take over", "buy", "bought",
                "purchase", "stake", "spin off", "spinoff", "divest"),
     "accident": ("crash", "collision", "collide", "derail", "derailment", "accident", "sink", "sank",
-                 "capsize", "fire", "blaze", "spill", "leak", "collapse"),
+                 "capsize", "fire", "blaze", "spill", "leak", "collapse", "ram", "smash", "slam into", "plow into"),
     "weather": ("storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding", "earthquake",
                 "quake", "tsunami", "wildfire", "drought", "heatwave", "heat wave", "blizzard", "snowstorm",
                 "landslide", "eruption", "erupt"),
@@ -166,6 +166,12 @@ def _intended(words: list[str], k: int) -> bool:
     return False
 
 
+#: "strike" with an object ("struck the bridge") is a blow; the walkout takes none ("workers struck Ford" names
+#: a company, no determiner).
+_HIT = frozenset({"strike", "strikes", "struck", "striking"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "another", "one"})
+
+
 def _matches(tokens: list[str]) -> list[tuple[int, int, str]]:
     """(first token, last token, class) of each trigger among ``tokens`` (as written), left to right. A
     capitalised word inside a clause followed by another is a name, no trigger ("Bill Clinton", "Rally Point");
@@ -182,6 +188,9 @@ def _matches(tokens: list[str]) -> list[tuple[int, int, str]]:
         for rest, name in entries:
             last = k + len(rest)
             if last < len(words) and all(words[k + 1 + n] in forms for n, forms in enumerate(rest)):
+                if name == "strike" and not rest and words[k] in _HIT and last + 1 < len(words) \
+                        and words[last + 1] in _DETERMINERS:
+                    break  # "the ship struck the bridge", "striking a support column": a blow, no walkout
                 out.append((k, last, name))
                 step = len(rest) + 1
                 break

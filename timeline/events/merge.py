@@ -24,8 +24,9 @@ Three steps, each linear in the number of rows:
    Passing pairs are joined best first, but two clusters join only when every member's range still
    overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
    that week cannot chain in), when their average member similarity (average link, from the clusters'
-   summed vectors) stays high, when no two members' classes clash and the clusters' key organizations meet
-   (two companies are two happenings; a person or a place beside an organization is no clash), and,
+   summed vectors) stays high, when no two members' classes clash and the organizations their labels are
+   about meet the other's sentences (two companies are two happenings; a person or a place beside an
+   organization is no clash; "Justice Department" and "U.S. Department of Justice" are one), and,
    inside one article, only when the two mentions have the same range and much alike sentences or the
    same day, class and key name (one happening told twice).
 
@@ -165,6 +166,7 @@ class Features:
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
     key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
     key_people: list[frozenset[str]]  # key names of people
+    told_orgs: list[frozenset[str]]  # the key organizations the label names: who the happening is about
     spoke: np.ndarray  # bool: the expression dates something said
 
 
@@ -177,8 +179,8 @@ def _days(values: pd.Series) -> np.ndarray:
 
 
 #: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
-TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "classes", "cues", "hedged",
-                 "spoke", "mergeable")
+TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "label_orgs", "classes", "cues",
+                 "hedged", "spoke", "mergeable")
 
 
 def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
@@ -204,9 +206,10 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
     name_tokens: dict[frozenset[str], tuple[list[str], set[str]]] = {}
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
-    for sentence, s_start, t_start, t_end, actors, places, headline in zip(
+    people = frame["people"] if "people" in frame.columns else pd.Series([[]] * n, index=frame.index)
+    for sentence, s_start, t_start, t_end, actors, places, headline, persons in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
-            frame["actors"], frame["places"], headlines, strict=True):
+            frame["actors"], frame["places"], headlines, people, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
         near = _clause(sentence, max(start, 0), end)
         clause = headline if labelled else near
@@ -216,6 +219,9 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
             classes = _cue_classes(sentence, max(start, 0), end)
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
+        person = {str(p) for p in _names(persons)}  # the organizations the label names: who it is about
+        columns["label_orgs"].append(sorted(o for o in map(str, _names(actors))
+                                            if o not in person and _named_in(o, clause)))
         columns["hedged"].append(eventtypes.hedged(clause))
         columns["spoke"].append(_spoke(sentence, max(start, 0), end))
         before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
@@ -308,8 +314,9 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     key_names = [(a | p) - topic for a, p in zip(actors_of, places_of, strict=True)]
     people_of = [frozenset(str(x) for x in _names(v)) for v in frame["people"]] if "people" in frame.columns \
         else [frozenset()] * len(frame)  # (a table without the column: every actor counts as an organization)
-    key_orgs = [(a - p) - topic for a, p in zip(actors_of, people_of, strict=True)]
+    key_orgs = [frozenset(map(_org_key, (a - p) - topic)) for a, p in zip(actors_of, people_of, strict=True)]
     key_people = [p - topic for p in people_of]
+    told_orgs = [frozenset(_org_key(o) for o in named if o not in topic) for named in tokens["label_orgs"]]
     classes_of = [frozenset(c) for c in tokens["classes"]]
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
@@ -336,7 +343,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
                     starts, ends, _level(ends - starts + 1), docs, rank,
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
-                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people,
+                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people, told_orgs,
                     np.asarray(tokens["spoke"], dtype=bool))
 
 
@@ -351,6 +358,33 @@ def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> s
     before = sentence[low:start].split()[-words:]
     after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:the\s+)?(?:U\.?S\.?|US|United\s+States|UK|U\.K\.)\s+", re.IGNORECASE)
+_DEPARTMENT_OF = re.compile(r"^(Department|Ministry|Office|Bureau)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether ``text`` names organization ``name``: one of its distinctive capitalised words, or its initials."""
+    words = [w for w in re.findall(r"[A-Z][\w&'-]+", name) if w.lower() not in _STOP and w not in _ORG_WORDS]
+    found = set(re.findall(r"[\w&'-]+", text))
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'-]+", name))
+    return any(w in found for w in words if len(w) > 2) or (len(initials) > 1 and initials in found)
+
+
+_ORG_WORDS = frozenset("Department Ministry Administration Authority Agency Office Bureau Council Company Corporation "
+                       "Group Union Association Committee Commission Board Service National Federal United States "
+                       "Inc Corp Ltd Co".split())
+
+
+@lru_cache(maxsize=65_536)
+def _org_key(name: str) -> str:
+    """One key for the spellings of one organization: "U.S. Department of Justice", "Department of Justice" and
+    "Justice Department" are one (a country's prefix dropped, "Department of X" read as "X Department")."""
+    name = _COUNTRY_PREFIX.sub("", name.strip())
+    if m := _DEPARTMENT_OF.match(name):
+        name = f"{m.group(2)} {m.group(1)}"
+    return " ".join(name.lower().split())
 
 
 def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -577,7 +611,8 @@ class _Cluster:
     total: dict[int, float]  # summed member vectors: average link in one dot product
     told: dict[int, float]  # summed member label vectors: the same on the clauses that tell the happening
     kinds: set[frozenset[str]]  # the members' distinct label classes: complete link on classes, cheaply
-    names: set[str]  # the members' key organizations
+    names: set[str]  # the key organizations the members' labels name (who the happening is about)
+    orgs: set[str]  # every key organization of the members' sentences
 
 
 def _vector(matrix: sparse.csr_matrix, i: int) -> dict[int, float]:
@@ -664,7 +699,8 @@ def join(feats: Features, passing: Passing, about: dict[str, list[str]]) -> Clus
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
                                       int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
                                       _vector(feats.label, root),
-                                      {feats.classes[root]}, set(feats.key_orgs[root]))
+                                      {feats.classes[root]}, set(feats.told_orgs[root]),
+                                      set(feats.key_orgs[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -713,7 +749,8 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
     start, end = max(a.start, b.start), min(a.end, b.end)
     if start > end or ((a.coarse or b.coarse) and (a.start, a.end) != (b.start, b.end)):
         return False
-    if a.names and b.names and not a.names & b.names and score < NAME_CONFLICT:  # "Ford" vs "Stellantis"
+    if a.names and b.names and not (a.names & b.orgs or b.names & a.orgs) and score < NAME_CONFLICT:
+        # "Ford" vs "Stellantis": each is about an organization the other's sentences never name
         return False
     if not all(eventtypes.compatible(x, y) for x in a.kinds for y in b.kinds):
         return False
@@ -834,6 +871,7 @@ def _absorb(into: _Cluster, other: _Cluster) -> None:
         into.told[key] = into.told.get(key, 0.0) + weight
     into.kinds |= other.kinds
     into.names |= other.names
+    into.orgs |= other.orgs
 
 
 def _reason(about: dict[str, list[str]], feats: Features, i: int, j: int, score: float) -> str:
