@@ -372,16 +372,7 @@ def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndar
     date shard for its own rows' pairs (their blocks whole in the shard) and unites the answers.
     """
     n = len(feats.start)
-    months = _month_index(feats.start), _month_index(feats.end)
-    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
-    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
-    fine, month = feats.level == 0, feats.level == 1
-    # each row's buckets (at most two: a range may straddle two weeks or months)
-    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
-            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
-                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
-    host_kind = np.where(fine, 0, np.where(month, 1, 2))
-    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    host, host_kind, guest = row_buckets(feats)
     position = np.empty(n, dtype=np.int64)
     position[np.lexsort((feats.rank, feats.end, feats.start))] = np.arange(n)
     lengths = np.fromiter((len(k) if feats.mergeable[i] else 0 for i, k in enumerate(feats.keys)), np.int64, n)
@@ -417,6 +408,22 @@ def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndar
     ok = (low != high) & dates_agree(feats, low, high)
     codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
     return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank, owned)
+
+
+def row_buckets(feats: Features) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
+    """Each row's date buckets (at most two: a range may straddle two weeks or months), their kind (0 week,
+    1 month, 2 coarse: the bucket is then the number of the row's exact range among the frame's), and the month
+    buckets a day-to-week range also visits (as a guest: it meets the first `BLOCK_WINDOW` rows there)."""
+    months = _month_index(feats.start), _month_index(feats.end)
+    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
+    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
+    fine, month = feats.level == 0, feats.level == 1
+    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
+            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
+                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
+    host_kind = np.where(fine, 0, np.where(month, 1, 2))
+    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    return host, host_kind, guest
 
 
 def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray,
