@@ -28,7 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 STAGES = ("loading", "entities", "rows", "merging", "output")
-SHUFFLES = ("docs", "states", "resolved", "rows", "passing pairs", "clusters")
+SHUFFLES = ("docs", "states", "resolved", "rows", "postings", "pair counts", "candidates", "candidate rows",
+            "passing pairs", "clusters")
+#: Merging's rounds, by the most items one task of each read (`RunResult.largest`): what bounds a worker's memory.
+MERGING = ("postings", "blocks", "ranking", "gathering", "scoring", "joins")
 
 
 def _peak_rss_mb() -> float:
@@ -60,7 +63,7 @@ def run(folder: Path, workers: int, partition_mb: float) -> dict[str, object]:
                 "partitions": result.partitions, "cpu": dict(result.cpu), "wall": result.wall,
                 "worker_rss_mb": sorted(rss.values()), "client_rss_mb": _peak_rss_mb(),
                 "output_mb": (work / "events.parquet").stat().st_size / 2**20, "stored": result.stored,
-                "rows": result.events + result.references, "shard_rows": result.shard_rows,
+                "rows": result.events + result.references, "shards": result.shards, "largest": result.largest,
                 "candidates": result.candidates, "passing": result.passing}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -116,14 +119,21 @@ def markdown(runs: list[dict[str, object]]) -> str:
         walls = ", ".join(f"{k} {v:,.1f}" for k, v in r["wall"].items())
         lines.append(f"| {r['articles']:,} | {r['workers']} | " + " | ".join(cells)
                      + f" | {total / r['articles'] * 1000:.1f} | {walls} |")
-    lines += ["", "What each round passes on (the shuffles), bytes per article, and the rows the date shards read:", "",
-              "| articles | workers | " + " | ".join(SHUFFLES) + " | output file | rows | rows read by shards "
-              "| candidate pairs | passing pairs |", "|---:|---:|" + "---:|" * (len(SHUFFLES) + 5)]
+    lines += ["", "What each round passes on (the shuffles), bytes per article:", "",
+              "| articles | workers | " + " | ".join(SHUFFLES) + " | output file |",
+              "|---:|---:|" + "---:|" * (len(SHUFFLES) + 1)]
     for r in runs:
         cells = [f"{r['stored'].get(s, 0) / r['articles']:,.0f}" for s in SHUFFLES]
         lines.append(f"| {r['articles']:,} | {r['workers']} | " + " | ".join(cells)
-                     + f" | {r['output_mb'] * 2**20 / r['articles']:,.0f} | {r['rows']:,} | {r['shard_rows']:,} "
-                       f"| {r['candidates']:,} | {r['passing']:,} |")
+                     + f" | {r['output_mb'] * 2**20 / r['articles']:,.0f} |")
+    lines += ["", "Merging: rows, shards, and the most items one task of each round read (postings: rows; blocks: "
+              "postings; ranking: pair counts; gathering: rows; scoring: candidate rows; joins: rows):", "",
+              "| articles | workers | rows | shards | " + " | ".join(MERGING) + " | candidate pairs | passing pairs |",
+              "|---:|---:|---:|---:|" + "---:|" * (len(MERGING) + 2)]
+    for r in runs:
+        cells = [f"{r['largest'].get(s, 0):,}" for s in MERGING]
+        lines.append(f"| {r['articles']:,} | {r['workers']} | {r['rows']:,} | {r['shards']} | " + " | ".join(cells)
+                     + f" | {r['candidates']:,} | {r['passing']:,} |")
     return "\n".join(lines)
 
 
