@@ -128,11 +128,13 @@ def markdown(runs: list[dict[str, object]]) -> str:
                      + f" | {r['output_mb'] * 2**20 / r['articles']:,.0f} |")
     lines += ["", "Merging: rows, shards, and the most items one task of each round read (postings: rows; blocks: "
               "postings; ranking: pair counts; gathering: rows; scoring: candidate rows; joins: rows):", "",
-              "| articles | workers | rows | shards | " + " | ".join(MERGING) + " | candidate pairs | passing pairs |",
+              "| articles | workers | rows | shards (blocks/rows/pairs) | " + " | ".join(MERGING)
+              + " | candidate pairs | passing pairs |",
               "|---:|---:|---:|---:|" + "---:|" * (len(MERGING) + 2)]
     for r in runs:
         cells = [f"{r['largest'].get(s, 0):,}" for s in MERGING]
-        lines.append(f"| {r['articles']:,} | {r['workers']} | {r['rows']:,} | {r['shards']} | " + " | ".join(cells)
+        shards = "/".join(map(str, r["shards"].values()))
+        lines.append(f"| {r['articles']:,} | {r['workers']} | {r['rows']:,} | {shards} | " + " | ".join(cells)
                      + f" | {r['candidates']:,} | {r['passing']:,} |")
     return "\n".join(lines)
 

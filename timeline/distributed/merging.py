@@ -54,6 +54,12 @@ JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text"]
 #: Rows' worth of work a merging task takes (postings, pair counts, candidates or rows): the number of shards is
 #: the corpus's rows over this.
 SHARD_ROWS = 20_000
+#: A row's worth of postings or of pair counts (a row has about 20 blocks, and meets up to 2 `merge.BLOCK_WINDOW`
+#: rows in each): a block shard or a row shard takes about ``shard_rows`` times this many.
+ITEMS_PER_ROW = 20
+#: Pair counts (two per pair a block shard found) a scoring shard's candidates come from, per row's worth: a scoring
+#: task gets about ``shard_rows`` candidates, so it holds at most twice that many rows (fewer: rows share pairs).
+PAIRS_PER_ROW = 2
 #: Most rows a joining task takes (whole components; a larger component gets a task of its own).
 JOIN_ROWS = 50_000
 #: What names a block: its kind (0 week, 1 month, 2 coarse), its date bucket (a coarse block's is its exact
@@ -146,7 +152,7 @@ def _runs(*keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def blocks(shard: int, shards: int, scratch: Scratch) -> Sharded:
     """Round 3: the pairs of every block of a block shard (`merge.candidate_pairs`' windows, whole blocks), counted
-    and filed under both rows' shards."""
+    and filed under both rows' shards (``shards`` row shards)."""
     cpu = time.process_time()
     post = _read(scratch, "postings", f"s{shard:05d}")
     out = Sharded(shard)
@@ -195,7 +201,7 @@ def blocks(shard: int, shards: int, scratch: Scratch) -> Sharded:
 def ranking(shard: int, shards: int, scratch: Scratch) -> Sharded:
     """Round 4: each row of a row shard keeps its `merge.CANDIDATES` pairs that share the most blocks (ties by
     the other row's event id: `merge._best_per_row`); a kept pair goes to its scoring shard, which asks both
-    rows' partitions for them."""
+    rows' partitions for them (``shards`` scoring shards)."""
     cpu = time.process_time()
     counted = _read(scratch, "counted", f"s{shard:05d}")
     out = Sharded(shard)

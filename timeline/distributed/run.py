@@ -41,7 +41,7 @@ class RunResult:
     clusters: int = 0
     candidates: int = 0  # candidate pairs scored
     passing: int = 0  # pairs that passed
-    shards: int = 0  # merging's shards (of blocks, of rows, of pairs): the corpus's rows over ``shard_rows``
+    shards: dict[str, int] = field(default_factory=dict)  # merging's shards: of blocks, of rows, of pairs
     largest: dict[str, int] = field(default_factory=dict)  # the most items one merging task read, by round
     written: dict[str, int] = field(default_factory=dict)  # items each merging round passed on
     cpu: Counter[str] = field(default_factory=Counter)
@@ -203,9 +203,8 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     total = sum(months.values())
     groups = stages.month_groups(months, group_rows or min(GROUP_ROWS, max(2_000, total // (3 * workers))))
-    shards = merging.shard_count(total, shard_rows or merging.SHARD_ROWS)
+    shard_rows = shard_rows or merging.SHARD_ROWS
     filed = [k for k in sorted(made) if made[k].months]  # the partitions with a rows file
-    result.shards = shards
 
     def sharded(name: str, function: Callable[..., merging.Sharded], keys: Sequence[int], *args: object) -> None:
         futures = {k: client.submit(function, k, *args, scratch, key=f"{name}-{k}-{run}") for k in keys}
@@ -215,15 +214,22 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
         result.largest[name] = max([done[k].read for k in done], default=0)
         result.written[name] = sum(done[k].wrote for k in done)
 
-    sharded("postings", merging.postings, filed, statistics, shards)
+    # each round's shards are set by what the round before passed on, so that a task's share stays about
+    # ``shard_rows`` rows' worth however dense the corpus (`merging.shard_counts`)
+    shards = result.shards
+    shards["blocks"] = merging.shard_count(total, shard_rows)
+    sharded("postings", merging.postings, filed, statistics, shards["blocks"])
     result.stored["postings"] = scratch.size("postings")
-    sharded("blocks", merging.blocks, range(shards), shards)
+    shards["rows"] = merging.shard_count(2 * result.written["postings"], shard_rows * merging.ITEMS_PER_ROW)
+    sharded("blocks", merging.blocks, range(shards["blocks"]), shards["rows"])
     result.stored["pair counts"] = scratch.size("counted")
-    sharded("ranking", merging.ranking, range(shards), shards)
+    shards["pairs"] = merging.shard_count(result.written["blocks"], shard_rows * merging.PAIRS_PER_ROW)
+    sharded("ranking", merging.ranking, range(shards["rows"]), shards["pairs"])
     result.stored["candidates"] = scratch.size("kept") + scratch.size("needs")
     sharded("gathering", merging.gather, filed)
     result.stored["candidate rows"] = scratch.size("needed")
-    futures = {i: client.submit(merging.score, i, statistics, scratch, key=f"score-{i}-{run}") for i in range(shards)}
+    futures = {i: client.submit(merging.score, i, statistics, scratch, key=f"score-{i}-{run}")
+               for i in range(shards["pairs"])}
     found = _gather("merging: scoring", futures, progress, _reraise)
     for key in sorted(found):
         take(found[key])
