@@ -79,3 +79,16 @@ def test_what_someone_calls_for_or_plans_is_no_happening_of_its_class() -> None:
     assert "strike" not in event_classes("workers at the three plants are preparing to walk off the job")
     assert "strike" in event_classes("The union voted to strike")  # a vote to strike is no directive
     assert "strike" in event_classes("workers went on strike to protest the plan")
+
+
+def test_disaster_and_court_stories_have_their_classes() -> None:
+    """Not only labour news: recoveries, searches, demolitions, ships' voyages, investigations, claims, funding."""
+    assert event_classes("The bodies of two workers were recovered from the river") >= {"recovery"}
+    assert event_classes("Divers suspended the search") == {"search"}
+    assert event_classes("Crews conducted a controlled demolition of the span") == {"demolition"}
+    assert event_classes("The ship was refloated and towed to the terminal") == {"voyage"}
+    assert event_classes("Federal investigators opened a probe") == {"investigation"}
+    assert event_classes("The government filed a claim against the owner") == {"lawsuit"}
+    assert event_classes("The state asked for emergency funding") == {"funding"}
+    assert compatible(frozenset({"search"}), frozenset({"recovery"}))
+    assert not compatible(frozenset({"search"}), frozenset({"accident"}))

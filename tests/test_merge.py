@@ -329,7 +329,7 @@ def test_the_development_story_has_no_false_merge() -> None:
     events = extract_events(load_documents(STORY / "articles"))
     score = score_merges(events, load_gold(STORY))
     assert score.false_merges == []
-    assert score.merged >= 7 and score.multi_article == 22
+    assert score.merged >= 12 and score.multi_article == 22
 
 
 def test_candidates_and_clusters_do_not_depend_on_the_order_of_the_rows() -> None:
@@ -440,3 +440,73 @@ def test_the_story_s_own_words_are_no_evidence_of_one_happening() -> None:
                 "officials said Friday evening.", "victim", dt.date(2024, 4, 6)),
     ])
     assert row(events, "visit", "Friday")["cluster_id"] != row(events, "victim", "Friday evening")["cluster_id"]
+
+
+def test_a_person_beside_an_organization_is_no_clash_of_names_two_companies_are() -> None:
+    """A union's president and the companies he names tell one happening; two companies on one day do not."""
+    friday = dt.date(2023, 9, 29)
+    events = extract_events([
+        article("UAW President Shawn Fain expanded the strike on Friday, calling out more workers.", "fain", friday),
+        article("Workers at a Ford assembly plant walked out on Friday, joining the strike.", "ford", friday),
+        article("Workers at a Stellantis parts center walked out on Friday, joining the strike.", "stellantis", friday),
+    ])
+    assert row(events, "fain", "Friday")["people"] == ["Shawn Fain"]
+    assert row(events, "ford", "Friday")["people"] == []
+    assert together(events, "fain", "ford") or together(events, "fain", "stellantis")
+    assert not together(events, "ford", "stellantis")
+
+
+def test_one_class_on_one_day_meets_as_a_candidate_whatever_names_each_gives() -> None:
+    """Blocking keeps a block per event class alone, so two mentions of one class naming different people (no
+    word in common) are still compared."""
+    frame = pd.DataFrame({
+        "event_id": ["a", "b"], "doc_id": ["d1", "d2"],
+        "sentence": ["The settlement was announced by Benjamin Mizer on Thursday.",
+                     "The owners agreed to pay $102 million, the Justice Department said Thursday."],
+        "sentence_start": [0, 0], "timex_start": [48, 68], "timex_end": [56, 76],
+        "headline": ["The settlement was announced", "The owners agreed to pay $102 million"],
+        "actors": [["Benjamin Mizer"], ["Justice Department"]], "people": [["Benjamin Mizer"], []],
+        "places": [[], []], "start": pd.to_datetime(["2024-10-24"] * 2), "end": pd.to_datetime(["2024-10-24"] * 2),
+    })
+    feats = merge.features(frame)
+    assert [0, 1] in merge.candidate_pairs(feats).tolist()
+
+
+def test_an_intention_before_the_cue_window_is_no_happening_of_its_class() -> None:
+    """ "preparing to walk off the job after contracts expire at 11:59 p.m.": the walkout is intended; the
+    expiry is what the time dates."""
+    sentence = ("About 13,000 workers at the three plants in the region are preparing to walk off the job after "
+                "contracts with the Detroit Three expire at 11:59 p.m.")
+    start = sentence.index("11:59")
+    assert merge._cue_classes(sentence, start, len(sentence) - 1) == frozenset({"expiry"})
+
+
+def test_what_one_person_says_on_one_day_is_one_telling() -> None:
+    """Two outlets quote one person on one day, each about another side of it: one happening; another person
+    speaking that day, or the same person another day, is another."""
+    thursday = dt.date(2023, 10, 12)
+    events = extract_events([
+        article("UAW President Shawn Fain called for a surprise strike at the truck plant late Wednesday.", "call",
+                thursday),
+        article("On Wednesday, Fain said “We have been crystal clear, and we have waited long enough.”", "quote",
+                thursday),
+        article("On Wednesday, Mary Barra said the company had made a record offer.", "barra", thursday),
+        article("On Tuesday, Fain said the talks were moving too slowly.", "tuesday", thursday),
+    ])
+    assert together(events, "call", "quote")
+    assert row(events, "barra", "Wednesday")["n_sources"] == 1
+    assert row(events, "tuesday", "Tuesday")["n_sources"] == 1
+
+
+def test_a_place_named_in_passing_is_no_clash_of_places() -> None:
+    """One walkout at two plants, each article tagging one city but naming both; two cities told apart clash."""
+    friday = dt.date(2023, 9, 29)
+    events = extract_events([
+        article("At noon Friday, UAW members walked out at the plant near Lansing and at Ford's Chicago Assembly "
+                "plant.", "lansing", friday),
+        article("At noon Friday, workers at a Ford assembly plant in Chicago walked out, as did workers at the GM "
+                "Lansing Delta plant.", "chicago", friday),
+        article("At noon Friday, workers at a plant in Toledo walked out.", "toledo", friday),
+    ])
+    assert together(events, "lansing", "chicago")
+    assert row(events, "toledo", "noon Friday")["n_sources"] == 1

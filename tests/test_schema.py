@@ -29,7 +29,7 @@ def test_every_column_has_a_dtype_and_a_meaning() -> None:
         assert dtype and len(meaning) > 10, name
     assert schema.DATE_COLUMNS == ("published", "start", "end")
     assert all(schema.EVENT_COLUMNS[name][0] == "datetime64[s]" for name in schema.DATE_COLUMNS)
-    assert schema.LIST_COLUMNS == ("actors", "places")
+    assert schema.LIST_COLUMNS == ("actors", "people", "places")
     assert schema.ROLES == ("event", "reference") and {"role", "role_reason"} <= set(schema.COLUMNS)
 
 

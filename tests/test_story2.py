@@ -49,12 +49,12 @@ def test_every_article_of_the_held_out_story_loads_with_its_publication_date(sto
 
 
 def test_the_held_out_story_merges_and_finds_above_its_floors(story2_events) -> None:
-    """First blind run: 2 of 22 happenings merged, 121 of 123 mentions found, 2 false merges. Floors only."""
+    """First blind run: 2 of 22 happenings merged, 121 of 123 mentions found, 2 false merges; now 4, 121, none."""
     score = score_merges(story2_events, load_gold(STORY2))
     assert score.multi_article == 22 and score.mentions == 123
-    assert score.merged >= 2
+    assert score.merged >= 4
     assert score.found >= 119
-    assert len(score.false_merges) <= 2
+    assert not score.false_merges
 
 
 def test_the_held_out_story_names_actors_and_places_above_its_floors(story2_events) -> None:

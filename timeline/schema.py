@@ -49,6 +49,7 @@ EVENT_COLUMNS: dict[str, tuple[str, str]] = {
                        "something else: 'since 2022', 'as of April', 'until March')."),
     "role_reason": ("string", "Why the row has its role: the cue around the expression that decided."),
     "actors": ("object", "People and organizations in the sentence, canonical names (list of str)."),
+    "people": ("object", "The actors who are people (the others are organizations), canonical names (list of str)."),
     "places": ("object", "Countries and cities in the sentence, canonical names (list of str)."),
     "cluster_id": ("string", "Events told by several articles share one cluster id."),
     "n_sources": ("Int64", "How many distinct articles report the event's cluster."),

@@ -48,7 +48,7 @@ from timeline.events import merge
 
 #: The columns a scoring task reads of a row: its tokens (`merge.TOKEN_COLUMNS`, made in its partition) stand for
 #: its text; ``seq`` is its place in a one-process run.
-SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "places", "seq", *merge.TOKEN_COLUMNS]
+SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "people", "places", "seq", *merge.TOKEN_COLUMNS]
 #: ...and what a join also reads: what a merge reason names.
 JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text"]
 #: Rows' worth of work a merging task takes (postings, pair counts, candidates or rows): the number of shards is

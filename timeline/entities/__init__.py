@@ -9,7 +9,8 @@ from timeline.entities.finder import (
     Mentions,
     actors_and_places,
     find_entities,
+    people_in,
 )
 
 __all__ = ["ACTOR_KINDS", "KINDS", "PLACE_KINDS", "SOURCE_KINDS", "Mention", "Mentions", "actors_and_places",
-           "find_entities"]
+           "find_entities", "people_in"]

@@ -985,3 +985,19 @@ def actors_and_places(mentions: Sequence[Mention], start: int, end: int) -> tupl
             if target is not None and m.name not in target:
                 target.append(m.name)
     return actors, places
+
+
+def people_in(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The distinct canonical names of the people among `actors_and_places`'s actors: merging tells a person
+    from an organization (two companies on one day are two happenings; a union's president and the union
+    are not)."""
+    if not isinstance(mentions, Mentions):
+        mentions = Mentions(mentions)
+    out: list[str] = []
+    for i in range(bisect.bisect_left(mentions.starts, start), len(mentions)):
+        m = mentions[i]
+        if m.start_char >= end:
+            break
+        if m.end_char <= end and m.kind == "person" and m.name not in out:
+            out.append(m.name)
+    return out

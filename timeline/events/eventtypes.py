@@ -54,8 +54,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "personnel": ("resign", "resignation", "step down", "quit", "appoint", "appointment", "hire",
                   "hiring", "fire", "firing", "dismiss", "dismissal", "oust", "sack", "layoff", "lay off",
                   "retire", "retirement", "successor", "succeed", "nominate", "nomination"),
-    "lawsuit": ("sue", "lawsuit", "suit", "litigation", "complaint", "court", "judge", "ruling", "rule",
-                "appeal", "injunction", "subpoena"),
+    "lawsuit": ("sue", "lawsuit", "suit", "claim", "petition", "litigation", "complaint", "court", "judge",
+                "ruling", "rule", "appeal", "injunction", "subpoena"),
     "merger": ("merger", "merge", "acquisition", "acquire", "buyout", "takeover", "take over", "buy", "bought",
                "purchase", "stake", "spin off", "spinoff", "divest"),
     "accident": ("crash", "collision", "collide", "derail", "derailment", "accident", "sink", "sank",
@@ -65,6 +65,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
                 "landslide", "eruption", "erupt"),
     "policy": ("law", "bill", "sign", "signing", "veto", "legislation", "decree", "order", "sanction", "tariff",
                "ban", "regulation", "rule change", "rate hike", "raise rates", "cut rates", "interest rate"),
+    "recovery": ("recover", "recovery", "retrieve", "body", "bodies", "remains", "salvage", "exhume"),
+    "search": ("search", "rescue", "searcher", "manhunt", "diver"),
+    "demolition": ("demolish", "demolition", "implode", "implosion", "detonate", "detonation",
+                   "controlled explosion", "raze"),
+    "voyage": ("depart", "departure", "set sail", "sail", "refloat", "tow", "dock", "berth", "embark", "leave port"),
+    "investigation": ("investigate", "investigation", "investigator", "probe", "inquiry", "inspect", "inspection"),
+    "funding": ("fund", "funding", "aid", "grant", "loan", "bailout", "appropriation", "appropriate"),
     "escalation": ("expand", "expansion", "escalate", "escalation", "widen", "extend", "extension", "target",
                    "join", "add"),
 }
@@ -78,7 +85,9 @@ GENERIC = frozenset({"announcement", "meeting", "escalation"})
 RELATED = frozenset(frozenset(p) for p in (("vote", "election"), ("attack", "death"), ("accident", "death"),
                                            ("weather", "death"), ("arrest", "lawsuit"), ("protest", "strike"),
                                            ("merger", "agreement"), ("launch", "announcement"),
-                                           ("policy", "vote")))
+                                           ("policy", "vote"), ("search", "recovery"), ("recovery", "death"),
+                                           ("investigation", "arrest"), ("investigation", "lawsuit"),
+                                           ("funding", "policy")))
 
 _IRREGULAR = {"strike": ("struck",), "meet": ("met",), "fly": ("flew", "flown"), "buy": ("bought",),
               "sink": ("sank", "sunk"), "shoot": ("shot",), "lay": ("laid",), "take": ("took", "taken"),

@@ -15,15 +15,17 @@ Three steps, each linear in the number of rows:
    things) agree too, and the places it names do not clash. Event classes (`timeline.events.eventtypes`:
    strike, agreement, vote...) of the mentions' labels keep a strike apart from the deal that ends it
    however alike their words; two mentions of one class, one day (or a day inside a week or `CLASS_DAYS`) and one
-   key name (a name that is not the corpus's topic) pass at the lower `CLASS_THRESHOLD`: in a story corpus
+   key organization (not the corpus's topic; or one names none) pass at the lower `CLASS_THRESHOLD`: in a story corpus
    the topic words are everywhere and the few that say what happened weigh little. On the very same day,
    one class and no clash of names (or one actor and one place) is enough, whatever the words: reporters
-   tell one walkout in many words. A label too short to tell its class ("That call came") takes the class
-   of the words around its expression as evidence (`Features.cues`), never as a veto.
+   tell one walkout in many words. What one person says on one day is one telling, whatever it is about. A
+   label too short to tell its class ("That call came") takes the class of the words around its expression as
+   evidence (`Features.cues`), never as a veto.
    Passing pairs are joined best first, but two clusters join only when every member's range still
    overlaps (the cluster's *core* range: a day inside a week narrows it to that day, so another day of
    that week cannot chain in), when their average member similarity (average link, from the clusters'
-   summed vectors) stays high, when no two members' classes clash and the clusters' key names meet, and,
+   summed vectors) stays high, when no two members' classes clash and the clusters' key organizations meet
+   (two companies are two happenings; a person or a place beside an organization is no clash), and,
    inside one article, only when the two mentions have the same range and much alike sentences or the
    same day, class and key name (one happening told twice).
 
@@ -161,6 +163,9 @@ class Features:
     cues: list[frozenset[str]]  # the label's specific classes, else those of the words around the expression
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
+    key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
+    key_people: list[frozenset[str]]  # key names of people
+    spoke: np.ndarray  # bool: the expression dates something said
 
 
 def _level(span_days: np.ndarray) -> np.ndarray:
@@ -173,7 +178,7 @@ def _days(values: pd.Series) -> np.ndarray:
 
 #: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
 TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "classes", "cues", "hedged",
-                 "mergeable")
+                 "spoke", "mergeable")
 
 
 def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
@@ -208,10 +213,11 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         classes = eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
         if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
-            classes = eventtypes.specific(eventtypes.event_classes(_clause(sentence, max(start, 0), end, CUE_WORDS)))
+            classes = _cue_classes(sentence, max(start, 0), end)
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
         columns["hedged"].append(eventtypes.hedged(clause))
+        columns["spoke"].append(_spoke(sentence, max(start, 0), end))
         before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
         both = frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))
         if both not in name_tokens:
@@ -300,13 +306,17 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     places_of = [frozenset(str(p) for p in _names(v)) for v in frame["places"]]
     topic = statistics.topic()
     key_names = [(a | p) - topic for a, p in zip(actors_of, places_of, strict=True)]
+    people_of = [frozenset(str(x) for x in _names(v)) for v in frame["people"]] if "people" in frame.columns \
+        else [frozenset()] * len(frame)  # (a table without the column: every actor counts as an organization)
+    key_orgs = [(a - p) - topic for a, p in zip(actors_of, people_of, strict=True)]
+    key_people = [p - topic for p in people_of]
     classes_of = [frozenset(c) for c in tokens["classes"]]
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
     for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
         rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
-        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name
-                 for kind in sorted(classes) for name in sorted(names) or [""]]
+        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name,
+                 for kind in sorted(classes) for name in [*sorted(names), ""]]  # and per class alone
         keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
                             *(vocabulary[t] for t in rarest), *kinds}))
     tokens_list = list(vocabulary)
@@ -326,7 +336,8 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     [a | p for a, p in zip(actors_of, places_of, strict=True)], places_of, actors_of,
                     starts, ends, _level(ends - starts + 1), docs, rank,
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
-                    np.asarray(tokens["hedged"], dtype=bool), key_names)
+                    np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people,
+                    np.asarray(tokens["spoke"], dtype=bool))
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -340,6 +351,36 @@ def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> s
     before = sentence[low:start].split()[-words:]
     after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
     return " ".join([*before, *after])
+
+
+def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The characters within `CUE_WORDS` words of the expression, inside its clause."""
+    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
+    stop = _CLAUSE_BREAK.search(sentence, end)
+    high = stop.start() if stop else len(sentence)
+    before = [m.start() for m in re.finditer(r"\S+", sentence[low:start])][-CUE_WORDS:]
+    after = [m.end() for m in re.finditer(r"\S+", sentence[end:high])][:CUE_WORDS]
+    return low + (before[0] if before else start - low), end + (after[-1] if after else 0)
+
+
+def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The specific event classes of the triggers in `_cue_span`. Triggers are found in the whole sentence, so
+    a directive before the window still marks its "to ..." as an intention ("are preparing to walk off the job
+    after contracts expire at 11:59 p.m.")."""
+    lo, hi = _cue_span(sentence, start, end)
+    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi))
+
+
+#: Verbs of saying: a date beside one dates what someone said ("Fain said Wednesday", "told workers late Thursday").
+_SPEECH = re.compile(r"\b(?:say|says|said|tell|tells|told|announc(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:s|ed)? (?:on|for)"
+                     r"|declar(?:e|es|ed)|confirm(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|urg(?:e|es|ed)|stated"
+                     r"|insist(?:s|ed)?|wrote|posted)\b", re.IGNORECASE)
+
+
+def _spoke(sentence: str, start: int, end: int) -> bool:
+    """Whether the expression dates something said: a verb of saying in `_cue_span`."""
+    lo, hi = _cue_span(sentence, start, end)
+    return bool(_SPEECH.search(sentence, lo, hi))
 
 
 def _names(value: object) -> list[object]:
@@ -507,9 +548,20 @@ def places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _conflict(feats: Features, i: int, j: int) -> str:
-    """Names that say two mentions are different happenings: both name places and none meets the other's."""
-    return "places" if feats.places[i] and feats.places[j] and not places_meet(feats.places[i], feats.places[j]) \
-        else ""
+    """Names that say two mentions are different happenings: both name places, none meets the other's, and
+    neither sentence names the other's place in passing ("Ford's Chicago Assembly plant" beside "near Lansing"
+    and "in Chicago" beside "the GM Lansing Delta plant" tell one walkout at both)."""
+    if not (feats.places[i] and feats.places[j]) or places_meet(feats.places[i], feats.places[j]):
+        return ""
+    return "" if _mentions_place(feats, i, feats.places[j]) or _mentions_place(feats, j, feats.places[i]) \
+        else "places"
+
+
+def _mentions_place(feats: Features, i: int, places: frozenset[str]) -> bool:
+    """Whether row ``i``'s sentence holds every word of one of ``places`` (found as a place or not)."""
+    row = feats.sentence.indices[feats.sentence.indptr[i]:feats.sentence.indptr[i + 1]]
+    words = {feats.vocabulary[c] for c in row.tolist()}
+    return any(all(w in words for w in _tokens(place)) and _tokens(place) for place in places)
 
 
 # --------------------------------------------------------------------------- clustering
@@ -525,7 +577,7 @@ class _Cluster:
     total: dict[int, float]  # summed member vectors: average link in one dot product
     told: dict[int, float]  # summed member label vectors: the same on the clauses that tell the happening
     kinds: set[frozenset[str]]  # the members' distinct label classes: complete link on classes, cheaply
-    names: set[str]  # the members' key names
+    names: set[str]  # the members' key organizations
 
 
 def _vector(matrix: sparse.csr_matrix, i: int) -> dict[int, float]:
@@ -566,7 +618,7 @@ def passing_pairs(feats: Features, pairs: np.ndarray) -> Passing:
     """Score the candidate pairs and keep those that pass (see the module's docstring)."""
     scores, word_scores, told = pair_scores(feats, pairs)
     one_day = _same_day(feats, pairs)
-    met = who_and_where(feats, pairs, one_day)
+    met = who_and_where(feats, pairs, one_day) | one_speaker(feats, pairs, one_day)
     alike = class_pairs(feats, pairs) | met
     one_day &= alike
     passing = np.flatnonzero(classes_compatible(feats, pairs) & (
@@ -612,7 +664,7 @@ def join(feats: Features, passing: Passing, about: dict[str, list[str]]) -> Clus
             clusters[root] = _Cluster([root], Counter([int(feats.doc[root])]), int(feats.start[root]),
                                       int(feats.end[root]), bool(feats.level[root] == 2), _vector(feats.sentence, root),
                                       _vector(feats.label, root),
-                                      {feats.classes[root]}, set(feats.key_names[root]))
+                                      {feats.classes[root]}, set(feats.key_orgs[root]))
         return clusters[root]
 
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -679,14 +731,16 @@ def _may_join(feats: Features, a: _Cluster, b: _Cluster, score: float, alike: bo
 
 def _told_twice(feats: Features, x: int, y: int) -> bool:
     """Whether two mentions of one article may tell one happening: the same range and much alike sentences
-    (the title retold as the lead), or one event class and key name on one day, or on a day inside the other's
-    week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
+    (the title retold as the lead), or one person's words on one day, or one event class and key name on one day,
+    or on a day inside the other's week ("the agreement reached this week" ... "the deal announced on Wednesday")."""
     same = (feats.start[x], feats.end[x]) == (feats.start[y], feats.end[y])
     if same and max(_dot(_vector(feats.sentence, x), _vector(feats.sentence, y)),
                     _dot(_vector(feats.window, x), _vector(feats.window, y))) >= SAME_ARTICLE:
         return True
     day = feats.start[x] == feats.end[x] or feats.start[y] == feats.end[y]
     inside = feats.level[x] == 0 and feats.level[y] == 0  # both at most a week long (their overlap is checked)
+    if day and same and bool(one_speaker(feats, np.array([[x, y]]), np.ones(1, dtype=bool))[0]):
+        return True  # one person's words on one day, told in two sentences
     return bool(day and (same or inside) and _one_happening_told(feats, x, y))
 
 
@@ -737,9 +791,22 @@ def who_and_where(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.n
     return out
 
 
+def one_speaker(feats: Features, pairs: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Per pair of ``among`` (one day): both date something said and name the same person, both as happenings or
+    both as possibilities. What a person says on one day is one telling, whatever it is about ("Fain called for
+    a surprise strike late Wednesday" / "On Wednesday, Fain said 'We have been crystal clear'")."""
+    out = np.zeros(len(pairs), dtype=bool)
+    for k in np.flatnonzero(among).tolist():
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        out[k] = bool(feats.spoke[i] and feats.spoke[j] and feats.hedged[i] == feats.hedged[j]
+                      and feats.key_people[i] & feats.key_people[j])
+    return out
+
+
 def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
-    """Per pair: one event class, one key name, close dates (the same day, or a day inside a week or a third of
-    a month) and both told as happenings or both as possibilities: such a pair needs only `CLASS_THRESHOLD`."""
+    """Per pair: one event class, one key organization (or one names none), close dates (the same day, or a day
+    inside a week or a third of a month) and both told as happenings or both as possibilities: such a pair needs
+    only `CLASS_THRESHOLD`."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
     i, j = pairs[:, 0], pairs[:, 1]
@@ -750,8 +817,8 @@ def class_pairs(feats: Features, pairs: np.ndarray) -> np.ndarray:
     close &= feats.hedged[i] == feats.hedged[j]  # "strikes could happen Friday" is no evidence of the strike
     ids, sets = _class_ids(feats.cues)
     out = close & _pair_test(sets, ids[i], ids[j], eventtypes.shared)
-    for k in np.flatnonzero(out).tolist():  # the few left: their key names meet, or one names nobody
-        a, b = feats.key_names[i[k]], feats.key_names[j[k]]
+    for k in np.flatnonzero(out).tolist():  # the few left: their organizations meet, or one names none
+        a, b = feats.key_orgs[i[k]], feats.key_orgs[j[k]]
         out[k] = bool(a & b) or not a or not b
     return out
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from timeline import schema
 from timeline.documents import Document, LoadError
-from timeline.entities import Mention, actors_and_places, find_entities
+from timeline.entities import Mention, actors_and_places, find_entities, people_in
 from timeline.events.labels import headline
 from timeline.events.merge import cluster_events
 from timeline.events.roles import role_of
@@ -103,7 +103,8 @@ def document_events(doc: Document, mentions: Sequence[Mention]) -> list[dict[str
             "timex_text": timex.text, "timex_start": timex.start_char, "timex_end": timex.end_char,
             "timex_type": timex.type, "timex_value": timex.value, "granularity": timex.granularity,
             "start": schema.day(timex.start), "end": schema.day(timex.end), "relation": relation(doc, timex),
-            "rule": timex.rule, "role": role.role, "role_reason": role.reason, "actors": actors, "places": places,
+            "rule": timex.rule, "role": role.role, "role_reason": role.reason, "actors": actors,
+            "people": people_in(mentions, sentence.start_char, sentence.end_char), "places": places,
         })
     return rows
 
