@@ -15,8 +15,12 @@ share of the corpus (about ``shard_rows`` rows' worth; the number of shards grow
    each row's shard.
 4. *Ranking* (per row shard): each row's pairs with their counts summed over every block shard; each row keeps
    its `merge.CANDIDATES` best (most shared blocks, then the other's event id); a pair kept by either row is a
-   candidate, filed under ``hash(pair) % shards``, and each of its rows is asked for by that scoring shard.
-5. *Gathering* (map over row partitions): each partition sends every scoring shard the rows it asked for.
+   candidate, filed by date (`PairRoutes`): under the scoring shard of the week its earlier row starts in (its
+   *owner*), several weeks to a shard; a week with more than ``shard_rows`` rows is split by a hash of the owner.
+   Each of its rows is asked for by that scoring shard.
+5. *Gathering* (map over row partitions): each partition sends every scoring shard the rows it asked for. A
+   shard's candidates are its weeks' rows and their later partners (at most 61 days on), so a row goes to its own
+   week's shard and seldom to another: rows are copied about once, not once per pair shard.
 6. *Scoring* (per pair shard): the candidates' features (columns numbered by token, the corpus's statistics: a
    pair's scores do not depend on which other rows share the frame) and the pairs that pass.
 7. *Components* (reduce): the client unites the passing pairs into connected components (on 64-bit hashes of
@@ -57,9 +61,6 @@ SHARD_ROWS = 20_000
 #: A row's worth of postings or of pair counts (a row has about 20 blocks, and meets up to 2 `merge.BLOCK_WINDOW`
 #: rows in each): a block shard or a row shard takes about ``shard_rows`` times this many.
 ITEMS_PER_ROW = 20
-#: Pair counts (two per pair a block shard found) a scoring shard's candidates come from, per row's worth: a scoring
-#: task gets about ``shard_rows`` candidates, so it holds at most twice that many rows (fewer: rows share pairs).
-PAIRS_PER_ROW = 2
 #: Most rows a joining task takes (whole components; a larger component gets a task of its own).
 JOIN_ROWS = 50_000
 #: What names a block: its kind (0 week, 1 month, 2 coarse), its date bucket (a coarse block's is its exact
@@ -101,6 +102,56 @@ class Sharded(Summary):
 
     read: int = 0
     wrote: int = 0
+    weeks: dict[int, int] = field(default_factory=dict)  # postings: mergeable rows by the week they start in
+
+
+def week_of(start: np.ndarray) -> np.ndarray:
+    """The ISO week of days since the epoch (`merge.row_buckets`' weeks): what a candidate pair is filed by."""
+    return (np.asarray(start, dtype=np.int64) + 3) // 7
+
+
+@dataclass(frozen=True)
+class PairRoutes:
+    """Where scoring finds a candidate pair: by the week its owner (the earlier-starting row; of two, the one first
+    in a one-process run) starts in. Weeks in date order share a shard up to ``shard_rows`` rows; a fuller week
+    gets several, its owners dealt among them by hash (an owner's pairs stay together, so it is copied once)."""
+
+    weeks: np.ndarray  # the weeks with mergeable rows, sorted
+    first: np.ndarray  # each week's first shard
+    splits: np.ndarray  # each week's number of shards
+
+    @classmethod
+    def plan(cls, weeks: dict[int, int], shard_rows: int = SHARD_ROWS) -> PairRoutes:
+        order = sorted(weeks)
+        first, splits = [], []
+        shard, held = 0, 0  # the shard being filled and its rows so far (held 0: none yet)
+        for week in order:
+            rows = weeks[week]
+            if rows > shard_rows:  # a shard or more of its own
+                shard += held > 0
+                first.append(shard)
+                splits.append(-(-rows // max(1, shard_rows)))
+                shard, held = shard + splits[-1], 0
+                continue
+            if held and held + rows > shard_rows:
+                shard, held = shard + 1, 0
+            first.append(shard)
+            splits.append(1)
+            held += rows
+        return cls(np.asarray(order, np.int64), np.asarray(first, np.int64), np.asarray(splits, np.int64))
+
+    @property
+    def count(self) -> int:
+        return int((self.first + self.splits).max()) if len(self.first) else 1
+
+    def shard(self, week: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """The scoring shard of pairs by their owner's week and ``seq`` (a week not planned, which no pair's owner
+        should have, goes with the week before it)."""
+        if not len(self.weeks):
+            return np.zeros(len(week), np.int64)
+        at = np.clip(np.searchsorted(self.weeks, week, side="right") - 1, 0, len(self.weeks) - 1)
+        dealt = pd.util.hash_array(np.asarray(owner, np.int64)) % self.splits[at].astype(np.uint64)
+        return self.first[at] + dealt.astype(np.int64)
 
 
 def postings(partition: int, statistics: merge.Statistics, shards: int, scratch: Scratch) -> Sharded:
@@ -130,6 +181,8 @@ def postings(partition: int, statistics: merge.Statistics, shards: int, scratch:
             "token": tokens[ok], "guest": is_guest, "row": r}))
     post = pd.concat(parts, ignore_index=True)
     r = post.pop("row").to_numpy()
+    weeks, counts = np.unique(week_of(feats.start[np.unique(r)]), return_counts=True)
+    out.weeks = dict(zip(weeks.tolist(), counts.tolist(), strict=True))
     post["seq"] = frame["seq"].to_numpy(np.int64)[r]
     post["event_id"] = frame["event_id"].astype(str).to_numpy(object)[r]
     post["start"], post["end"], post["level"] = feats.start[r], feats.end[r], feats.level[r].astype(np.int8)
@@ -189,19 +242,22 @@ def blocks(shard: int, shards: int, scratch: Scratch) -> Sharded:
     first, _ = _runs(seq[x], seq[y])
     shared = np.diff(np.append(first, len(x)))  # a pair's count: the blocks it meets in here
     x, y = x[first], y[first]
+    owner = np.where(start[y] < start[x], seq[y], seq[x])  # x is first in a one-process run
+    week = week_of(np.minimum(start[x], start[y]))
     counted = pd.DataFrame({"row": np.concatenate([seq[x], seq[y]]), "other": np.concatenate([seq[y], seq[x]]),
                             "other_id": np.concatenate([ids[y], ids[x]]),
-                            "shared": np.concatenate([shared, shared]).astype(np.int64)})
+                            "shared": np.concatenate([shared, shared]).astype(np.int64),
+                            "owner": np.concatenate([owner, owner]), "week": np.concatenate([week, week])})
     out.wrote = len(counted)
     _file(scratch, counted, _route(counted["row"].to_numpy(), shards), "counted", f"b{shard:05d}")
     out.cpu["merging"] = time.process_time() - cpu
     return out
 
 
-def ranking(shard: int, shards: int, scratch: Scratch) -> Sharded:
+def ranking(shard: int, routes: PairRoutes, scratch: Scratch) -> Sharded:
     """Round 4: each row of a row shard keeps its `merge.CANDIDATES` pairs that share the most blocks (ties by
-    the other row's event id: `merge._best_per_row`); a kept pair goes to its scoring shard, which asks both
-    rows' partitions for them (``shards`` scoring shards)."""
+    the other row's event id: `merge._best_per_row`); a kept pair goes to its scoring shard (``routes``: by its
+    owner's week), which asks both rows' partitions for them."""
     cpu = time.process_time()
     counted = _read(scratch, "counted", f"s{shard:05d}")
     out = Sharded(shard)
@@ -214,14 +270,15 @@ def ranking(shard: int, shards: int, scratch: Scratch) -> Sharded:
     first, _ = _runs(row, other)
     shared = np.add.reduceat(counted["shared"].to_numpy()[order], first) if len(first) else np.zeros(0, np.int64)
     other_id = counted["other_id"].to_numpy(object)[order][first]
+    owner, week = counted["owner"].to_numpy()[order][first], counted["week"].to_numpy()[order][first]
     row, other = row[first], other[first]
     rank = np.unique(other_id, return_inverse=True)[1].ravel()
     order = np.lexsort((rank, -shared, row))
-    row, other = row[order], other[order]
+    row, other, owner, week = row[order], other[order], owner[order], week[order]
     starts, run = _runs(row)
     keep = np.arange(len(row)) - starts[run] < merge.CANDIDATES
     kept = pd.DataFrame({"a": np.minimum(row, other)[keep], "b": np.maximum(row, other)[keep]})
-    kept["shard"] = _route(kept[["a", "b"]], shards)
+    kept["shard"] = routes.shard(week[keep], owner[keep])
     out.wrote = len(kept)
     _file(scratch, kept[["a", "b"]], kept["shard"].to_numpy(), "kept", f"r{shard:05d}")
     needs = pd.DataFrame({"seq": np.concatenate([kept["a"], kept["b"]]),

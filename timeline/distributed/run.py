@@ -45,6 +45,7 @@ class RunResult:
     largest: dict[str, int] = field(default_factory=dict)  # the most items one merging task read, by round
     written: dict[str, int] = field(default_factory=dict)  # items each merging round passed on
     cpu: Counter[str] = field(default_factory=Counter)
+    merging_cpu: Counter[str] = field(default_factory=Counter)  # merging's CPU seconds by round
     wall: dict[str, float] = field(default_factory=dict)
     stored: dict[str, int] = field(default_factory=dict)  # bytes each round left in the scratch store
     partitions: int = 0
@@ -196,7 +197,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
         return result
 
     # merging (`timeline.distributed.merging`): postings by block, pairs by block shard, each row's best pairs by
-    # row shard, candidates scored by pair shard; components on the client; joins by component group
+    # row shard, candidates scored by date shard; components on the client; joins by component group
     clock = time.perf_counter()
     statistics = _share(client, merge.Statistics.combine(made[k].statistics for k in sorted(made)
                                                          if made[k].statistics is not None))
@@ -206,25 +207,33 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     shard_rows = shard_rows or merging.SHARD_ROWS
     filed = [k for k in sorted(made) if made[k].months]  # the partitions with a rows file
 
-    def sharded(name: str, function: Callable[..., merging.Sharded], keys: Sequence[int], *args: object) -> None:
+    def sharded(name: str, function: Callable[..., merging.Sharded], keys: Sequence[int],
+                *args: object) -> dict[int, merging.Sharded]:
         futures = {k: client.submit(function, k, *args, scratch, key=f"{name}-{k}-{run}") for k in keys}
         done = _gather(f"merging: {name}", futures, progress, _reraise)
         for key in sorted(done):
             take(done[key])
+            result.merging_cpu[name] += done[key].cpu.get("merging", 0.0)
         result.largest[name] = max([done[k].read for k in done], default=0)
         result.written[name] = sum(done[k].wrote for k in done)
+        return done
 
-    # each round's shards are set by what the round before passed on, so that a task's share stays about
-    # ``shard_rows`` rows' worth however dense the corpus (`merging.shard_counts`)
+    # each round's shards are set by what the round before passed on (scoring's by the mergeable rows of each
+    # week), so that a task's share stays about ``shard_rows`` rows' worth however dense the corpus
     shards = result.shards
     shards["blocks"] = merging.shard_count(total, shard_rows)
-    sharded("postings", merging.postings, filed, statistics, shards["blocks"])
+    posted = sharded("postings", merging.postings, filed, statistics, shards["blocks"])
+    weeks: Counter[int] = Counter()
+    for key in sorted(posted):
+        weeks.update(posted[key].weeks)
+    routes = merging.PairRoutes.plan(dict(weeks), shard_rows)  # candidates by date: a row copied about once
+    del posted
     result.stored["postings"] = scratch.size("postings")
     shards["rows"] = merging.shard_count(2 * result.written["postings"], shard_rows * merging.ITEMS_PER_ROW)
     sharded("blocks", merging.blocks, range(shards["blocks"]), shards["rows"])
     result.stored["pair counts"] = scratch.size("counted")
-    shards["pairs"] = merging.shard_count(result.written["blocks"], shard_rows * merging.PAIRS_PER_ROW)
-    sharded("ranking", merging.ranking, range(shards["rows"]), shards["pairs"])
+    shards["pairs"] = routes.count
+    sharded("ranking", merging.ranking, range(shards["rows"]), routes)
     result.stored["candidates"] = scratch.size("kept") + scratch.size("needs")
     sharded("gathering", merging.gather, filed)
     result.stored["candidate rows"] = scratch.size("needed")
@@ -233,6 +242,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     found = _gather("merging: scoring", futures, progress, _reraise)
     for key in sorted(found):
         take(found[key])
+        result.merging_cpu["scoring"] += found[key].cpu.get("merging", 0.0)
         result.candidates += found[key].candidates
         result.passing += len(found[key].a)
     result.largest["scoring"] = max([found[k].rows for k in found], default=0)
@@ -246,6 +256,7 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     joined = _gather("merging: joins", futures, progress, _reraise)
     for key in sorted(joined):
         take(joined[key])
+        result.merging_cpu["joins"] += joined[key].cpu.get("merging", 0.0)
         result.clusters += joined[key].clusters
     result.largest["joins"] = max([joined[k].rows for k in joined], default=0)
     result.wall["merging"] = time.perf_counter() - clock
