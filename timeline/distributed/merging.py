@@ -9,13 +9,15 @@ share of the corpus (about ``shard_rows`` rows' worth; the number of shards grow
 1. *Statistics* (map, reduce): each partition's token and name counts (`merge.Statistics`), summed on the
    client: the weights, rarest words and topic names every task uses.
 2. *Postings* (map over row partitions, shuffle by block): each mergeable row's blocks (kind, date bucket,
-   token) with its start, end, date level, ``seq`` and event id (no text), filed under ``hash(block) % shards``.
+   token) with its start, end, date level, ``seq`` and event id (no text), filed by the block's month
+   (`DateRoutes`: months share a block shard up to ``shard_rows`` rows; a fuller month's blocks are dealt among
+   several by token).
 3. *Blocks* (per block shard): every block whole, sorted by (start, end, event id) as in one process; the
-   window and guest pairs whose dates agree, counted (a pair meets in several blocks), filed twice, once under
-   each row's shard.
+   window and guest pairs whose dates agree, counted (a pair meets in several blocks, mostly of one month: so
+   mostly in one shard), filed twice, once under each row's shard.
 4. *Ranking* (per row shard): each row's pairs with their counts summed over every block shard; each row keeps
    its `merge.CANDIDATES` best (most shared blocks, then the other's event id); a pair kept by either row is a
-   candidate, filed by date (`PairRoutes`): under the scoring shard of the week its earlier row starts in (its
+   candidate, filed by date (`DateRoutes`): under the scoring shard of the week its earlier row starts in (its
    *owner*), several weeks to a shard; a week with more than ``shard_rows`` rows is split by a hash of the owner.
    Each of its rows is asked for by that scoring shard.
 5. *Gathering* (map over row partitions): each partition sends every scoring shard the rows it asked for. A
@@ -110,23 +112,36 @@ def week_of(start: np.ndarray) -> np.ndarray:
     return (np.asarray(start, dtype=np.int64) + 3) // 7
 
 
-@dataclass(frozen=True)
-class PairRoutes:
-    """Where scoring finds a candidate pair: by the week its owner (the earlier-starting row; of two, the one first
-    in a one-process run) starts in. Weeks in date order share a shard up to ``shard_rows`` rows; a fuller week
-    gets several, its owners dealt among them by hash (an owner's pairs stay together, so it is copied once)."""
+def month_of(days: np.ndarray) -> np.ndarray:
+    """The month of days since the epoch, as months since 1970-01 (`merge.row_buckets`' months)."""
+    return np.asarray(days, dtype=np.int64).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
 
-    weeks: np.ndarray  # the weeks with mergeable rows, sorted
-    first: np.ndarray  # each week's first shard
-    splits: np.ndarray  # each week's number of shards
+
+def month_number(month: str) -> int:
+    """A ``YYYY-MM`` month key as months since 1970-01."""
+    year, number = map(int, month.split("-"))
+    return (year - 1970) * 12 + number - 1
+
+
+@dataclass(frozen=True)
+class DateRoutes:
+    """Shards by date: each item goes with a date unit (a week or a month). Units in date order share a shard up
+    to ``shard_rows`` rows; a fuller unit gets several, its items dealt among them by a hash of a key. Rounds
+    route by date so that what belongs together lands together: a pair's blocks of one month are counted in one
+    block shard (blocks by month, dealt by token), and a row's candidate pairs are scored in its week's shard
+    (pairs by their owner's week, dealt by owner: an owner's pairs stay together, so it is copied once)."""
+
+    units: np.ndarray  # the units with rows, sorted
+    first: np.ndarray  # each unit's first shard
+    splits: np.ndarray  # each unit's number of shards
 
     @classmethod
-    def plan(cls, weeks: dict[int, int], shard_rows: int = SHARD_ROWS) -> PairRoutes:
-        order = sorted(weeks)
+    def plan(cls, units: dict[int, int], shard_rows: int = SHARD_ROWS) -> DateRoutes:
+        order = sorted(units)
         first, splits = [], []
         shard, held = 0, 0  # the shard being filled and its rows so far (held 0: none yet)
-        for week in order:
-            rows = weeks[week]
+        for unit in order:
+            rows = units[unit]
             if rows > shard_rows:  # a shard or more of its own
                 shard += held > 0
                 first.append(shard)
@@ -144,19 +159,19 @@ class PairRoutes:
     def count(self) -> int:
         return int((self.first + self.splits).max()) if len(self.first) else 1
 
-    def shard(self, week: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        """The scoring shard of pairs by their owner's week and ``seq`` (a week not planned, which no pair's owner
-        should have, goes with the week before it)."""
-        if not len(self.weeks):
-            return np.zeros(len(week), np.int64)
-        at = np.clip(np.searchsorted(self.weeks, week, side="right") - 1, 0, len(self.weeks) - 1)
-        dealt = pd.util.hash_array(np.asarray(owner, np.int64)) % self.splits[at].astype(np.uint64)
+    def shard(self, unit: np.ndarray, key: np.ndarray) -> np.ndarray:
+        """The shard of items by their unit and key (a unit not planned goes with the one before it)."""
+        if not len(self.units):
+            return np.zeros(len(unit), np.int64)
+        at = np.clip(np.searchsorted(self.units, unit, side="right") - 1, 0, len(self.units) - 1)
+        dealt = pd.util.hash_array(np.asarray(key)) % self.splits[at].astype(np.uint64)
         return self.first[at] + dealt.astype(np.int64)
 
 
-def postings(partition: int, statistics: merge.Statistics, shards: int, scratch: Scratch) -> Sharded:
+def postings(partition: int, statistics: merge.Statistics, routes: DateRoutes, scratch: Scratch) -> Sharded:
     """Round 2: the blocks of a partition's mergeable rows (`merge.row_buckets`, the row's blocking keys), filed by
-    block. A coarse block's bucket is its exact range: the same block whatever rows share the frame."""
+    block: by its month (``routes``), dealt by token in a full month. A coarse block's bucket is its exact range:
+    the same block whatever rows share the frame."""
     cpu = time.process_time()
     frame = scratch.get_frame(scratch.path("rows", f"p{partition:06d}"), SHARD_COLUMNS)
     out = Sharded(partition, read=len(frame))
@@ -187,7 +202,9 @@ def postings(partition: int, statistics: merge.Statistics, shards: int, scratch:
     post["event_id"] = frame["event_id"].astype(str).to_numpy(object)[r]
     post["start"], post["end"], post["level"] = feats.start[r], feats.end[r], feats.level[r].astype(np.int8)
     out.wrote = len(post)
-    _file(scratch, post, _route(post[BLOCK], shards), "postings", f"p{partition:06d}")
+    kind, bucket = post["kind"].to_numpy(), post["bucket"].to_numpy()
+    month = np.where(kind == 0, month_of(bucket * 7), np.where(kind == 1, bucket, month_of(post["low"].to_numpy())))
+    _file(scratch, post, routes.shard(month, post["token"].to_numpy(object)), "postings", f"p{partition:06d}")
     out.cpu["merging"] = time.process_time() - cpu
     return out
 
@@ -254,7 +271,7 @@ def blocks(shard: int, shards: int, scratch: Scratch) -> Sharded:
     return out
 
 
-def ranking(shard: int, routes: PairRoutes, scratch: Scratch) -> Sharded:
+def ranking(shard: int, routes: DateRoutes, scratch: Scratch) -> Sharded:
     """Round 4: each row of a row shard keeps its `merge.CANDIDATES` pairs that share the most blocks (ties by
     the other row's event id: `merge._best_per_row`); a kept pair goes to its scoring shard (``routes``: by its
     owner's week), which asks both rows' partitions for them."""

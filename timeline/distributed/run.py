@@ -221,12 +221,13 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     # each round's shards are set by what the round before passed on (scoring's by the mergeable rows of each
     # week), so that a task's share stays about ``shard_rows`` rows' worth however dense the corpus
     shards = result.shards
-    shards["blocks"] = merging.shard_count(total, shard_rows)
-    posted = sharded("postings", merging.postings, filed, statistics, shards["blocks"])
+    blocks = merging.DateRoutes.plan({merging.month_number(m): n for m, n in months.items()}, shard_rows)
+    shards["blocks"] = blocks.count  # blocks by month: a pair's blocks of one month are counted in one shard
+    posted = sharded("postings", merging.postings, filed, statistics, blocks)
     weeks: Counter[int] = Counter()
     for key in sorted(posted):
         weeks.update(posted[key].weeks)
-    routes = merging.PairRoutes.plan(dict(weeks), shard_rows)  # candidates by date: a row copied about once
+    routes = merging.DateRoutes.plan(dict(weeks), shard_rows)  # candidates by week: a row copied about once
     del posted
     result.stored["postings"] = scratch.size("postings")
     shards["rows"] = merging.shard_count(2 * result.written["postings"], shard_rows * merging.ITEMS_PER_ROW)
