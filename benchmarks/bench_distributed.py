@@ -3,10 +3,10 @@ worker, each stage's share, on distinct articles from `benchmarks/corpus.py`.
 
 Each (size, workers) run is its own process: it starts a `LocalCluster` of that many single-threaded worker
 processes (start-up timed apart), extracts the corpus (JSONL shards of 1,000 articles) into one Parquet file,
-then asks every worker for its peak RSS (``ru_maxrss``: the worker's whole life, imports and gazetteers
-included). CPU seconds by stage are summed over the workers' tasks. The load average beside each run says
-how busy the machine was: a ratio of two runs under different loads is no clean speed-up. Nothing here
-asserts a time.
+then asks every worker for its peak RSS in each round (Linux's VmHWM, reset as each round ends: the highest is
+the worker's whole life, imports and gazetteers included). CPU seconds by stage are summed over the workers' tasks.
+The load average beside each run says how busy the machine was: a ratio of two runs under different loads is no
+clean speed-up. Nothing here asserts a time.
 
     python benchmarks/bench_distributed.py                               # 2,000 articles, 1 and 2 workers
     python benchmarks/bench_distributed.py --sizes 20000,100000 --workers 1,2
@@ -78,13 +78,14 @@ def run(folder: Path, workers: int, partition_mb: float) -> dict[str, object]:
                              partition_bytes=int(partition_mb * 2**20), progress=traced)
             combine(result.paths, str(work / "events.parquet"))
             seconds = time.perf_counter() - clock
-            rss = client.run(_peak_rss_mb)
+            memory["end"] = client.run(_round_memory)
         if result.errors:
             raise SystemExit(f"error: {len(result.errors)} errors, first: {result.errors[0]}")
         return {"articles": result.extracted, "workers": workers, "seconds": seconds, "startup": up,
                 "events": result.events + result.references, "clusters": result.clusters,
                 "partitions": result.partitions, "cpu": dict(result.cpu), "wall": result.wall,
-                "worker_rss_mb": sorted(rss.values()), "client_rss_mb": _peak_rss_mb(),
+                "worker_rss_mb": sorted(max(m[w]["peak_mb"] for m in memory.values()) for w in memory["start"]),
+                "client_rss_mb": _peak_rss_mb(),
                 "output_mb": (work / "events.parquet").stat().st_size / 2**20, "stored": result.stored,
                 "rows": result.events + result.references, "shards": result.shards, "largest": result.largest,
                 "candidates": result.candidates, "passing": result.passing,
