@@ -175,14 +175,17 @@ def postings(partition: int, statistics: merge.Statistics, routes: DateRoutes, s
     cpu = time.process_time()
     frame = scratch.get_frame(scratch.path("rows", f"p{partition:06d}"), SHARD_COLUMNS)
     out = Sharded(partition, read=len(frame))
-    feats = merge.features(frame, statistics)
-    host, kind, guest = merge.row_buckets(feats)
-    lengths = np.fromiter((len(k) if m else 0 for k, m in zip(feats.keys, feats.mergeable, strict=True)), np.int64,
+    keys = merge.blocking_tokens(frame, statistics)  # the keys of `merge.features`, without its vectors
+    start = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    end = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    feats = SimpleNamespace(start=start, end=end, level=merge._level(end - start + 1),
+                            mergeable=np.asarray(frame["mergeable"], dtype=bool))
+    host, kind, guest = merge.row_buckets(feats)  # type: ignore[arg-type]  (the dates are all it reads)
+    lengths = np.fromiter((len(k) if m else 0 for k, m in zip(keys, feats.mergeable, strict=True)), np.int64,
                           len(frame))
     rows = np.repeat(np.arange(len(frame)), lengths)
-    vocabulary = np.asarray(feats.vocabulary, dtype=object)
-    tokens = vocabulary[np.fromiter((t for k, m in zip(feats.keys, feats.mergeable, strict=True) if m for t in k),
-                                    np.int64, int(lengths.sum()))]
+    tokens = np.fromiter((t for k, m in zip(keys, feats.mergeable, strict=True) if m for t in k), object,
+                         int(lengths.sum()))
     parts = []
     for buckets, is_guest in [(b, False) for b in host] + [(b, True) for b in guest]:
         bucket = buckets[rows]

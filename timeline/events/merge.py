@@ -297,8 +297,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
             used.update(row)
     vocabulary: dict[str, int] = {token: i for i, token in enumerate(sorted(used))}
     tokens_list = list(vocabulary)
-    df = np.array([statistics.frequency.get(t, 0) for t in tokens_list], dtype=float)
-    idf = np.log((statistics.rows + 1) / (df + 1)) + 1.0
+    idf = _idf(statistics, tokens_list)
     boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens_list]) if tokens_list else np.ones(0)
     weight = idf * boost
     idf_of = dict(zip(tokens_list, idf.tolist(), strict=True))
@@ -314,11 +313,9 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
     for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
-        rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
-        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name,
-                 for kind in sorted(classes) for name in [*sorted(names), ""]]  # and per class alone
-        keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
-                            *(vocabulary[t] for t in rarest), *kinds}))
+        own, kinds = key_tokens(row, near, names, classes, idf_of)
+        kind_ids = [vocabulary.setdefault(kind, len(vocabulary)) for kind in kinds]  # tokens of their own
+        keys.append(sorted({*(vocabulary[t] for t in own), *kind_ids}))
     tokens_list = list(vocabulary)
     weight = np.concatenate([weight, np.zeros(len(tokens_list) - len(weight))])
 
@@ -338,6 +335,37 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
                     np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people,
                     np.asarray(tokens["spoke"], dtype=bool))
+
+
+def _idf(statistics: Statistics, tokens: list[str]) -> np.ndarray:
+    """Each token's inverse document frequency in the corpus (smoothed: a token no row holds still counts)."""
+    df = np.array([statistics.frequency.get(t, 0) for t in tokens], dtype=float)
+    return np.log((statistics.rows + 1) / (df + 1)) + 1.0
+
+
+def key_tokens(sentence: list[str], near: list[str], names: frozenset[str], classes: frozenset[str],
+               idf_of: dict[str, float]) -> tuple[list[str], list[str]]:
+    """A row's blocking tokens: the words near its expression, the names in its sentence and its `KEY_WORDS`
+    rarest words (tokens of its vectors); and a block per event class and key name, and per class alone."""
+    rarest = sorted((t for t in sentence if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
+    kinds = [f"!{kind}@{name.lower()}" for kind in sorted(classes) for name in [*sorted(names), ""]]
+    return [*near, *(t for t in sentence if t[:1] in "@#"), *rarest], kinds
+
+
+def blocking_tokens(frame: pd.DataFrame, statistics: Statistics) -> list[list[str]]:
+    """Each row's blocking tokens as `features` makes them (`key_tokens`), without the vectors: what a
+    distributed run files a row's blocks by."""
+    tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+    words = sorted({t for row in tokens["sentence_tokens"] for t in row})
+    idf_of = dict(zip(words, _idf(statistics, words).tolist(), strict=True))
+    topic = statistics.topic()
+    out = []
+    for row, near, actors, places, cues in zip(tokens["sentence_tokens"], tokens["window_tokens"], frame["actors"],
+                                               frame["places"], tokens["cues"], strict=True):
+        names = (frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))) - topic
+        own, kinds = key_tokens(list(row), list(near), names, frozenset(cues), idf_of)
+        out.append(sorted({*own, *kinds}))
+    return out
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
