@@ -63,8 +63,9 @@ SHARD_ROWS = 20_000
 #: A row's worth of postings or of pair counts (a row has about 20 blocks, and meets up to 2 `merge.BLOCK_WINDOW`
 #: rows in each): a block shard or a row shard takes about ``shard_rows`` times this many.
 ITEMS_PER_ROW = 20
-#: Most rows a joining task takes (whole components; a larger component gets a task of its own).
-JOIN_ROWS = 50_000
+#: Most rows a joining task takes (whole components; a larger component gets a task of its own): as many as a
+#: scoring task holds, so that no merging task holds much more than ``SHARD_ROWS`` rows.
+JOIN_ROWS = SHARD_ROWS
 #: What names a block: its kind (0 week, 1 month, 2 coarse), its date bucket (a coarse block's is its exact
 #: range, ``low``-``high``) and its token.
 BLOCK = ["kind", "bucket", "low", "high", "token"]
@@ -212,6 +213,12 @@ def postings(partition: int, statistics: merge.Statistics, routes: DateRoutes, s
     return out
 
 
+def _order(ids: np.ndarray) -> np.ndarray:
+    """Each id's rank among ``ids`` in Python's string order: as fixed-width unicode (numpy compares code points,
+    as Python does, in C: several times faster than sorting Python strings)."""
+    return np.unique(np.asarray(ids, dtype=object).astype(str), return_inverse=True)[1].ravel()
+
+
 def _runs(*keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For rows sorted by ``keys``: the first index of each run of equal keys, and each row's run."""
     change = np.zeros(len(keys[0]), dtype=bool)
@@ -234,7 +241,7 @@ def blocks(shard: int, shards: int, scratch: Scratch) -> Sharded:
     out.read = len(post)
     code = post.groupby(BLOCK, sort=False).ngroup().to_numpy()
     ids = post["event_id"].to_numpy(object)
-    rank = np.unique(ids, return_inverse=True)[1].ravel()  # event ids in Python's order, as `merge.features`
+    rank = _order(ids)  # event ids in Python's order, as `merge.features`
     start, end, seq = post["start"].to_numpy(), post["end"].to_numpy(), post["seq"].to_numpy()
     guest = post["guest"].to_numpy(bool)
     host = np.flatnonzero(~guest)
@@ -292,7 +299,7 @@ def ranking(shard: int, routes: DateRoutes, scratch: Scratch) -> Sharded:
     other_id = counted["other_id"].to_numpy(object)[order][first]
     owner, week = counted["owner"].to_numpy()[order][first], counted["week"].to_numpy()[order][first]
     row, other = row[first], other[first]
-    rank = np.unique(other_id, return_inverse=True)[1].ravel()
+    rank = _order(other_id)
     order = np.lexsort((rank, -shared, row))
     row, other, owner, week = row[order], other[order], owner[order], week[order]
     starts, run = _runs(row)
