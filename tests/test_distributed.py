@@ -16,6 +16,7 @@ from paths import ROOT, SEEDS
 from timeline import extract_events, load_corpus, schema
 from timeline.distributed import Scratch, extract
 from timeline.distributed.output import combine
+from timeline.events import merge
 from timeline.export import read_table
 
 STORY = ROOT / "tests" / "data" / "story" / "articles"
@@ -66,18 +67,42 @@ def test_two_worker_processes_give_the_events_and_clusters_of_one_process(client
 
 
 def test_a_generated_corpus_gives_the_same_table_whatever_the_partitions(client, tmp_path: Path) -> None:
+    folder = _generated(tmp_path, 150)
+    want = _one_process([folder])
+    for size in (1, 60_000):  # a file per partition; several files per partition
+        got, result = _on_dask(client, [folder], tmp_path / f"p{size}", partition_bytes=size)
+        _same_table(got, want)
+    assert result.read == 150 and want["n_sources"].max() > 1
+
+
+def _generated(tmp_path: Path, articles: int, seed: int = 3) -> Path:
     if not TIMEML.is_dir():
         pytest.skip(f"the TimeML corpora are not at {TIMEML}")
     spec = importlib.util.spec_from_file_location("bench_corpus_for_dask", ROOT / "benchmarks" / "corpus.py")
     corpus = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))
     spec.loader.exec_module(corpus)
     folder = tmp_path / "corpus"
-    corpus.write_jsonl(corpus.generator(3).articles(150), folder, per_file=20)
-    want = _one_process([folder])
-    for size in (1, 60_000):  # a file per partition; several files per partition
-        got, result = _on_dask(client, [folder], tmp_path / f"p{size}", partition_bytes=size)
+    corpus.write_jsonl(corpus.generator(seed).articles(articles), folder, per_file=20)
+    return folder
+
+
+def test_tiny_merging_shards_give_the_table_of_one_process(client, tmp_path: Path) -> None:
+    """Merging sharded by block, by row and by pair into tasks of a few dozen rows' worth each (so every block,
+    every row's ranking and every candidate is split across many tasks): the same candidates, clusters and merge
+    reasons as one process."""
+    for name, paths in [("seeds and story", [SEEDS, STORY]), ("generated", [_generated(tmp_path, 150)])]:
+        want = _one_process(paths)
+        feats = merge.features(want)
+        candidates = len(merge.candidate_pairs(feats))
+        shard_rows = max(10, len(want) // 12)  # a dozen shards or more
+        got, result = _on_dask(client, paths, tmp_path / name, partition_bytes=20_000, shard_rows=shard_rows,
+                               join_rows=30)
+        assert min(result.shards.values()) >= 12, name
+        assert result.largest["scoring"] < len(want) / 2, name  # no task holds them all
+        assert max(result.largest[r] for r in ("blocks", "ranking")) < 5 * len(want), name
         _same_table(got, want)
-    assert result.read == 150 and want["n_sources"].max() > 1
+        assert result.candidates == candidates, name
+        assert want["n_sources"].max() > 1, name
 
 
 def test_one_bad_file_never_fails_the_run(client, tmp_path: Path) -> None:

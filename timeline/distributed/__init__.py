@@ -1,8 +1,8 @@
 """Extraction on Dask: every core of this machine, or a ``dask.distributed`` cluster, for corpora past one process.
 
 Per-article work runs in partitions; the corpus-level steps are map, reduce and shuffle: entity names
-joined from per-partition summaries (`timeline.entities.finder.NameSummary`), merging sharded by date
-bucket (`timeline.distributed.merging`). Each round's state waits in a scratch store (`Scratch`), so a
+joined from per-partition summaries (`timeline.entities.finder.NameSummary`), merging sharded by blocking
+key, by row and by pair (`timeline.distributed.merging`). Each round's state waits in a scratch store (`Scratch`), so a
 worker holds one partition at a time. The output is a Parquet dataset filed by month, or one file.
 """
 

@@ -39,10 +39,13 @@ class RunResult:
     read: int = 0  # articles read
     extracted: int = 0  # articles whose rows were made
     clusters: int = 0
-    candidates: int = 0  # candidate pairs scored (a pair kept by both its rows counts in both their shards)
+    candidates: int = 0  # candidate pairs scored
     passing: int = 0  # pairs that passed
-    shard_rows: int = 0  # rows the date shards read, their halos included (each row about 1 + 2 halo / shard days)
+    shards: dict[str, int] = field(default_factory=dict)  # merging's shards: of blocks, of rows, of pairs
+    largest: dict[str, int] = field(default_factory=dict)  # the most items one merging task read, by round
+    written: dict[str, int] = field(default_factory=dict)  # items each merging round passed on
     cpu: Counter[str] = field(default_factory=Counter)
+    merging_cpu: Counter[str] = field(default_factory=Counter)  # merging's CPU seconds by round
     wall: dict[str, float] = field(default_factory=dict)
     stored: dict[str, int] = field(default_factory=dict)  # bytes each round left in the scratch store
     partitions: int = 0
@@ -90,11 +93,12 @@ def _lost(what: str, exc: BaseException) -> str:
 
 def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[str, dt.date | str] | None = None,
             target: str | None = None, partition_bytes: int | None = None, group_rows: int | None = None,
-            progress: Progress | None = None) -> RunResult:
+            shard_rows: int | None = None, join_rows: int | None = None, progress: Progress | None = None) -> RunResult:
     """Extract the event table of the articles under ``paths`` on the Dask cluster of ``client``.
 
     Each month's table is written to ``target/month=YYYY-MM/part-0.parquet`` (a dataset) or, with no
-    ``target``, to the scratch store for the caller to stream into one file (`RunResult.months`)."""
+    ``target``, to the scratch store for the caller to stream into one file (`RunResult.months`). ``shard_rows``
+    and ``join_rows`` bound merging's tasks (`timeline.distributed.merging`); ``group_rows`` an output task's."""
     result = RunResult()
     run = secrets.token_hex(6)  # task keys unique to this run: a long-lived cluster never reuses another run's results
     clock = time.perf_counter()
@@ -192,30 +196,70 @@ def extract(client, paths: Sequence[str], scratch: Scratch, *, anchors: Mapping[
     if not months:
         return result
 
-    # merging: candidates by date shard, components on the client, joining by component
+    # merging (`timeline.distributed.merging`): postings by block, pairs by block shard, each row's best pairs by
+    # row shard, candidates scored by date shard; components on the client; joins by component group
     clock = time.perf_counter()
     statistics = _share(client, merge.Statistics.combine(made[k].statistics for k in sorted(made)
                                                          if made[k].statistics is not None))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    groups = stages.month_groups(months, group_rows or min(GROUP_ROWS, max(2_000, sum(months.values()) // (
-        3 * workers))))
-    futures = {i: client.submit(merging.candidates, i, group, statistics, scratch, key=f"candidates-{i}-{run}")
-               for i, group in enumerate(groups)}
-    found = _gather("merging: pairs", futures, progress, _reraise)
+    total = sum(months.values())
+    groups = stages.month_groups(months, group_rows or min(GROUP_ROWS, max(2_000, total // (3 * workers))))
+    shard_rows = shard_rows or merging.SHARD_ROWS
+    filed = [k for k in sorted(made) if made[k].months]  # the partitions with a rows file
+
+    def sharded(name: str, function: Callable[..., merging.Sharded], keys: Sequence[int],
+                *args: object) -> dict[int, merging.Sharded]:
+        futures = {k: client.submit(function, k, *args, scratch, key=f"{name}-{k}-{run}") for k in keys}
+        done = _gather(f"merging: {name}", futures, progress, _reraise)
+        for key in sorted(done):
+            take(done[key])
+            result.merging_cpu[name] += done[key].cpu.get("merging", 0.0)
+        result.largest[name] = max([done[k].read for k in done], default=0)
+        result.written[name] = sum(done[k].wrote for k in done)
+        return done
+
+    # each round's shards are set by what the round before passed on (scoring's by the mergeable rows of each
+    # week), so that a task's share stays about ``shard_rows`` rows' worth however dense the corpus
+    shards = result.shards
+    blocks = merging.DateRoutes.plan({merging.month_number(m): n for m, n in months.items()}, shard_rows)
+    shards["blocks"] = blocks.count  # blocks by month: a pair's blocks of one month are counted in one shard
+    posted = sharded("postings", merging.postings, filed, statistics, blocks)
+    weeks: Counter[int] = Counter()
+    for key in sorted(posted):
+        weeks.update(posted[key].weeks)
+    routes = merging.DateRoutes.plan(dict(weeks), shard_rows)  # candidates by week: a row copied about once
+    del posted
+    result.stored["postings"] = scratch.size("postings")
+    shards["rows"] = merging.shard_count(2 * result.written["postings"], shard_rows * merging.ITEMS_PER_ROW)
+    sharded("blocks", merging.blocks, range(shards["blocks"]), shards["rows"])
+    result.stored["pair counts"] = scratch.size("counted")
+    shards["pairs"] = routes.count
+    sharded("ranking", merging.ranking, range(shards["rows"]), routes)
+    result.stored["candidates"] = scratch.size("kept") + scratch.size("needs")
+    sharded("gathering", merging.gather, filed)
+    result.stored["candidate rows"] = scratch.size("needed")
+    futures = {i: client.submit(merging.score, i, statistics, scratch, key=f"score-{i}-{run}")
+               for i in range(shards["pairs"])}
+    found = _gather("merging: scoring", futures, progress, _reraise)
     for key in sorted(found):
         take(found[key])
+        result.merging_cpu["scoring"] += found[key].cpu.get("merging", 0.0)
         result.candidates += found[key].candidates
-        result.shard_rows += found[key].rows
-        result.passing += len(found[key].a)  # a pair both of whose rows keep it comes from both their shards
-    tasks = merging.join_tasks([found[k] for k in sorted(found)])
+        result.passing += len(found[key].a)
+    result.largest["scoring"] = max([found[k].rows for k in found], default=0)
+    for folder in ("postings", "counted", "kept", "needs", "needed"):  # what joins and output never read again
+        scratch.remove_folder(folder)
+    tasks = merging.join_tasks([found[k] for k in sorted(found)], join_rows or merging.JOIN_ROWS)
+    del found
     result.stored["passing pairs"] = scratch.size("passing")
-    shards = list(enumerate(groups))
-    futures = {i: client.submit(merging.join, i, task, shards, statistics, scratch, key=f"join-{i}-{run}")
+    futures = {i: client.submit(merging.join, i, task, statistics, scratch, key=f"join-{i}-{run}")
                for i, task in enumerate(tasks)}
     joined = _gather("merging: joins", futures, progress, _reraise)
     for key in sorted(joined):
         take(joined[key])
+        result.merging_cpu["joins"] += joined[key].cpu.get("merging", 0.0)
         result.clusters += joined[key].clusters
+    result.largest["joins"] = max([joined[k].rows for k in joined], default=0)
     result.wall["merging"] = time.perf_counter() - clock
     result.stored["clusters"] = scratch.size("clusters")
     clock = time.perf_counter()

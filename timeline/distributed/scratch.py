@@ -74,6 +74,11 @@ class Scratch:
         fs, path = fsspec.core.url_to_fs(self.path(*parts))
         return fs.exists(path)
 
+    def remove_folder(self, *parts: object) -> None:
+        fs, path = fsspec.core.url_to_fs(self.path(*parts))
+        if fs.exists(path):
+            fs.rm(path, recursive=True)
+
     def clear(self) -> None:
         fs, path = self._fs()
         if fs.exists(path):

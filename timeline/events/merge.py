@@ -303,8 +303,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
             used.update(row)
     vocabulary: dict[str, int] = {token: i for i, token in enumerate(sorted(used))}
     tokens_list = list(vocabulary)
-    df = np.array([statistics.frequency.get(t, 0) for t in tokens_list], dtype=float)
-    idf = np.log((statistics.rows + 1) / (df + 1)) + 1.0
+    idf = _idf(statistics, tokens_list)
     boost = np.array([NAME_WEIGHT if t[:1] in "@#" else 1.0 for t in tokens_list]) if tokens_list else np.ones(0)
     weight = idf * boost
     idf_of = dict(zip(tokens_list, idf.tolist(), strict=True))
@@ -321,11 +320,9 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     cues_of = [frozenset(c) for c in tokens["cues"]]
     keys = []
     for row, near, names, classes in zip(sentence_tokens, window_tokens, key_names, cues_of, strict=True):
-        rarest = sorted((t for t in row if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
-        kinds = [vocabulary.setdefault(f"!{kind}@{name.lower()}", len(vocabulary))  # a block per class and name,
-                 for kind in sorted(classes) for name in [*sorted(names), ""]]  # and per class alone
-        keys.append(sorted({*(vocabulary[t] for t in near), *(vocabulary[t] for t in row if t[:1] in "@#"),
-                            *(vocabulary[t] for t in rarest), *kinds}))
+        own, kinds = key_tokens(row, near, names, classes, idf_of)
+        kind_ids = [vocabulary.setdefault(kind, len(vocabulary)) for kind in kinds]  # tokens of their own
+        keys.append(sorted({*(vocabulary[t] for t in own), *kind_ids}))
     tokens_list = list(vocabulary)
     weight = np.concatenate([weight, np.zeros(len(tokens_list) - len(weight))])
 
@@ -345,6 +342,37 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
                     np.asarray(tokens["mergeable"], dtype=bool), classes_of, cues_of,
                     np.asarray(tokens["hedged"], dtype=bool), key_names, key_orgs, key_people, told_orgs,
                     np.asarray(tokens["spoke"], dtype=bool))
+
+
+def _idf(statistics: Statistics, tokens: list[str]) -> np.ndarray:
+    """Each token's inverse document frequency in the corpus (smoothed: a token no row holds still counts)."""
+    df = np.array([statistics.frequency.get(t, 0) for t in tokens], dtype=float)
+    return np.log((statistics.rows + 1) / (df + 1)) + 1.0
+
+
+def key_tokens(sentence: list[str], near: list[str], names: frozenset[str], classes: frozenset[str],
+               idf_of: dict[str, float]) -> tuple[list[str], list[str]]:
+    """A row's blocking tokens: the words near its expression, the names in its sentence and its `KEY_WORDS`
+    rarest words (tokens of its vectors); and a block per event class and key name, and per class alone."""
+    rarest = sorted((t for t in sentence if t[:1] not in "@#"), key=lambda t: (-idf_of[t], t))[:KEY_WORDS]
+    kinds = [f"!{kind}@{name.lower()}" for kind in sorted(classes) for name in [*sorted(names), ""]]
+    return [*near, *(t for t in sentence if t[:1] in "@#"), *rarest], kinds
+
+
+def blocking_tokens(frame: pd.DataFrame, statistics: Statistics) -> list[list[str]]:
+    """Each row's blocking tokens as `features` makes them (`key_tokens`), without the vectors: what a
+    distributed run files a row's blocks by."""
+    tokens = frame if all(c in frame.columns for c in TOKEN_COLUMNS) else row_tokens(frame)
+    words = sorted({t for row in tokens["sentence_tokens"] for t in row})
+    idf_of = dict(zip(words, _idf(statistics, words).tolist(), strict=True))
+    topic = statistics.topic()
+    out = []
+    for row, near, actors, places, cues in zip(tokens["sentence_tokens"], tokens["window_tokens"], frame["actors"],
+                                               frame["places"], tokens["cues"], strict=True):
+        names = (frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))) - topic
+        own, kinds = key_tokens(list(row), list(near), names, frozenset(cues), idf_of)
+        out.append(sorted({*own, *kinds}))
+    return out
 
 
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
@@ -454,16 +482,7 @@ def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndar
     date shard for its own rows' pairs (their blocks whole in the shard) and unites the answers.
     """
     n = len(feats.start)
-    months = _month_index(feats.start), _month_index(feats.end)
-    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
-    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
-    fine, month = feats.level == 0, feats.level == 1
-    # each row's buckets (at most two: a range may straddle two weeks or months)
-    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
-            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
-                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
-    host_kind = np.where(fine, 0, np.where(month, 1, 2))
-    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    host, host_kind, guest = row_buckets(feats)
     position = np.empty(n, dtype=np.int64)
     position[np.lexsort((feats.rank, feats.end, feats.start))] = np.arange(n)
     lengths = np.fromiter((len(k) if feats.mergeable[i] else 0 for i, k in enumerate(feats.keys)), np.int64, n)
@@ -499,6 +518,22 @@ def candidate_pairs(feats: Features, owned: np.ndarray | None = None) -> np.ndar
     ok = (low != high) & dates_agree(feats, low, high)
     codes, shared = np.unique(low[ok] * n + high[ok], return_counts=True)  # a pair's count = its shared keys
     return _best_per_row(np.stack([codes // n, codes % n], axis=1), shared, feats.rank, owned)
+
+
+def row_buckets(feats: Features) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
+    """Each row's date buckets (at most two: a range may straddle two weeks or months), their kind (0 week,
+    1 month, 2 coarse: the bucket is then the number of the row's exact range among the frame's), and the month
+    buckets a day-to-week range also visits (as a guest: it meets the first `BLOCK_WINDOW` rows there)."""
+    months = _month_index(feats.start), _month_index(feats.end)
+    weeks = (feats.start + 3) // 7, (feats.end + 3) // 7  # ISO weeks (the epoch is a Thursday)
+    coarse = np.unique(np.stack([feats.start, feats.end], axis=1), axis=0, return_inverse=True)[1].ravel()
+    fine, month = feats.level == 0, feats.level == 1
+    host = [np.where(fine, weeks[0], np.where(month, months[0], coarse)),
+            np.where(fine & (weeks[1] != weeks[0]), weeks[1],
+                     np.where(month & (months[1] != months[0]), months[1], _NONE))]
+    host_kind = np.where(fine, 0, np.where(month, 1, 2))
+    guest = [np.where(fine, months[0], _NONE), np.where(fine & (months[1] != months[0]), months[1], _NONE)]
+    return host, host_kind, guest
 
 
 def _best_per_row(pairs: np.ndarray, shared: np.ndarray, rank: np.ndarray,
