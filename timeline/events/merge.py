@@ -378,14 +378,18 @@ def blocking_tokens(frame: pd.DataFrame, statistics: Statistics) -> list[list[st
 _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013\"“”]| -- |, (?:and|but|while|which|who|after|before|as) ")
 
 
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding ``[start, end)`` begins and ends (`_CLAUSE_BREAK`)."""
+    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
+    stop = _CLAUSE_BREAK.search(sentence, end)
+    return low, stop.start() if stop else len(sentence)
+
+
 def _clause(sentence: str, start: int, end: int, words: int = WINDOW_WORDS) -> str:
     """The words around the expression up to the clause's boundaries (at most ``words`` a side): the
     clause of a row with no label (``headline``)."""
-    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
-    stop = _CLAUSE_BREAK.search(sentence, end)
-    before = sentence[low:start].split()[-words:]
-    after = sentence[end:stop.start() if stop else len(sentence)].split()[:words]
-    return " ".join([*before, *after])
+    low, high = _clause_bounds(sentence, start, end)
+    return " ".join([*sentence[low:start].split()[-words:], *sentence[end:high].split()[:words]])
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:the\s+)?(?:U\.?S\.?|US|United\s+States|UK|U\.K\.)\s+", re.IGNORECASE)
@@ -417,9 +421,7 @@ def _org_key(name: str) -> str:
 
 def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The characters within `CUE_WORDS` words of the expression, inside its clause."""
-    low = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)] + [0])
-    stop = _CLAUSE_BREAK.search(sentence, end)
-    high = stop.start() if stop else len(sentence)
+    low, high = _clause_bounds(sentence, start, end)
     before = [m.start() for m in re.finditer(r"\S+", sentence[low:start])][-CUE_WORDS:]
     after = [m.end() for m in re.finditer(r"\S+", sentence[end:high])][:CUE_WORDS]
     return low + (before[0] if before else start - low), end + (after[-1] if after else 0)
