@@ -55,8 +55,8 @@ from timeline.events import merge
 #: The columns a scoring task reads of a row: its tokens (`merge.TOKEN_COLUMNS`, made in its partition) stand for
 #: its text; ``seq`` is its place in a one-process run.
 SHARD_COLUMNS = ["event_id", "doc_id", "start", "end", "actors", "people", "places", "seq", *merge.TOKEN_COLUMNS]
-#: ...and what a join also reads: what a merge reason names.
-JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text"]
+#: ...and what a join also reads: what a merge reason names, and whether a row is an event (the count of happenings).
+JOIN_COLUMNS = [*SHARD_COLUMNS, "outlet", "timex_text", "role"]
 #: Rows' worth of work a merging task takes (postings, pair counts, candidates or rows): the number of shards is
 #: the corpus's rows over this.
 SHARD_ROWS = 20_000
@@ -467,7 +467,8 @@ def join(number: int, task: JoinTask, statistics: merge.Statistics, scratch: Scr
                              "cluster_id": found.cluster_id, "n_sources": found.n_sources,
                              "merge_reason": found.merge_reason})
     scratch.put_frame(clusters, "clusters", f"c{number:06d}")
-    out = Joined(-1, clusters=int(clusters.loc[clusters["n_sources"] > 1, "cluster_id"].nunique()), rows=len(frame))
+    told = clusters[(clusters["n_sources"] > 1) & (frame["role"] == "event")]  # happenings, as `cli` counts them
+    out = Joined(-1, clusters=int(told["cluster_id"].nunique()), rows=len(frame))
     out.cpu["merging"] = time.process_time() - cpu
     return out
 
