@@ -462,6 +462,36 @@ def test_the_full_year_is_the_publication_year() -> None:
     assert all(t.text != "the full year" for t in find_timexes("It took the full year of training to win.", FRI))
 
 
+@pytest.mark.parametrize(("text", "expression", "value", "days"), [
+    ("For the year, cereal volume was flat.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("The shares hit a high for the year of $42 in June.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("Sales slipped through the first nine months of the year.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("Planting was delayed earlier in the year by rain.", "earlier in the year", "2024",
+     ("2024-01-01", "2024-12-19")),
+    ("Margins should improve later in the year.", "later in the year", "2024", ("2024-12-21", "2024-12-31")),
+    ("Earnings for the fiscal year will be lower.", "the fiscal year", "2024", ("2024-01-01", "2024-12-31")),
+])
+def test_the_year_alone_is_the_year_of_the_publication(text: str, expression: str, value: str,
+                                                        days: tuple[str, str]) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value, span(timex)) == ("DATE", value, days)
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose from the year before.", "He was named Player of the Year.", "The year-ago quarter was weak.",
+    "It was the year of the flood.", "In the year that followed, prices fell.", "The year ended badly for them.",
+])
+def test_the_year_with_its_own_reference_is_no_publication_year(text: str) -> None:
+    assert all(t.value != "2024" or "the year:" not in t.rule for t in find_timexes(text, FRI))
+
+
+def test_the_quarter_of_a_results_report_naming_no_quarter_is_the_last_one_completed() -> None:
+    text = "Acme released its quarterly earnings on Wednesday. It reported a net loss for the quarter."
+    timex = {t.text: t for t in find_timexes(text, dt.date(2020, 2, 6))}["the quarter"]
+    assert (timex.value, span(timex)) == ("2019-Q4", ("2019-10-01", "2019-12-31"))
+    assert find_timexes("He scored ten points in the quarter as the Lakers won.", FRI) == []
+
+
 # --------------------------------------------------------------------------- linear time
 
 

@@ -98,6 +98,8 @@ def _tense_key(tense: Tense, trusted_within: int) -> tuple[object, ...]:
 
 _SINCE_WORDS = re.compile("ince|of")
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
+_RESULTS_WORDS = re.compile(r"\b(?:quarterly\s+(?:earnings|results|profit|loss|revenue|sales|report)|earnings\s+per\s+"
+                            r"share|EPS|net\s+(?:income|loss|profit))\b", re.IGNORECASE)
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -120,6 +122,12 @@ class Context:
         candidates = [periods.quarter(y, number) for y in (self.anchor.year - 1, self.anchor.year)]
         period = [p for p in candidates if p.start <= self.anchor][-1]
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
+
+    @functools.cached_property
+    def results_report(self) -> bool:
+        """Does the text report a company's results ("quarterly earnings", "net income")? Its "the quarter" is
+        then the last one completed, not a game's quarter."""
+        return _RESULTS_WORDS.search(self.text) is not None
 
     @functools.cached_property
     def picked(self) -> dict[tuple[object, ...], tuple[Period, str]]:
@@ -579,6 +587,21 @@ def _year_in_words(m: re.Match[str], ctx: Context) -> Found | None:
 def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year 9000", "the year 950": "the year" makes any three- or four-digit number a year (AD)."""
     return _dated(periods.year(int(m.group("year"))), "year as written after 'the year'", absolute=True)
+
+
+def _the_current_year(m: re.Match[str], ctx: Context) -> Found:
+    """ "for the year", "a high for the year", "earlier in the year": TimeML dates a definite "the year" as the year
+    the text is about, the anchor's ("the year before", "the year ended Sept. 30" are other rules' or none)."""
+    period = periods.year(ctx.anchor.year)
+    rule = f"'the year': the year of the {ctx.anchor_desc}"
+    mod_words = m.group("mod")
+    mod = _mod_of(mod_words)
+    if mod_words and mod_words.lower() in ("earlier", "later"):
+        mod = "START" if mod_words.lower() == "earlier" else "END"
+        period, rule = _before_or_after_anchor(period, mod, ctx, rule)
+    elif mod:
+        period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Found:
@@ -1216,10 +1239,11 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _dated(period, why)
     if m.group("year"):
         return None
-    if not re.search(r"latest|most\s+recent", m.group(0), re.I):
-        return None
+    if not re.search(r"latest|most\s+recent", m.group(0), re.I) and not ctx.results_report:
+        return None  # "scored 10 points in the quarter": a game's quarter, no calendar one
     period = periods.relative(ctx.anchor, "quarter", -1)
-    return _dated(period, f"the last quarter completed before the {ctx.anchor_desc}")
+    why = "" if re.search(r"latest|most\s+recent", m.group(0), re.I) else " (a results report naming no quarter)"
+    return _dated(period, f"the last quarter completed before the {ctx.anchor_desc}{why}")
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> Found:
@@ -1438,7 +1462,8 @@ _TRIGGERS: dict[str, str] = {
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
-    "year ended": "year", "the full year": "full", "part of the story's day": "morning afternoon evening night",
+    "year ended": "year", "the full year": "full", "the year": "year",
+    "part of the story's day": "morning afternoon evening night",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now", "told after": "comes follows arrives came followed arrived",
@@ -1584,6 +1609,9 @@ RULES: tuple[Rule, ...] = (
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
           _I),
+    _rule("the year", r"\b(?:(?P<mod>earlier|later|early|late)\s+in\s+)?the\s+(?:(?:fiscal|calendar)\s+)?(?-i:year)\b"
+          r"(?![\s-]+(?:before|after|earlier|ago|ended|ending|ends|end|of(?!\s+[$€£\d])|when|that|which|in\s+which|since|to\s+date|"
+          r"following|prior)\b|\s+\d|-|['’]s\s+end\b)", _the_current_year, _I),
     _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
           r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
