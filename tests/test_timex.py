@@ -730,3 +730,17 @@ def test_a_repeated_expression_resolves_as_it_does_alone(phrase: str) -> None:
         shift = step * (i // len(alone))
         assert timex == dataclasses.replace(first, start_char=first.start_char + shift,
                                             end_char=first.end_char + shift)
+
+
+# --------------------------------------------------------------------------- parts of the day with a modifier
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Showers could arrive as soon as late morning.", "late morning", "2024-12-20TMO"),
+    ("At mid-afternoon yesterday the shares were up 2 pence.", "mid-afternoon yesterday", "2024-12-19TAF"),
+    ("The stock slipped during mid-day trading on Wednesday.", "mid-day", "2024-12-18TMI"),
+    ("The crowd thinned by early evening.", "early evening", "2024-12-20TEV"),
+])
+def test_a_part_of_the_day_with_a_modifier_is_a_time_on_its_day(text: str, expression: str, value: str) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value) == ("TIME", value)

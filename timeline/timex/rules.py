@@ -1064,6 +1064,18 @@ def _holiday_date(name: str, year: int) -> dt.date:
 # --------------------------------------------------------------------------- times of day
 
 
+def _time_of_day(m: re.Match[str], ctx: Context) -> Found:
+    """ "late morning", "mid-afternoon yesterday", "mid-day": TimeML's part-of-day TIME (2019-07-11TMO), on the day
+    written beside it, else on the anchor day, which `find_timexes` then moves to the day its sentence names."""
+    part = PARTS_OF_DAY[m.group("part").lower()] if m.group("part") else "MI"
+    day_ref = (m.group("dayref") or "").lower()
+    date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
+    why = f"on {day_ref}, counted from the {ctx.anchor_desc}" if day_ref else ON_ANCHOR_DAY
+    mod = {"early": "START", "late": "END"}.get((m.group("mod") or "").lower())
+    return Found("TIME", f"{date.isoformat()}T{part}", periods.day(date), "time", f"part of the day {why}", mod)
+
+
+
 ON_ANCHOR_DAY = "on the anchor day"
 
 
@@ -1476,7 +1488,8 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
     "recent units": "recent coming few",
-    "at the time": "time", "race time": "#hms",
+    "at the time": "time", "race time": "#hms", "time of day": "morning afternoon evening day midafternoon "
+                                                                     "midmorning midevening",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
@@ -1635,6 +1648,8 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_time, _I),
+    _rule("time of day", r"\b(?:(?P<mod>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)|mid[\s-]day)\b"
+          r"(?:,?\s+(?P<dayref>today|yesterday|tomorrow)\b)?", _time_of_day, _I),
     _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"
