@@ -744,3 +744,18 @@ def test_a_repeated_expression_resolves_as_it_does_alone(phrase: str) -> None:
 def test_a_part_of_the_day_with_a_modifier_is_a_time_on_its_day(text: str, expression: str, value: str) -> None:
     timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
     assert (timex.type, timex.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The convoy will leave at 4 in the morning (6 a.m. local time, Sunday).", "4 in the morning", "2024-12-22T04:00"),
+    ("The bar stays open until ten at night.", "ten at night", "2024-12-20T22:00"),
+    ("They met at 7:30 in the evening on Wednesday.", "7:30 in the evening", "2024-12-18T19:30"),
+    ("We gathered at five o'clock.", "five o'clock", "2024-12-20T05:00"),
+])
+def test_a_clock_time_in_words_is_a_time_on_its_day(text: str, expression: str, value: str) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+def test_a_number_before_a_part_of_the_day_without_a_preposition_is_no_clock_time() -> None:
+    assert all(t.text != "3 in the afternoon" for t in find_timexes("The index fell 3 in the afternoon.", FRI))

@@ -1064,6 +1064,30 @@ def _holiday_date(name: str, year: int) -> dt.date:
 # --------------------------------------------------------------------------- times of day
 
 
+_CLOCK_PREPOSITION_BEFORE = re.compile(r"\b(?:at|by|until|till|to|from|before|after|around|about|since|past)\s+$",
+                                       re.IGNORECASE)
+
+
+def _clock_time_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "at 4 in the morning", "by ten at night", "at five o'clock": a clock time like "4 a.m.", on the day its
+    sentence names (else the anchor day). "o'clock" alone names no half of the day: the hour is read as written.
+    Only after a preposition of time: "shares fell 3 in the afternoon" is a number."""
+    if not _CLOCK_PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
+    words = (m.group("hour") or m.group("hour2")).lower()
+    hour = int(words) if words.isdigit() else NUMBERS[words]
+    part = (m.group("part") or m.group("night") or "").lower()
+    if (part in ("afternoon", "evening") and hour < 12) or (part == "night" and 6 <= hour < 12):
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    elif part == "night" and hour == 12:
+        hour = 24
+    minute = int(m.group("minute") or 0)
+    return Found("TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", periods.day(ctx.anchor), "time",
+                 f"time of day in words: {ON_ANCHOR_DAY}")
+
+
 def _time_of_day(m: re.Match[str], ctx: Context) -> Found:
     """ "late morning", "mid-afternoon yesterday", "mid-day": TimeML's part-of-day TIME (2019-07-11TMO), on the day
     written beside it, else on the anchor day, which `find_timexes` then moves to the day its sentence names."""
@@ -1488,7 +1512,8 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
     "recent units": "recent coming few",
-    "at the time": "time", "race time": "#hms", "time of day": "morning afternoon evening day midafternoon "
+    "at the time": "time", "race time": "#hms", "clock time in words": "morning afternoon evening night clock",
+    "time of day": "morning afternoon evening day midafternoon "
                                                                      "midmorning midevening",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
@@ -1648,6 +1673,10 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_time, _I),
+    _rule("clock time in words", r"\b(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve)(?::(?P<minute>[0-5]\d))?(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|"
+          r"at\s+(?P<night>night))\b|\b(?P<hour2>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve)\s+o['’]clock\b", _clock_time_in_words, _I),
     _rule("time of day", r"\b(?:(?P<mod>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)|mid[\s-]day)\b"
           r"(?:,?\s+(?P<dayref>today|yesterday|tomorrow)\b)?", _time_of_day, _I),
     _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
