@@ -272,6 +272,10 @@ def test_this_week_always_contains_the_anchor(anchor: dt.date) -> None:
     ("A 2017 analysis found little.", ["2017"]),
     ("The 2016 and 2017 seasons were long.", ["2016", "2017"]),
     ("Call 2015-10 now; he sent 2000 troops.", []),
+    ("The retailer cut 2019 adjusted earnings guidance.", ["2019"]),
+    ("Analysts raised 2024 revenue targets.", ["2024"]),
+    ("About 1800 people came; some 1500 police watched.", []),
+    ("The track is 1500 metres long and the bin holds 2000 litres.", []),
 ])
 def test_years_in_ranges_and_as_modifiers(text: str, values: list[str]) -> None:
     assert [t.value for t in dated(text, FRI)] == values

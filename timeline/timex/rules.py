@@ -508,6 +508,13 @@ _NUMBER_BEFORE = re.compile(r"[$€£#]\s*$|\d[,.]?$")
 _NUMBER_AFTER = re.compile(r"^(?:[,.]\d|%|\s*(?:percent|per cent))")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", re.I)
+#: A year as a modifier with no determiner: "cut 2019 guidance", "raised 2024 targets" (a count takes a plural:
+#: "2000 troops"). Not before a unit ("1500 metres", "2000 km") or a word that goes with a number.
+_SINGULAR_AFTER = re.compile(r"\s+(?!(?:of|or|and|to|than|more|less|per|times|square|cubic|metre|meter|mile|acre|"
+                             r"yard|foot|feet|ton|tonne|barrel|calorie|hectare|page|word|head|strong|plus|out|people|men|women|children|"
+                             r"police|staff|personnel|cattle|livestock|sheep|fish|deer|crew|data|million|billion|"
+                             r"thousand|hundred)\b)"
+                             r"[a-z]{4,}(?<!s)(?:\b|$)")
 
 
 @functools.lru_cache(maxsize=4096)  # pure; news repeats "in 2019", "since 2020"
@@ -516,7 +523,7 @@ def _reads_as_year(before: str, after: str) -> bool:
     if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(after):
         return False  # money, a longer number, a percentage
     if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
-        return False  # "2000 troops"
+        return bool(_SINGULAR_AFTER.match(after))  # "cut 2019 guidance"; not "2000 troops"
     # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
     return not (_PLURAL_AFTER.match(after) and not (_PREPOSITION_BEFORE.search(before)
                                                      or _YEAR_BEFORE_CONJUNCTION.search(before)))
