@@ -1462,9 +1462,23 @@ class WordIndex:
         (a match holds both: a text full of years alone then runs no full-date pattern)."""
         key = (trigger, reach, also)
         if key not in self._cache:
+            found = [self.at[word] for word in trigger if word in self.at]
+            if not found:  # most rules' words are absent from most texts: no array work for them
+                self._cache[key] = []
+                return self._cache[key]
+            before, after = reach
+            if also is None and len(found) == 1 and len(found[0]) <= 8:  # a few hits: plain Python is quicker
+                merged: list[tuple[int, int]] = []
+                for hit in found[0]:  # one word's positions come in text order
+                    start, end = max(hit - before, 0), min(hit + after, self.length)
+                    if merged and start <= merged[-1][1]:
+                        merged[-1] = (merged[-1][0], end)
+                    else:
+                        merged.append((start, end))
+                self._cache[key] = merged
+                return merged
             # numpy does per array what a loop would do per word: a text dense with dates holds tens of thousands
             hits = self._positions(trigger)
-            before, after = reach
             if also is not None:
                 others = self._positions(also)
                 # one of ``also`` starts in [hit - before, hit + after - 1]
@@ -1560,7 +1574,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
 _REACH = {"race time": (2, 10),
           "full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
-          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
+          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20),
+          "the year": (26, 24), "time of day": (8, 24), "clock time in words": (24, 12)}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
