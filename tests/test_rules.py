@@ -36,6 +36,8 @@ def _texts() -> list[str]:
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests/data/timex_dev").glob("*.tml"))]
     texts.append("Good Friday, Valentine's Day and New Year’s Eve 2024; the 1990's and '80s; Sept. 3rd, 3/5/2019, "
                  "2019-03-05 and 5.3.2019; March 3, 2025 and 3 March 2025; the year-ago quarter; in 90 days.")
+    texts.append("At mid-afternoon yesterday, earlier in the fiscal year, and at 12:30 o'clock in the morning; late "
+                 "evening, tomorrow; the shares hit a high for the year of $42 and fell later in the calendar year.")
     return texts
 
 

@@ -138,3 +138,17 @@ def test_an_ed_word_after_a_determiner_is_an_adjective_not_a_past_cue() -> None:
     text = "The bridge collapsed on Friday."
     start = text.index("Friday")
     assert tense_at(text, start, start + 6).direction == "past"
+
+
+@pytest.mark.parametrize(("sentence", "expression", "direction"), [
+    ("\"The ferry will sail from the old harbour at dawn (5 a.m. Thursday),\" he said.", "5 a.m. Thursday", "future"),
+    ("``Our team will land in Oslo in time for the final (noon Friday),'' she told us.", "noon Friday", "future"),
+    ("“We signed the long-awaited deal with the union (on Monday),” she will say.", "on Monday", "past"),
+])
+def test_a_cue_across_a_quotation_mark_speaks_for_another_voice(sentence: str, expression: str,
+                                                                 direction: str) -> None:
+    assert _direction(sentence, expression) == direction
+
+
+def test_the_attribution_still_dates_what_it_says_outside_the_quotation() -> None:
+    assert _direction("\"We are ready,\" the minister said on Thursday.", "Thursday") == "past"

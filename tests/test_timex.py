@@ -272,6 +272,10 @@ def test_this_week_always_contains_the_anchor(anchor: dt.date) -> None:
     ("A 2017 analysis found little.", ["2017"]),
     ("The 2016 and 2017 seasons were long.", ["2016", "2017"]),
     ("Call 2015-10 now; he sent 2000 troops.", []),
+    ("The retailer cut 2019 adjusted earnings guidance.", ["2019"]),
+    ("Analysts raised 2024 revenue targets.", ["2024"]),
+    ("About 1800 people came; some 1500 police watched.", []),
+    ("The track is 1500 metres long and the bin holds 2000 litres.", []),
 ])
 def test_years_in_ranges_and_as_modifiers(text: str, values: list[str]) -> None:
     assert [t.value for t in dated(text, FRI)] == values
@@ -460,6 +464,36 @@ def test_the_full_year_is_the_publication_year() -> None:
     timex = one("Kellogg forecast an earnings increase for the full year.", FRI)
     assert (timex.type, timex.value) == ("DATE", "2024")
     assert all(t.text != "the full year" for t in find_timexes("It took the full year of training to win.", FRI))
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "days"), [
+    ("For the year, cereal volume was flat.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("The shares hit a high for the year of $42 in June.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("Sales slipped through the first nine months of the year.", "the year", "2024", ("2024-01-01", "2024-12-31")),
+    ("Planting was delayed earlier in the year by rain.", "earlier in the year", "2024",
+     ("2024-01-01", "2024-12-19")),
+    ("Margins should improve later in the year.", "later in the year", "2024", ("2024-12-21", "2024-12-31")),
+    ("Earnings for the fiscal year will be lower.", "the fiscal year", "2024", ("2024-01-01", "2024-12-31")),
+])
+def test_the_year_alone_is_the_year_of_the_publication(text: str, expression: str, value: str,
+                                                        days: tuple[str, str]) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value, span(timex)) == ("DATE", value, days)
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose from the year before.", "He was named Player of the Year.", "The year-ago quarter was weak.",
+    "It was the year of the flood.", "In the year that followed, prices fell.", "The year ended badly for them.",
+])
+def test_the_year_with_its_own_reference_is_no_publication_year(text: str) -> None:
+    assert all(t.value != "2024" or "the year:" not in t.rule for t in find_timexes(text, FRI))
+
+
+def test_the_quarter_of_a_results_report_naming_no_quarter_is_the_last_one_completed() -> None:
+    text = "Acme released its quarterly earnings on Wednesday. It reported a net loss for the quarter."
+    timex = {t.text: t for t in find_timexes(text, dt.date(2020, 2, 6))}["the quarter"]
+    assert (timex.value, span(timex)) == ("2019-Q4", ("2019-10-01", "2019-12-31"))
+    assert find_timexes("He scored ten points in the quarter as the Lakers won.", FRI) == []
 
 
 # --------------------------------------------------------------------------- linear time
@@ -700,3 +734,32 @@ def test_a_repeated_expression_resolves_as_it_does_alone(phrase: str) -> None:
         shift = step * (i // len(alone))
         assert timex == dataclasses.replace(first, start_char=first.start_char + shift,
                                             end_char=first.end_char + shift)
+
+
+# --------------------------------------------------------------------------- parts of the day with a modifier
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Showers could arrive as soon as late morning.", "late morning", "2024-12-20TMO"),
+    ("At mid-afternoon yesterday the shares were up 2 pence.", "mid-afternoon yesterday", "2024-12-19TAF"),
+    ("The stock slipped during mid-day trading on Wednesday.", "mid-day", "2024-12-18TMI"),
+    ("The crowd thinned by early evening.", "early evening", "2024-12-20TEV"),
+])
+def test_a_part_of_the_day_with_a_modifier_is_a_time_on_its_day(text: str, expression: str, value: str) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The convoy will leave at 4 in the morning (6 a.m. local time, Sunday).", "4 in the morning", "2024-12-22T04:00"),
+    ("The bar stays open until ten at night.", "ten at night", "2024-12-20T22:00"),
+    ("They met at 7:30 in the evening on Wednesday.", "7:30 in the evening", "2024-12-18T19:30"),
+    ("We gathered at five o'clock.", "five o'clock", "2024-12-20T05:00"),
+])
+def test_a_clock_time_in_words_is_a_time_on_its_day(text: str, expression: str, value: str) -> None:
+    timex = {t.text: t for t in find_timexes(text, FRI)}[expression]
+    assert (timex.type, timex.value) == ("TIME", value)
+
+
+def test_a_number_before_a_part_of_the_day_without_a_preposition_is_no_clock_time() -> None:
+    assert all(t.text != "3 in the afternoon" for t in find_timexes("The index fell 3 in the afternoon.", FRI))

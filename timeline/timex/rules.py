@@ -98,6 +98,8 @@ def _tense_key(tense: Tense, trusted_within: int) -> tuple[object, ...]:
 
 _SINCE_WORDS = re.compile("ince|of")
 _SINCE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "since March", "as of September 1": a past point
+_RESULTS_WORDS = re.compile(r"\b(?:quarterly\s+(?:earnings|results|profit|loss|revenue|sales|report)|earnings\s+per\s+"
+                            r"share|EPS|net\s+(?:income|loss|profit))\b", re.IGNORECASE)
 _QUARTER_MENTION = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
 
 
@@ -120,6 +122,12 @@ class Context:
         candidates = [periods.quarter(y, number) for y in (self.anchor.year - 1, self.anchor.year)]
         period = [p for p in candidates if p.start <= self.anchor][-1]
         return period, f"the quarter the report is about ('{match.group(0)}' = {period.value})"
+
+    @functools.cached_property
+    def results_report(self) -> bool:
+        """Does the text report a company's results ("quarterly earnings", "net income")? Its "the quarter" is
+        then the last one completed, not a game's quarter."""
+        return _RESULTS_WORDS.search(self.text) is not None
 
     @functools.cached_property
     def picked(self) -> dict[tuple[object, ...], tuple[Period, str]]:
@@ -500,6 +508,13 @@ _NUMBER_BEFORE = re.compile(r"[$€£#]\s*$|\d[,.]?$")
 _NUMBER_AFTER = re.compile(r"^(?:[,.]\d|%|\s*(?:percent|per cent))")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|from|of|before|after|during|through|an?)\s*$", re.I)
+#: A year as a modifier with no determiner: "cut 2019 guidance", "raised 2024 targets" (a count takes a plural:
+#: "2000 troops"). Not before a unit ("1500 metres", "2000 km") or a word that goes with a number.
+_SINGULAR_AFTER = re.compile(r"\s+(?!(?:of|or|and|to|than|more|less|per|times|square|cubic|metre|meter|mile|acre|"
+                             r"yard|foot|feet|ton|tonne|barrel|calorie|hectare|page|word|head|strong|plus|out|people|men|women|children|"
+                             r"police|staff|personnel|cattle|livestock|sheep|fish|deer|crew|data|million|billion|"
+                             r"thousand|hundred)\b)"
+                             r"[a-z]{4,}(?<!s)(?:\b|$)")
 
 
 @functools.lru_cache(maxsize=4096)  # pure; news repeats "in 2019", "since 2020"
@@ -508,7 +523,7 @@ def _reads_as_year(before: str, after: str) -> bool:
     if _NUMBER_BEFORE.search(before) or _NUMBER_AFTER.match(after):
         return False  # money, a longer number, a percentage
     if not (_YEAR_CONTEXT_BEFORE.search(before) or _YEAR_CONTEXT_AFTER.match(after)):
-        return False  # "2000 troops"
+        return bool(_SINGULAR_AFTER.match(after))  # "cut 2019 guidance"; not "2000 troops"
     # "and 2000 troops"; but "the 2016 and 2017 seasons", "a 2017 analysis"
     return not (_PLURAL_AFTER.match(after) and not (_PREPOSITION_BEFORE.search(before)
                                                      or _YEAR_BEFORE_CONJUNCTION.search(before)))
@@ -579,6 +594,21 @@ def _year_in_words(m: re.Match[str], ctx: Context) -> Found | None:
 def _the_year(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year 9000", "the year 950": "the year" makes any three- or four-digit number a year (AD)."""
     return _dated(periods.year(int(m.group("year"))), "year as written after 'the year'", absolute=True)
+
+
+def _the_current_year(m: re.Match[str], ctx: Context) -> Found:
+    """ "for the year", "a high for the year", "earlier in the year": TimeML dates a definite "the year" as the year
+    the text is about, the anchor's ("the year before", "the year ended Sept. 30" are other rules' or none)."""
+    period = periods.year(ctx.anchor.year)
+    rule = f"'the year': the year of the {ctx.anchor_desc}"
+    mod_words = m.group("mod")
+    mod = _mod_of(mod_words)
+    if mod_words and mod_words.lower() in ("earlier", "later"):
+        mod = "START" if mod_words.lower() == "earlier" else "END"
+        period, rule = _before_or_after_anchor(period, mod, ctx, rule)
+    elif mod:
+        period, rule = periods.part(period, mod), f"{rule}; its {mod.lower()} part"
+    return _dated(period, rule, mod=mod)
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Found:
@@ -1041,6 +1071,42 @@ def _holiday_date(name: str, year: int) -> dt.date:
 # --------------------------------------------------------------------------- times of day
 
 
+_CLOCK_PREPOSITION_BEFORE = re.compile(r"\b(?:at|by|until|till|to|from|before|after|around|about|since|past)\s+$",
+                                       re.IGNORECASE)
+
+
+def _clock_time_in_words(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "at 4 in the morning", "by ten at night", "at five o'clock": a clock time like "4 a.m.", on the day its
+    sentence names (else the anchor day). "o'clock" alone names no half of the day: the hour is read as written.
+    Only after a preposition of time: "shares fell 3 in the afternoon" is a number."""
+    if not _CLOCK_PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
+    words = (m.group("hour") or m.group("hour2")).lower()
+    hour = int(words) if words.isdigit() else NUMBERS[words]
+    part = (m.group("part") or m.group("night") or "").lower()
+    if (part in ("afternoon", "evening") and hour < 12) or (part == "night" and 6 <= hour < 12):
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    elif part == "night" and hour == 12:
+        hour = 24
+    minute = int(m.group("minute") or 0)
+    return Found("TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", periods.day(ctx.anchor), "time",
+                 f"time of day in words: {ON_ANCHOR_DAY}")
+
+
+def _time_of_day(m: re.Match[str], ctx: Context) -> Found:
+    """ "late morning", "mid-afternoon yesterday", "mid-day": TimeML's part-of-day TIME (2019-07-11TMO), on the day
+    written beside it, else on the anchor day, which `find_timexes` then moves to the day its sentence names."""
+    part = PARTS_OF_DAY[m.group("part").lower()] if m.group("part") else "MI"
+    day_ref = (m.group("dayref") or "").lower()
+    date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_ref, 0))
+    why = f"on {day_ref}, counted from the {ctx.anchor_desc}" if day_ref else ON_ANCHOR_DAY
+    mod = {"early": "START", "late": "END"}.get((m.group("mod") or "").lower())
+    return Found("TIME", f"{date.isoformat()}T{part}", periods.day(date), "time", f"part of the day {why}", mod)
+
+
+
 ON_ANCHOR_DAY = "on the anchor day"
 
 
@@ -1216,10 +1282,11 @@ def _this_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return _dated(period, why)
     if m.group("year"):
         return None
-    if not re.search(r"latest|most\s+recent", m.group(0), re.I):
-        return None
+    if not re.search(r"latest|most\s+recent", m.group(0), re.I) and not ctx.results_report:
+        return None  # "scored 10 points in the quarter": a game's quarter, no calendar one
     period = periods.relative(ctx.anchor, "quarter", -1)
-    return _dated(period, f"the last quarter completed before the {ctx.anchor_desc}")
+    why = "" if re.search(r"latest|most\s+recent", m.group(0), re.I) else " (a results report naming no quarter)"
+    return _dated(period, f"the last quarter completed before the {ctx.anchor_desc}{why}")
 
 
 def _year_ago(m: re.Match[str], ctx: Context) -> Found:
@@ -1395,9 +1462,23 @@ class WordIndex:
         (a match holds both: a text full of years alone then runs no full-date pattern)."""
         key = (trigger, reach, also)
         if key not in self._cache:
+            found = [self.at[word] for word in trigger if word in self.at]
+            if not found:  # most rules' words are absent from most texts: no array work for them
+                self._cache[key] = []
+                return self._cache[key]
+            before, after = reach
+            if also is None and len(found) == 1 and len(found[0]) <= 8:  # a few hits: plain Python is quicker
+                merged: list[tuple[int, int]] = []
+                for hit in found[0]:  # one word's positions come in text order
+                    start, end = max(hit - before, 0), min(hit + after, self.length)
+                    if merged and start <= merged[-1][1]:
+                        merged[-1] = (merged[-1][0], end)
+                    else:
+                        merged.append((start, end))
+                self._cache[key] = merged
+                return merged
             # numpy does per array what a loop would do per word: a text dense with dates holds tens of thousands
             hits = self._positions(trigger)
-            before, after = reach
             if also is not None:
                 others = self._positions(also)
                 # one of ``also`` starts in [hit - before, hit + after - 1]
@@ -1438,7 +1519,8 @@ _TRIGGERS: dict[str, str] = {
     "relative day": "today tonight yesterday tomorrow", "part of day": "morning afternoon evening night",
     "end of the period": "end beginning start middle rest",
     "day of the story": "day night morning evening afternoon", "period of the story": "year month week",
-    "year ended": "year", "the full year": "full", "part of the story's day": "morning afternoon evening night",
+    "year ended": "year", "the full year": "full", "the year": "year",
+    "part of the story's day": "morning afternoon evening night",
     "weekday of a week": "week",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "ago": "ago earlier later hence now", "told after": "comes follows arrives came followed arrived",
@@ -1451,7 +1533,9 @@ _TRIGGERS: dict[str, str] = {
     "duration": _UNIT_WORDS, "unmeasured duration": _UNIT_WORDS,
     "set": "every each " + " ".join(SET_WORDS) + " " + " ".join(f"{day}s" for day in FULL_WEEKDAYS),
     "recent units": "recent coming few",
-    "at the time": "time", "race time": "#hms",
+    "at the time": "time", "race time": "#hms", "clock time in words": "morning afternoon evening night clock",
+    "time of day": "morning afternoon evening day midafternoon "
+                                                                     "midmorning midevening",
     "vague reference": " ".join({w for phrase in REFERENCES for w in phrase.split()} - _FUNCTION_WORDS),
 }
 
@@ -1490,7 +1574,8 @@ def _trigger_automaton() -> ahocorasick.Automaton:
 #: Rules whose matches stay close to their trigger word get narrower windows: less text to scan.
 _REACH = {"race time": (2, 10),
           "full date (month day, year)": (48, 8), "full date (day month year)": (48, 8), "month and year": (60, 40),
-          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20)}
+          "duration": (70, 32), "unmeasured duration": (10, 14), "vague reference": (24, 24), "in N units": (40, 20),
+          "the year": (26, 24), "time of day": (8, 24), "clock time in words": (24, 12)}
 
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], Context], Found | None],
@@ -1584,6 +1669,9 @@ RULES: tuple[Rule, ...] = (
     _rule("end of the period", r"\b(?P<mod>the\s+(?:end|beginning|start|middle|rest)\s+of)\s+the\s+"
           r"(?P<unit>week|month|year|decade|quarter)\b", lambda m, c: _relative_period(_GroupAlias(m, rel="this"), c),
           _I),
+    _rule("the year", r"\b(?:(?P<mod>earlier|later|early|late)\s+in\s+)?the\s+(?:(?:fiscal|calendar)\s+)?(?-i:year)\b"
+          r"(?![\s-]+(?:before|after|earlier|ago|ended|ending|ends|end|of(?!\s+[$€£\d])|when|that|which|in\s+which|since|to\s+date|"
+          r"following|prior)\b|\s+\d|-|['’]s\s+end\b)", _the_current_year, _I),
     _rule("weekday of a week", rf"\b(?P<weekday>{_WEEKDAY_FULL})\s+of\s+(?P<rel>(?i:this|next|last|the\s+following))\s+"
           r"(?i:week)\b", _weekday_of_week),
     _rule("weekday", r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|late|the\s+(?:previous|preceding|following)))"
@@ -1607,6 +1695,12 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<clock2>noon|midnight|midday))(?:\s+(?-i:{_ZONE})\b|\s*(?:h|hrs)\b)?"
           rf"(?:,?\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|{_WEEKDAY_FULL}))?",
           _clock_time, _I),
+    _rule("clock time in words", r"\b(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve)(?::(?P<minute>[0-5]\d))?(?:\s+o['’]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|"
+          r"at\s+(?P<night>night))\b|\b(?P<hour2>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve)\s+o['’]clock\b", _clock_time_in_words, _I),
+    _rule("time of day", r"\b(?:(?P<mod>early|late|mid)[\s-]?(?P<part>morning|afternoon|evening)|mid[\s-]day)\b"
+          r"(?:,?\s+(?P<dayref>today|yesterday|tomorrow)\b)?", _time_of_day, _I),
     _rule("race time", r"(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?!\d|:\d)", _race_time),
     _rule("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|following|final|"
           rf"recent|remaining)\s+)?(?:(?P<approx>about|around|nearly|almost|roughly|approximately|(?:a\s+)?mere|more\s+than|"

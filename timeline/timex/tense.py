@@ -110,6 +110,10 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
 _SENTENCE_REACH = 400  # a sentence is looked for this far around a span, no farther
+#: Quotation marks (straight, curly, and the `` '' of wire copy; not ’, which is mostly an apostrophe). A cue on
+#: the other side of one is another voice's: the attribution ("..., he said") is not the quotation's tense.
+_QUOTE_MARK = re.compile(r"''|``|[\"“”]")
+_ACROSS_QUOTE = 40
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
@@ -149,6 +153,7 @@ class TenseIndex:
         self._end_starts = [s for s, _ in ends]
         self._end_ends = [e for _, e in ends]
         self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+        self._quotes = [m.start() for m in _QUOTE_MARK.finditer(text, lo, hi)]
         self._cues: list[tuple[str, int, list[int], list[int], list[str]]] = []  # direction, preference...
         lower = text[lo:hi].translate(_LOWER)
         cues = ((_FUTURE, "future", 0), (_PAST, "past", 1), (_SCHEDULED, "future", 2))
@@ -213,11 +218,18 @@ class TenseIndex:
             i = bisect.bisect_left(starts, start) - 1  # the last cue starting before the span
             if i >= 0 and starts[i] >= begin and ends[i] <= stop:
                 distance = start - ends[i] if ends[i] <= start else starts[i] - end
-                near.append((distance + penalty, preference, 0, starts[i], ends[i], direction, i))
+                penalty_i = penalty + (_ACROSS_QUOTE if self._quote_between(ends[i], start) else 0)
+                near.append((distance + penalty_i, preference, 0, starts[i], ends[i], direction, i))
             j = bisect.bisect_left(starts, end)  # the first cue starting after it
             if j < len(starts) and ends[j] <= stop:
-                near.append((starts[j] - end + penalty, preference, 1, starts[j], ends[j], direction, j))
+                penalty_j = penalty + (_ACROSS_QUOTE if self._quote_between(end, starts[j]) else 0)
+                near.append((starts[j] - end + penalty_j, preference, 1, starts[j], ends[j], direction, j))
         return near
+
+    def _quote_between(self, lo: int, hi: int) -> bool:
+        """Is there a quotation mark in ``[lo, hi)``? One bisection."""
+        k = bisect.bisect_left(self._quotes, lo)
+        return k < len(self._quotes) and self._quotes[k] < hi
 
 
 _NO_CUE = Tense("past", "")  # frozen: one shared instance for the many expressions with no cue in their sentence
