@@ -398,6 +398,21 @@ def test_a_stretch_that_began_then_reports_its_beginning() -> None:
     assert row(events, "prices", "Sept. 15")["n_sources"] == 1
 
 
+def test_a_stretch_that_goes_on_until_then_reports_its_end() -> None:
+    """ "Voting continues through early Saturday" stays a reference but joins the vote that ends then; a state that
+    lasts ("the border stays closed through Saturday") is no happening."""
+    events = extract_events([
+        article("Voting continues at the Kenosha plant through early Saturday, with two locals left to count.", "goes",
+                dt.date(2025, 3, 6)),
+        article("Members at the Kenosha plant finished voting early Saturday, the local said.", "ends",
+                dt.date(2025, 3, 8)),
+        article("The Kenosha plant will stay closed through Saturday.", "state", dt.date(2025, 3, 6)),
+    ])
+    goes = row(events, "goes", "early Saturday")
+    assert goes["role"] == "reference" and "ends then" in goes["role_reason"] and together(events, "goes", "ends")
+    assert row(events, "state", "Saturday")["n_sources"] == 1
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

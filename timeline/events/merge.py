@@ -236,10 +236,12 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         columns["word_tokens"].append(sorted(t for t in words - in_names if t[0] != "#"))
     mergeable = np.ones(n, dtype=bool)
     if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening, but the
-        # start of a stretch ("on strike since mid-September") reports the happening that began it
-        began = frame["role_reason"].astype(str).str.contains(roles.STRETCH_BEGAN, regex=False) \
-            if "role_reason" in frame.columns else False
-        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | began).to_numpy()
+        # start of a stretch ("on strike since mid-September") reports the happening that began it, and its end
+        # ("voting continues through Saturday") the happening that ends it
+        why = frame["role_reason"].astype(str) if "role_reason" in frame.columns \
+            else pd.Series([""] * n, index=frame.index)
+        ends = why.str.contains(roles.STRETCH_BEGAN, regex=False) | why.str.contains(roles.STRETCH_ENDED, regex=False)
+        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | ends).to_numpy()
     columns["mergeable"] = mergeable.tolist()
     return pd.DataFrame(columns, index=frame.index)
 
