@@ -8,6 +8,7 @@ from timeline.events.eventtypes import (
     GENERIC,
     LEXICON,
     compatible,
+    distinctive,
     event_classes,
     hedged,
     shared,
@@ -100,3 +101,14 @@ def test_strike_with_an_object_is_a_blow_not_a_walkout() -> None:
     assert event_classes("A cargo ship rammed into the bridge") == {"accident"}
     assert event_classes("Workers struck Ford at midnight") == {"strike"}
     assert event_classes("The union struck a deal with GM") == {"agreement"}
+
+
+def test_a_livestream_is_told_with_anything_but_singles_out_one_telling() -> None:
+    """ "Fain announced the strike in a livestream": the medium clashes with no class, but two mentions of the
+    livestream of one day tell one livestream."""
+    stream = event_classes("Union leaders will speak to members in a Facebook Live event")
+    assert stream == {"broadcast"} and event_classes("The live stream is scheduled to start") == {"broadcast"}
+    assert specific(stream) == frozenset() and distinctive(stream) == {"broadcast"}
+    assert compatible(stream, event_classes("went on strike")) and compatible(stream, event_classes("reached a deal"))
+    assert shared(stream, event_classes("during Friday's livestream")) == {"broadcast"}
+    assert shared(event_classes("the union announced"), event_classes("the company announced")) == frozenset()

@@ -413,6 +413,20 @@ def test_a_stretch_that_goes_on_until_then_reports_its_end() -> None:
     assert row(events, "state", "Saturday")["n_sources"] == 1
 
 
+def test_two_mentions_of_one_livestream_on_one_day_merge() -> None:
+    """A livestream told in few common words ("a Facebook Live event", "the live stream") is one telling on its
+    day; a statement of that day is not the livestream."""
+    events = extract_events([
+        article("Union leaders plan to present details of the offer to members in a Facebook Live event on Sunday, "
+                "after which they will vote.", "plan", dt.date(2025, 5, 9)),
+        article("The live stream is scheduled to start at 7 p.m. on Sunday.", "stream", dt.date(2025, 5, 11)),
+        article("The company said in a statement on Sunday that it was disappointed.", "statement",
+                dt.date(2025, 5, 11)),
+    ])
+    assert together(events, "plan", "stream")
+    assert row(events, "statement", "Sunday")["n_sources"] == 1
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

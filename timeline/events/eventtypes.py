@@ -35,8 +35,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "meeting", "talks", "negotiate", "negotiation", "summit", "conference", "bargain",
                 "bargaining", "session", "hearing", "consult"),
     "announcement": ("announce", "announcement", "unveil", "declare", "declaration", "reveal", "disclose",
-                     "livestream", "live stream", "broadcast", "press conference", "statement", "address",
+                     "press conference", "statement", "address",
                      "speech", "present", "presentation", "publish"),
+    "broadcast": ("livestream", "live stream", "live event", "live video", "webcast", "broadcast", "town hall"),
     "visit": ("visit", "trip", "tour", "arrive", "arrival", "travel", "fly", "flew", "flown", "campaign", "appear",
               "appearance"),
     "attack": ("attack", "shooting", "shoot", "shot", "bombing", "bomb", "explosion", "explode", "blast",
@@ -78,7 +79,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
 
 #: Classes that tell that something was said, planned or discussed: compatible with every class (an
 #: announcement and the walkout it announces are one happening).
-GENERIC = frozenset({"announcement", "meeting", "escalation"})
+GENERIC = frozenset({"announcement", "meeting", "escalation", "broadcast"})
+#: Generic classes that still single out one telling: two mentions of a livestream on one day are one
+#: livestream, whatever it announced.
+MEDIA = frozenset({"broadcast"})
 
 #: Pairs of classes often told of one happening (a ratification vote is the vote on an agreement; an
 #: escalation of a strike is a walkout): compatible although different.
@@ -239,6 +243,11 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(frozenset((x, y)) in RELATED for x in sa for y in sb)
 
 
+def distinctive(classes: frozenset[str]) -> frozenset[str]:
+    """The classes that single out a happening: the specific ones and the media (`MEDIA`) it was told in."""
+    return specific(classes) | (classes & MEDIA)
+
+
 def shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """The specific classes both clauses tell (what makes them likely one happening)."""
-    return specific(a) & specific(b)
+    """The distinctive classes both clauses tell (what makes them likely one happening)."""
+    return distinctive(a) & distinctive(b)

@@ -161,7 +161,7 @@ class Features:
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
     classes: list[frozenset[str]]  # event classes of the row's label, its clause (timeline.events.eventtypes)
-    cues: list[frozenset[str]]  # the label's specific classes, else those of the words around the expression
+    cues: list[frozenset[str]]  # the label's classes if distinctive, else those of the words around the expression
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
     key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
@@ -215,7 +215,7 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         clause = headline if labelled else near
         classes = eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
-        if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
+        if labelled and not eventtypes.distinctive(classes):  # a label too short to tell what happened
             classes = _cue_classes(sentence, max(start, 0), end)
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
@@ -430,11 +430,11 @@ def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The specific event classes of the triggers in `_cue_span`, but for what it is measured from (`_MEASURED_FROM`).
+    """The distinctive event classes of the triggers in `_cue_span`, but what it is measured from (`_MEASURED_FROM`).
     Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
     intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
     lo, hi = _cue_span(sentence, start, end)
-    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
+    return eventtypes.distinctive(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
                                          and not _MEASURED_FROM.search(sentence, max(0, t.start - 30), t.start)))
 
 
