@@ -82,6 +82,13 @@ def test_what_someone_calls_for_or_plans_is_no_happening_of_its_class() -> None:
     assert "strike" in event_classes("workers went on strike to protest the plan")
 
 
+def test_what_is_scheduled_is_the_happening_of_its_class() -> None:
+    """ "Contracts are set to expire at midnight": the date is the expiry's, as in "scheduled to expire"."""
+    assert event_classes("Contracts are set to expire at 11:59 p.m. Thursday") == {"expiry"}
+    assert "strike" in event_classes("Workers at three plants are poised to walk out")
+    assert "vote" in event_classes("Members are expected to vote on the offer")
+
+
 def test_disaster_and_court_stories_have_their_classes() -> None:
     """Not only labour news: recoveries, searches, demolitions, ships' voyages, investigations, claims, funding."""
     assert event_classes("The bodies of two workers were recovered from the river") >= {"recovery"}

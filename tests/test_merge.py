@@ -427,6 +427,22 @@ def test_two_mentions_of_one_livestream_on_one_day_merge() -> None:
     assert row(events, "statement", "Sunday")["n_sources"] == 1
 
 
+def test_a_deadline_is_the_expiry_not_what_is_due_by_then() -> None:
+    """ "Had until 11:59 p.m., April 3, to reach an agreement" dates the deadline: it joins the contract's expiry told
+    elsewhere, never the agreement of that day."""
+    events = extract_events([
+        article("The companies had until 11:59 p.m., April 3, to reach an agreement with the union.", "deadline",
+                dt.date(2025, 4, 4)),
+        article("The contract with the union expired on Thursday at 11:59 p.m., and workers walked out.", "expired",
+                dt.date(2025, 4, 4)),
+        article("Contracts covering 40,000 workers are set to expire at 11:59 p.m. Thursday.", "set",
+                dt.date(2025, 4, 3)),
+        article("The union reached an agreement with the companies on Thursday.", "agreement", dt.date(2025, 4, 4)),
+    ])
+    assert together(events, "deadline", "expired", "set")
+    assert row(events, "agreement", "Thursday")["n_sources"] == 1
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

@@ -153,7 +153,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s-]")  # words, and pun
 #: three plants to strike" the happening is the call; the strike is another one, told when it happens.
 _DIRECTIVES = frozenset(
     "call calls called calling urge urges urged urging ask asks asked asking plan plans planned planning "
-    "prepare prepares prepared preparing threaten threatens threatened threatening poised set expected "
+    "prepare prepares prepared preparing threaten threatens threatened threatening "
     "intend intends intended aim aims aimed seek seeks sought want wants wanted hope hopes hoped".split())
 
 

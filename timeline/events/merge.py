@@ -170,6 +170,10 @@ class Features:
     spoke: np.ndarray  # bool: the expression dates something said
 
 
+#: The classes of a deadline's row (`timeline.events.roles.DEADLINE`), whatever its clause says is due.
+_DEADLINE_CLASSES = frozenset({"expiry"})
+
+
 def _level(span_days: np.ndarray) -> np.ndarray:
     return np.where(span_days <= FINE_DAYS, 0, np.where(span_days <= MONTH_DAYS, 1, 2))
 
@@ -207,13 +211,16 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     people = frame["people"] if "people" in frame.columns else pd.Series([[]] * n, index=frame.index)
-    for sentence, s_start, t_start, t_end, actors, places, headline, persons in zip(
+    deadlines = frame["role_reason"].astype(str).str.contains(roles.DEADLINE, regex=False) \
+        if "role_reason" in frame.columns else pd.Series([False] * n, index=frame.index)
+    for sentence, s_start, t_start, t_end, actors, places, headline, persons, deadline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
-            frame["actors"], frame["places"], headlines, people, strict=True):
+            frame["actors"], frame["places"], headlines, people, deadlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
         near = _clause(sentence, max(start, 0), end)
         clause = headline if labelled else near
-        classes = eventtypes.event_classes(clause)
+        # "had until Thursday to reach a deal": the date is the deadline's, not the deal's
+        classes = _DEADLINE_CLASSES if deadline else eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
         if labelled and not eventtypes.distinctive(classes):  # a label too short to tell what happened
             classes = _cue_classes(sentence, max(start, 0), end)

@@ -30,6 +30,8 @@ _AS_OF = re.compile(rf"\b(?P<cue>as\s+(?:of|at))\s+{_FILLER}$", re.IGNORECASE)
 _BOUND = re.compile(rf"\b(?P<cue>(?:up\s+)?until|till|til|through|thru|up\s+to)\s+{_FILLER}$", re.IGNORECASE)
 #: "had until Thursday to reach a deal", "gave them until noon": a deadline, which falls then (an event).
 _DEADLINE = re.compile(r"\b(?:ha(?:s|d|ve|ving)|given|gave|gives?)\s+(?:(?!been\b)\w+\s+){0,2}$", re.IGNORECASE)
+#: What a deadline's row says: the expression dates the deadline, not what is due by then ("to reach a deal").
+DEADLINE = "a deadline, which falls then"
 #: What a reference of a stretch of time says: it began then. Mergers may take such a row as a report of
 #: the beginning ("on strike since mid-September" tells of the strike that began then).
 STRETCH_BEGAN = "bounds a stretch of time that began then"
@@ -155,7 +157,7 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
         if _NOT_UNTIL.search(before[: m.start()]):
             return Role(EVENT, f"'not ... {_quote(m)} {written}': the event itself happens then")
         if d := _DEADLINE.search(before[: m.start()]):
-            return Role(EVENT, f"'{' '.join(d.group(0).split())} {_quote(m)} {written}': a deadline, which falls then")
+            return Role(EVENT, f"'{' '.join(d.group(0).split())} {_quote(m)} {written}': {DEADLINE}")
         if happening:
             return _names_a_happening(m, written, happening)
         if g := _GOES_ON.search(before[: m.start()]):
