@@ -443,6 +443,26 @@ def test_a_deadline_is_the_expiry_not_what_is_due_by_then() -> None:
     assert row(events, "agreement", "Thursday")["n_sources"] == 1
 
 
+def test_a_bare_clock_time_of_a_past_episode_may_be_a_day_the_article_told_before() -> None:
+    """ "The contract expired at midnight" is dated to the publication day for want of a day (a paragraph away from
+    the day the story tells); in a story filed a day after the day it tells ("on Friday ..."), it may be a day before,
+    and joins the expiry told with its date. In an article that tells only its publication day, it stays on it."""
+    saturday = dt.date(2025, 6, 7)
+    events = extract_events([
+        article("Workers at three plants walked off the job on Friday.\n\nThey are in the first day of a long walkout. "
+                "The union's contract with the company expired at midnight, and picket lines went up.", "filed-later",
+                saturday),
+        article("The union's contract with the company expired at 11:59 p.m. Thursday, union officials said.", "dated",
+                dt.date(2025, 6, 6)),
+        article("Workers at a fourth plant walked off the job on Saturday. Its own contract expired at midnight.",
+                "same-day", saturday),
+    ])
+    later = row(events, "filed-later", "midnight")
+    assert later["cluster_id"] == row(events, "dated", "11:59 p.m. Thursday")["cluster_id"]
+    assert row(events, "same-day", "midnight")["n_sources"] == 1
+    assert later["start"] == pd.Timestamp(saturday)  # its own date stays
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

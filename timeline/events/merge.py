@@ -56,6 +56,7 @@ from scipy import sparse
 
 from timeline.entities.places import containers
 from timeline.events import eventtypes, roles
+from timeline.timex.rules import ON_ANCHOR_DAY
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
 MERGE_THRESHOLD = 0.20
@@ -170,6 +171,45 @@ class Features:
     spoke: np.ndarray  # bool: the expression dates something said
 
 
+#: Days before its publication a bare clock time of a past happening may fall on (`_floating`).
+CLOCK_DAYS = 2
+_ON_PUBLICATION_DAY = f"clock time: time of day {ON_ANCHOR_DAY}"
+
+
+def _floating(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose expression is a bare clock time of something past, dated to the publication day for want of a
+    day, in an article that named a past day of the `CLOCK_DAYS` before it first ("Workers walked out Friday. ...
+    the contract expired at midnight" in a story filed on Saturday): the clock time may be that day's. For merging,
+    their day is any of the `CLOCK_DAYS` before the publication too. (A clock time of what will happen, or in an
+    article that told only its publication day, stays on its day.)"""
+    needed = ("rule", "relation", "doc_id", "timex_start", "published")
+    if not len(frame) or any(c not in frame.columns for c in needed):
+        return np.zeros(len(frame), dtype=bool)
+    relation = frame["relation"].astype(str).to_numpy()
+    bare = frame["rule"].astype(str).str.startswith(_ON_PUBLICATION_DAY).to_numpy() & (relation != "future")
+    out = np.zeros(len(frame), dtype=bool)
+    if not bare.any():
+        return out
+    start, end, published = _days(frame["start"]), _days(frame["end"]), _days(frame["published"])
+    recent = (start == end) & (relation == "past") & (start < published) & (start >= published - CLOCK_DAYS)
+    docs = pd.factorize(frame["doc_id"])[0]
+    told, doc = False, -1
+    for k in np.lexsort((frame["timex_start"].to_numpy(), docs)).tolist():  # each article in reading order
+        if docs[k] != doc:
+            told, doc = False, docs[k]
+        out[k] = bare[k] and told
+        told = told or bool(recent[k])
+    return out
+
+
+def merge_days(frame: pd.DataFrame, floating: Iterable[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's first and last day as merging reads them (days since the epoch): its range, but a floating clock
+    time's (`_floating`; ``floating``, else the frame's ``floating`` column) reaches `CLOCK_DAYS` further back."""
+    starts, ends = _days(frame["start"]), _days(frame["end"])
+    flags = np.asarray(list(frame["floating"] if floating is None else floating), dtype=bool)
+    return np.where(flags, starts - CLOCK_DAYS, starts), ends
+
+
 #: The classes of a deadline's row (`timeline.events.roles.DEADLINE`), whatever its clause says is due.
 _DEADLINE_CLASSES = frozenset({"expiry"})
 
@@ -184,7 +224,7 @@ def _days(values: pd.Series) -> np.ndarray:
 
 #: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
 TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "label_orgs", "classes", "cues",
-                 "hedged", "spoke", "mergeable")
+                 "hedged", "spoke", "mergeable", "floating")
 
 
 def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
@@ -250,6 +290,7 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         ends = why.str.contains(roles.STRETCH_BEGAN, regex=False) | why.str.contains(roles.STRETCH_ENDED, regex=False)
         mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | ends).to_numpy()
     columns["mergeable"] = mergeable.tolist()
+    columns["floating"] = _floating(frame).tolist()
     return pd.DataFrame(columns, index=frame.index)
 
 
@@ -341,7 +382,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     common = statistics.topic_words()  # "bridge", "strike": in a story corpus they say which story, not which
     word_tokens = [[t for t in row if t not in common] for row in word_tokens]  # of its happenings
 
-    starts, ends = _days(frame["start"]), _days(frame["end"])
+    starts, ends = merge_days(frame, tokens["floating"])
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
     return Features(_tfidf(ids(sentence_tokens), weight), _tfidf(ids(window_tokens), weight),
