@@ -7,6 +7,7 @@ import pytest
 from timeline.events.eventtypes import (
     GENERIC,
     LEXICON,
+    akin,
     compatible,
     distinctive,
     event_classes,
@@ -119,3 +120,10 @@ def test_a_livestream_is_told_with_anything_but_singles_out_one_telling() -> Non
     assert compatible(stream, event_classes("went on strike")) and compatible(stream, event_classes("reached a deal"))
     assert shared(stream, event_classes("during Friday's livestream")) == {"broadcast"}
     assert shared(event_classes("the union announced"), event_classes("the company announced")) == frozenset()
+
+
+def test_related_classes_are_akin_unrelated_ones_are_not() -> None:
+    search, recovery = event_classes("Divers located the truck"), event_classes("The worker was recovered")
+    assert akin(search, recovery) and not shared(search, recovery)
+    assert not akin(event_classes("went on strike"), event_classes("reached a deal"))
+    assert not akin(event_classes("the union announced"), event_classes("the company announced"))

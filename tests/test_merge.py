@@ -463,6 +463,22 @@ def test_a_bare_clock_time_of_a_past_episode_may_be_a_day_the_article_told_befor
     assert later["start"] == pd.Timestamp(saturday)  # its own date stays
 
 
+def test_one_article_may_tell_a_happening_in_two_related_classes() -> None:
+    """ "Divers located the truck" (a search) and "the operator was recovered" (a recovery) of one article and day are
+    one happening when another article joins them; the article's unrelated happening of that day stays apart."""
+    saturday = dt.date(2025, 7, 5)
+    events = extract_events([
+        article("The missing crane operator was recovered from the harbor on Friday, officials said. Divers located "
+                "the crane operator's pickup truck on Friday in the harbor, the mayor said. The port reopened to ships "
+                "on Friday.", "both", saturday),
+        article("Divers recovered the missing crane operator from a pickup truck in the harbor on Friday.", "other",
+                saturday),
+    ])
+    recovered, located = row(events, "both", "Friday", "recovered"), row(events, "both", "Friday", "located")
+    assert recovered["cluster_id"] == located["cluster_id"] == row(events, "other", "Friday")["cluster_id"]
+    assert row(events, "both", "Friday", "port")["n_sources"] == 1
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

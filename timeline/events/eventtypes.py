@@ -251,3 +251,9 @@ def distinctive(classes: frozenset[str]) -> frozenset[str]:
 def shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     """The distinctive classes both clauses tell (what makes them likely one happening)."""
     return distinctive(a) & distinctive(b)
+
+
+def akin(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two clauses tell one distinctive class, or two specific classes often told of one happening
+    (`RELATED`: "divers located the truck" and "the bodies were recovered")."""
+    return bool(shared(a, b)) or any(frozenset((x, y)) in RELATED for x in specific(a) for y in specific(b))

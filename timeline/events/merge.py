@@ -869,10 +869,10 @@ def _told_twice(feats: Features, x: int, y: int) -> bool:
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
-    """Two mentions that tell one event class of one key organization (or one names none), both as happenings or
-    both as possibilities (their dates checked elsewhere)."""
+    """Two mentions that tell one event class (or two related ones, `eventtypes.akin`) of one key organization (or
+    one names none), both as happenings or both as possibilities (their dates checked elsewhere)."""
     names = feats.key_orgs[x] & feats.key_orgs[y] or not feats.key_orgs[x] or not feats.key_orgs[y]
-    return bool(eventtypes.shared(feats.cues[x], feats.cues[y]) and names
+    return bool(eventtypes.akin(feats.cues[x], feats.cues[y]) and names
                 and feats.hedged[x] == feats.hedged[y])
 
 
