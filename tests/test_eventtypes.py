@@ -7,7 +7,9 @@ import pytest
 from timeline.events.eventtypes import (
     GENERIC,
     LEXICON,
+    akin,
     compatible,
+    distinctive,
     event_classes,
     hedged,
     shared,
@@ -81,6 +83,13 @@ def test_what_someone_calls_for_or_plans_is_no_happening_of_its_class() -> None:
     assert "strike" in event_classes("workers went on strike to protest the plan")
 
 
+def test_what_is_scheduled_is_the_happening_of_its_class() -> None:
+    """ "Contracts are set to expire at midnight": the date is the expiry's, as in "scheduled to expire"."""
+    assert event_classes("Contracts are set to expire at 11:59 p.m. Thursday") == {"expiry"}
+    assert "strike" in event_classes("Workers at three plants are poised to walk out")
+    assert "vote" in event_classes("Members are expected to vote on the offer")
+
+
 def test_disaster_and_court_stories_have_their_classes() -> None:
     """Not only labour news: recoveries, searches, demolitions, ships' voyages, investigations, claims, funding."""
     assert event_classes("The bodies of two workers were recovered from the river") >= {"recovery"}
@@ -100,3 +109,21 @@ def test_strike_with_an_object_is_a_blow_not_a_walkout() -> None:
     assert event_classes("A cargo ship rammed into the bridge") == {"accident"}
     assert event_classes("Workers struck Ford at midnight") == {"strike"}
     assert event_classes("The union struck a deal with GM") == {"agreement"}
+
+
+def test_a_livestream_is_told_with_anything_but_singles_out_one_telling() -> None:
+    """ "Fain announced the strike in a livestream": the medium clashes with no class, but two mentions of the
+    livestream of one day tell one livestream."""
+    stream = event_classes("Union leaders will speak to members in a Facebook Live event")
+    assert stream == {"broadcast"} and event_classes("The live stream is scheduled to start") == {"broadcast"}
+    assert specific(stream) == frozenset() and distinctive(stream) == {"broadcast"}
+    assert compatible(stream, event_classes("went on strike")) and compatible(stream, event_classes("reached a deal"))
+    assert shared(stream, event_classes("during Friday's livestream")) == {"broadcast"}
+    assert shared(event_classes("the union announced"), event_classes("the company announced")) == frozenset()
+
+
+def test_related_classes_are_akin_unrelated_ones_are_not() -> None:
+    search, recovery = event_classes("Divers located the truck"), event_classes("The worker was recovered")
+    assert akin(search, recovery) and not shared(search, recovery)
+    assert not akin(event_classes("went on strike"), event_classes("reached a deal"))
+    assert not akin(event_classes("the union announced"), event_classes("the company announced"))

@@ -398,6 +398,87 @@ def test_a_stretch_that_began_then_reports_its_beginning() -> None:
     assert row(events, "prices", "Sept. 15")["n_sources"] == 1
 
 
+def test_a_stretch_that_goes_on_until_then_reports_its_end() -> None:
+    """ "Voting continues through early Saturday" stays a reference but joins the vote that ends then; a state that
+    lasts ("the border stays closed through Saturday") is no happening."""
+    events = extract_events([
+        article("Voting continues at the Kenosha plant through early Saturday, with two locals left to count.", "goes",
+                dt.date(2025, 3, 6)),
+        article("Members at the Kenosha plant finished voting early Saturday, the local said.", "ends",
+                dt.date(2025, 3, 8)),
+        article("The Kenosha plant will stay closed through Saturday.", "state", dt.date(2025, 3, 6)),
+    ])
+    goes = row(events, "goes", "early Saturday")
+    assert goes["role"] == "reference" and "ends then" in goes["role_reason"] and together(events, "goes", "ends")
+    assert row(events, "state", "Saturday")["n_sources"] == 1
+
+
+def test_two_mentions_of_one_livestream_on_one_day_merge() -> None:
+    """A livestream told in few common words ("a Facebook Live event", "the live stream") is one telling on its
+    day; a statement of that day is not the livestream."""
+    events = extract_events([
+        article("Union leaders plan to present details of the offer to members in a Facebook Live event on Sunday, "
+                "after which they will vote.", "plan", dt.date(2025, 5, 9)),
+        article("The live stream is scheduled to start at 7 p.m. on Sunday.", "stream", dt.date(2025, 5, 11)),
+        article("The company said in a statement on Sunday that it was disappointed.", "statement",
+                dt.date(2025, 5, 11)),
+    ])
+    assert together(events, "plan", "stream")
+    assert row(events, "statement", "Sunday")["n_sources"] == 1
+
+
+def test_a_deadline_is_the_expiry_not_what_is_due_by_then() -> None:
+    """ "Had until 11:59 p.m., April 3, to reach an agreement" dates the deadline: it joins the contract's expiry told
+    elsewhere, never the agreement of that day."""
+    events = extract_events([
+        article("The companies had until 11:59 p.m., April 3, to reach an agreement with the union.", "deadline",
+                dt.date(2025, 4, 4)),
+        article("The contract with the union expired on Thursday at 11:59 p.m., and workers walked out.", "expired",
+                dt.date(2025, 4, 4)),
+        article("Contracts covering 40,000 workers are set to expire at 11:59 p.m. Thursday.", "set",
+                dt.date(2025, 4, 3)),
+        article("The union reached an agreement with the companies on Thursday.", "agreement", dt.date(2025, 4, 4)),
+    ])
+    assert together(events, "deadline", "expired", "set")
+    assert row(events, "agreement", "Thursday")["n_sources"] == 1
+
+
+def test_a_bare_clock_time_of_a_past_episode_may_be_a_day_the_article_told_before() -> None:
+    """ "The contract expired at midnight" is dated to the publication day for want of a day (a paragraph away from
+    the day the story tells); in a story filed a day after the day it tells ("on Friday ..."), it may be a day before,
+    and joins the expiry told with its date. In an article that tells only its publication day, it stays on it."""
+    saturday = dt.date(2025, 6, 7)
+    events = extract_events([
+        article("Workers at three plants walked off the job on Friday.\n\nThey are in the first day of a long walkout. "
+                "The union's contract with the company expired at midnight, and picket lines went up.", "filed-later",
+                saturday),
+        article("The union's contract with the company expired at 11:59 p.m. Thursday, union officials said.", "dated",
+                dt.date(2025, 6, 6)),
+        article("Workers at a fourth plant walked off the job on Saturday. Its own contract expired at midnight.",
+                "same-day", saturday),
+    ])
+    later = row(events, "filed-later", "midnight")
+    assert later["cluster_id"] == row(events, "dated", "11:59 p.m. Thursday")["cluster_id"]
+    assert row(events, "same-day", "midnight")["n_sources"] == 1
+    assert later["start"] == pd.Timestamp(saturday)  # its own date stays
+
+
+def test_one_article_may_tell_a_happening_in_two_related_classes() -> None:
+    """ "Divers located the truck" (a search) and "the operator was recovered" (a recovery) of one article and day are
+    one happening when another article joins them; the article's unrelated happening of that day stays apart."""
+    saturday = dt.date(2025, 7, 5)
+    events = extract_events([
+        article("The missing crane operator was recovered from the harbor on Friday, officials said. Divers located "
+                "the crane operator's pickup truck on Friday in the harbor, the mayor said. The port reopened to ships "
+                "on Friday.", "both", saturday),
+        article("Divers recovered the missing crane operator from a pickup truck in the harbor on Friday.", "other",
+                saturday),
+    ])
+    recovered, located = row(events, "both", "Friday", "recovered"), row(events, "both", "Friday", "located")
+    assert recovered["cluster_id"] == located["cluster_id"] == row(events, "other", "Friday")["cluster_id"]
+    assert row(events, "both", "Friday", "port")["n_sources"] == 1
+
+
 def test_one_article_may_tell_a_happening_on_its_day_and_in_its_week() -> None:
     """ "The agreement reached this week" and "the deal announced on Wednesday" of one article are one happening
     when another article joins them; the same article's other happenings of the week stay apart."""

@@ -49,6 +49,7 @@ CASES = [
     ("He will remain in custody till Friday.", "Friday", REFERENCE),
     ("The border will stay closed through Sunday.", "Sunday", REFERENCE),
     ("The exhibition opens on Friday and runs through March.", "March", REFERENCE),
+    ("Voting continues at the plant through early Saturday.", "early Saturday", REFERENCE),
     ("Until Monday, no official had confirmed the meeting.", "Monday", REFERENCE),
     ("Inflation is at its highest since 2008.", "2008", REFERENCE),
     ("For the first time since 2019, the two leaders shook hands.", "2019", REFERENCE),

@@ -177,8 +177,7 @@ def postings(partition: int, statistics: merge.Statistics, routes: DateRoutes, s
     frame = scratch.get_frame(scratch.path("rows", f"p{partition:06d}"), SHARD_COLUMNS)
     out = Sharded(partition, read=len(frame))
     keys = merge.blocking_tokens(frame, statistics)  # the keys of `merge.features`, without its vectors
-    start = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-    end = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    start, end = merge.merge_days(frame)  # (a floating clock time reaches back a few days)
     feats = SimpleNamespace(start=start, end=end, level=merge._level(end - start + 1),
                             mergeable=np.asarray(frame["mergeable"], dtype=bool))
     host, kind, guest = merge.row_buckets(feats)  # type: ignore[arg-type]  (the dates are all it reads)

@@ -35,8 +35,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "meeting", "talks", "negotiate", "negotiation", "summit", "conference", "bargain",
                 "bargaining", "session", "hearing", "consult"),
     "announcement": ("announce", "announcement", "unveil", "declare", "declaration", "reveal", "disclose",
-                     "livestream", "live stream", "broadcast", "press conference", "statement", "address",
+                     "press conference", "statement", "address",
                      "speech", "present", "presentation", "publish"),
+    "broadcast": ("livestream", "live stream", "live event", "live video", "webcast", "broadcast", "town hall"),
     "visit": ("visit", "trip", "tour", "arrive", "arrival", "travel", "fly", "flew", "flown", "campaign", "appear",
               "appearance"),
     "attack": ("attack", "shooting", "shoot", "shot", "bombing", "bomb", "explosion", "explode", "blast",
@@ -78,7 +79,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
 
 #: Classes that tell that something was said, planned or discussed: compatible with every class (an
 #: announcement and the walkout it announces are one happening).
-GENERIC = frozenset({"announcement", "meeting", "escalation"})
+GENERIC = frozenset({"announcement", "meeting", "escalation", "broadcast"})
+#: Generic classes that still single out one telling: two mentions of a livestream on one day are one
+#: livestream, whatever it announced.
+MEDIA = frozenset({"broadcast"})
 
 #: Pairs of classes often told of one happening (a ratification vote is the vote on an agreement; an
 #: escalation of a strike is a walkout): compatible although different.
@@ -149,7 +153,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s-]")  # words, and pun
 #: three plants to strike" the happening is the call; the strike is another one, told when it happens.
 _DIRECTIVES = frozenset(
     "call calls called calling urge urges urged urging ask asks asked asking plan plans planned planning "
-    "prepare prepares prepared preparing threaten threatens threatened threatening poised set expected "
+    "prepare prepares prepared preparing threaten threatens threatened threatening "
     "intend intends intended aim aims aimed seek seeks sought want wants wanted hope hopes hoped".split())
 
 
@@ -239,6 +243,17 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(frozenset((x, y)) in RELATED for x in sa for y in sb)
 
 
+def distinctive(classes: frozenset[str]) -> frozenset[str]:
+    """The classes that single out a happening: the specific ones and the media (`MEDIA`) it was told in."""
+    return specific(classes) | (classes & MEDIA)
+
+
 def shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """The specific classes both clauses tell (what makes them likely one happening)."""
-    return specific(a) & specific(b)
+    """The distinctive classes both clauses tell (what makes them likely one happening)."""
+    return distinctive(a) & distinctive(b)
+
+
+def akin(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two clauses tell one distinctive class, or two specific classes often told of one happening
+    (`RELATED`: "divers located the truck" and "the bodies were recovered")."""
+    return bool(shared(a, b)) or any(frozenset((x, y)) in RELATED for x in specific(a) for y in specific(b))

@@ -56,6 +56,7 @@ from scipy import sparse
 
 from timeline.entities.places import containers
 from timeline.events import eventtypes, roles
+from timeline.timex.rules import ON_ANCHOR_DAY
 
 #: Score (cosine, 0-1) two mentions with the same range need to merge; a range inside another needs more.
 MERGE_THRESHOLD = 0.20
@@ -161,13 +162,56 @@ class Features:
     rank: np.ndarray  # the rank of the row's event id: orders ties the same whatever the row order
     mergeable: np.ndarray  # bool: rows that may merge at all
     classes: list[frozenset[str]]  # event classes of the row's label, its clause (timeline.events.eventtypes)
-    cues: list[frozenset[str]]  # the label's specific classes, else those of the words around the expression
+    cues: list[frozenset[str]]  # the label's classes if distinctive, else those of the words around the expression
     hedged: np.ndarray  # bool: the label tells a possibility ("could happen"), not a happening
     key_names: list[frozenset[str]]  # names that are not the corpus's topic
     key_orgs: list[frozenset[str]]  # key names of organizations (not people, not places)
     key_people: list[frozenset[str]]  # key names of people
     told_orgs: list[frozenset[str]]  # the key organizations the label names: who the happening is about
     spoke: np.ndarray  # bool: the expression dates something said
+
+
+#: Days before its publication a bare clock time of a past happening may fall on (`_floating`).
+CLOCK_DAYS = 2
+_ON_PUBLICATION_DAY = f"clock time: time of day {ON_ANCHOR_DAY}"
+
+
+def _floating(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose expression is a bare clock time of something past, dated to the publication day for want of a
+    day, in an article that named a past day of the `CLOCK_DAYS` before it first ("Workers walked out Friday. ...
+    the contract expired at midnight" in a story filed on Saturday): the clock time may be that day's. For merging,
+    their day is any of the `CLOCK_DAYS` before the publication too. (A clock time of what will happen, or in an
+    article that told only its publication day, stays on its day.)"""
+    needed = ("rule", "relation", "doc_id", "timex_start", "published")
+    if not len(frame) or any(c not in frame.columns for c in needed):
+        return np.zeros(len(frame), dtype=bool)
+    relation = frame["relation"].astype(str).to_numpy()
+    bare = frame["rule"].astype(str).str.startswith(_ON_PUBLICATION_DAY).to_numpy() & (relation != "future")
+    out = np.zeros(len(frame), dtype=bool)
+    if not bare.any():
+        return out
+    start, end, published = _days(frame["start"]), _days(frame["end"]), _days(frame["published"])
+    recent = (start == end) & (relation == "past") & (start < published) & (start >= published - CLOCK_DAYS)
+    docs = pd.factorize(frame["doc_id"])[0]
+    told, doc = False, -1
+    for k in np.lexsort((frame["timex_start"].to_numpy(), docs)).tolist():  # each article in reading order
+        if docs[k] != doc:
+            told, doc = False, docs[k]
+        out[k] = bare[k] and told
+        told = told or bool(recent[k])
+    return out
+
+
+def merge_days(frame: pd.DataFrame, floating: Iterable[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's first and last day as merging reads them (days since the epoch): its range, but a floating clock
+    time's (`_floating`; ``floating``, else the frame's ``floating`` column) reaches `CLOCK_DAYS` further back."""
+    starts, ends = _days(frame["start"]), _days(frame["end"])
+    flags = np.asarray(list(frame["floating"] if floating is None else floating), dtype=bool)
+    return np.where(flags, starts - CLOCK_DAYS, starts), ends
+
+
+#: The classes of a deadline's row (`timeline.events.roles.DEADLINE`), whatever its clause says is due.
+_DEADLINE_CLASSES = frozenset({"expiry"})
 
 
 def _level(span_days: np.ndarray) -> np.ndarray:
@@ -180,7 +224,7 @@ def _days(values: pd.Series) -> np.ndarray:
 
 #: Columns `row_tokens` adds to a row: what merging reads of it that no corpus statistic changes.
 TOKEN_COLUMNS = ("sentence_tokens", "window_tokens", "word_tokens", "label_tokens", "label_orgs", "classes", "cues",
-                 "hedged", "spoke", "mergeable")
+                 "hedged", "spoke", "mergeable", "floating")
 
 
 def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
@@ -207,15 +251,18 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     people = frame["people"] if "people" in frame.columns else pd.Series([[]] * n, index=frame.index)
-    for sentence, s_start, t_start, t_end, actors, places, headline, persons in zip(
+    deadlines = frame["role_reason"].astype(str).str.contains(roles.DEADLINE, regex=False) \
+        if "role_reason" in frame.columns else pd.Series([False] * n, index=frame.index)
+    for sentence, s_start, t_start, t_end, actors, places, headline, persons, deadline in zip(
             frame["sentence"].astype(str), frame["sentence_start"], frame["timex_start"], frame["timex_end"],
-            frame["actors"], frame["places"], headlines, people, strict=True):
+            frame["actors"], frame["places"], headlines, people, deadlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
         near = _clause(sentence, max(start, 0), end)
         clause = headline if labelled else near
-        classes = eventtypes.event_classes(clause)
+        # "had until Thursday to reach a deal": the date is the deadline's, not the deal's
+        classes = _DEADLINE_CLASSES if deadline else eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
-        if labelled and not eventtypes.specific(classes):  # a label too short to tell what happened
+        if labelled and not eventtypes.distinctive(classes):  # a label too short to tell what happened
             classes = _cue_classes(sentence, max(start, 0), end)
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
@@ -236,11 +283,14 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
         columns["word_tokens"].append(sorted(t for t in words - in_names if t[0] != "#"))
     mergeable = np.ones(n, dtype=bool)
     if "role" in frame.columns:  # a reference date ("the first talks since 2022") is no happening, but the
-        # start of a stretch ("on strike since mid-September") reports the happening that began it
-        began = frame["role_reason"].astype(str).str.contains(roles.STRETCH_BEGAN, regex=False) \
-            if "role_reason" in frame.columns else False
-        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | began).to_numpy()
+        # start of a stretch ("on strike since mid-September") reports the happening that began it, and its end
+        # ("voting continues through Saturday") the happening that ends it
+        why = frame["role_reason"].astype(str) if "role_reason" in frame.columns \
+            else pd.Series([""] * n, index=frame.index)
+        ends = why.str.contains(roles.STRETCH_BEGAN, regex=False) | why.str.contains(roles.STRETCH_ENDED, regex=False)
+        mergeable = ((frame["role"].astype(str) != roles.REFERENCE) | ends).to_numpy()
     columns["mergeable"] = mergeable.tolist()
+    columns["floating"] = _floating(frame).tolist()
     return pd.DataFrame(columns, index=frame.index)
 
 
@@ -332,7 +382,7 @@ def features(frame: pd.DataFrame, statistics: Statistics | None = None) -> Featu
     common = statistics.topic_words()  # "bridge", "strike": in a story corpus they say which story, not which
     word_tokens = [[t for t in row if t not in common] for row in word_tokens]  # of its happenings
 
-    starts, ends = _days(frame["start"]), _days(frame["end"])
+    starts, ends = merge_days(frame, tokens["floating"])
     docs = pd.factorize(frame["doc_id"])[0]
     rank = np.argsort(np.argsort(frame["event_id"].astype(str).to_numpy(), kind="stable"), kind="stable")
     return Features(_tfidf(ids(sentence_tokens), weight), _tfidf(ids(window_tokens), weight),
@@ -428,11 +478,11 @@ def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The specific event classes of the triggers in `_cue_span`, but for what it is measured from (`_MEASURED_FROM`).
+    """The distinctive event classes of the triggers in `_cue_span`, but what it is measured from (`_MEASURED_FROM`).
     Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
     intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
     lo, hi = _cue_span(sentence, start, end)
-    return eventtypes.specific(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
+    return eventtypes.distinctive(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
                                          and not _MEASURED_FROM.search(sentence, max(0, t.start - 30), t.start)))
 
 
@@ -819,10 +869,10 @@ def _told_twice(feats: Features, x: int, y: int) -> bool:
 
 
 def _one_happening_told(feats: Features, x: int, y: int) -> bool:
-    """Two mentions that tell one event class of one key organization (or one names none), both as happenings or
-    both as possibilities (their dates checked elsewhere)."""
+    """Two mentions that tell one event class (or two related ones, `eventtypes.akin`) of one key organization (or
+    one names none), both as happenings or both as possibilities (their dates checked elsewhere)."""
     names = feats.key_orgs[x] & feats.key_orgs[y] or not feats.key_orgs[x] or not feats.key_orgs[y]
-    return bool(eventtypes.shared(feats.cues[x], feats.cues[y]) and names
+    return bool(eventtypes.akin(feats.cues[x], feats.cues[y]) and names
                 and feats.hedged[x] == feats.hedged[y])
 
 

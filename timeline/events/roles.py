@@ -30,9 +30,16 @@ _AS_OF = re.compile(rf"\b(?P<cue>as\s+(?:of|at))\s+{_FILLER}$", re.IGNORECASE)
 _BOUND = re.compile(rf"\b(?P<cue>(?:up\s+)?until|till|til|through|thru|up\s+to)\s+{_FILLER}$", re.IGNORECASE)
 #: "had until Thursday to reach a deal", "gave them until noon": a deadline, which falls then (an event).
 _DEADLINE = re.compile(r"\b(?:ha(?:s|d|ve|ving)|given|gave|gives?)\s+(?:(?!been\b)\w+\s+){0,2}$", re.IGNORECASE)
+#: What a deadline's row says: the expression dates the deadline, not what is due by then ("to reach a deal").
+DEADLINE = "a deadline, which falls then"
 #: What a reference of a stretch of time says: it began then. Mergers may take such a row as a report of
 #: the beginning ("on strike since mid-September" tells of the strike that began then).
 STRETCH_BEGAN = "bounds a stretch of time that began then"
+#: ...and of one that goes on until then: "voting continues through early Saturday" tells when the voting ends.
+STRETCH_ENDED = "bounds a stretch of time that ends then"
+#: Verbs of an activity going on (before "until", "through"): the bound is its end ("talks ran until 2 a.m.").
+_GOES_ON = re.compile(r"\b(?:continu(?:e|es|ed|ing)|run(?:s|ning)?|ran|last(?:s|ed|ing)?|(?:go(?:es)?|going|went)\s+on)"
+                      r"\b[^,;:.]{0,40}$", re.IGNORECASE)
 #: "not until March", "wasn't to begin until 1993": the expression dates the event itself.
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\b[^,;:]{0,40}$", re.IGNORECASE)
 #: "since the January 1998 bombing", "until Thursday's vote": the date names a happening, so it is an event.
@@ -150,9 +157,12 @@ def role_of(text: str, timex: Timex, sentence: tuple[int, int] | None = None) ->
         if _NOT_UNTIL.search(before[: m.start()]):
             return Role(EVENT, f"'not ... {_quote(m)} {written}': the event itself happens then")
         if d := _DEADLINE.search(before[: m.start()]):
-            return Role(EVENT, f"'{' '.join(d.group(0).split())} {_quote(m)} {written}': a deadline, which falls then")
+            return Role(EVENT, f"'{' '.join(d.group(0).split())} {_quote(m)} {written}': {DEADLINE}")
         if happening:
             return _names_a_happening(m, written, happening)
+        if g := _GOES_ON.search(before[: m.start()]):
+            return Role(REFERENCE, f"'{' '.join(g.group(0).split())} {_quote(m)} {written}' {STRETCH_ENDED}; "
+                                   "it does not say something happened then")
         return Role(REFERENCE, f"'{_quote(m)} {written}' bounds how long something lasts; "
                                "it does not say something happened then")
     return Role(EVENT, "no cue around it bounds or measures something else: it dates what the sentence tells")
