@@ -13,9 +13,15 @@ import pandas as pd
 from builders import article, row
 
 from timeline import extract_events, load_documents
-from timeline.events import merge
+from timeline.events import eventtypes, merge
 from timeline.events.happenings import HAPPENING_COLUMNS, happenings
 from timeline.story import load_gold, score_merges
+
+
+def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The cue classes of the expression at ``[start, end)``, as `merge.row_tokens` reads them."""
+    return merge._cue_classes(sentence, merge._cue_span(sentence, start, end), eventtypes.triggers(sentence))
+
 
 STORY = Path(__file__).parent / "data" / "story"
 
@@ -559,7 +565,7 @@ def test_an_intention_before_the_cue_window_is_no_happening_of_its_class() -> No
     sentence = ("About 13,000 workers at the three plants in the region are preparing to walk off the job after "
                 "contracts with the Detroit Three expire at 11:59 p.m.")
     start = sentence.index("11:59")
-    assert merge._cue_classes(sentence, start, len(sentence) - 1) == frozenset({"expiry"})
+    assert _cue_classes(sentence, start, len(sentence) - 1) == frozenset({"expiry"})
 
 
 def test_what_one_person_says_on_one_day_is_one_telling() -> None:
@@ -596,9 +602,9 @@ def test_a_place_named_in_passing_is_no_clash_of_places() -> None:
 def test_what_a_happening_is_measured_from_is_not_its_class() -> None:
     sentence = "Fain told workers late Thursday in an online address less than two hours before the deadline."
     start = sentence.index("late Thursday")
-    assert merge._cue_classes(sentence, start, start + len("late Thursday")) == frozenset()
+    assert _cue_classes(sentence, start, start + len("late Thursday")) == frozenset()
     sentence = "The contract expired late Thursday, hours before the strike."
-    assert merge._cue_classes(sentence, sentence.index("late"), sentence.index(",")) == frozenset({"expiry"})
+    assert _cue_classes(sentence, sentence.index("late"), sentence.index(",")) == frozenset({"expiry"})
 
 
 def test_one_organization_spelled_three_ways_is_one() -> None:

@@ -248,6 +248,7 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
 
     columns: dict[str, list[object]] = {name: [] for name in TOKEN_COLUMNS}
     name_tokens: dict[frozenset[str], tuple[list[str], set[str]]] = {}
+    found: dict[str, list[eventtypes.Trigger]] = {}
     labelled = "headline" in frame.columns  # the label is the clause the happening is told in
     headlines = frame["headline"].astype(str) if labelled else pd.Series([""] * n)
     people = frame["people"] if "people" in frame.columns else pd.Series([[]] * n, index=frame.index)
@@ -258,19 +259,23 @@ def row_tokens(frame: pd.DataFrame) -> pd.DataFrame:
             frame["actors"], frame["places"], headlines, people, deadlines, strict=True):
         start, end = int(t_start) - int(s_start), int(t_end) - int(s_start)
         near = _clause(sentence, max(start, 0), end)
+        cue = _cue_span(sentence, max(start, 0), end)
         clause = headline if labelled else near
         # "had until Thursday to reach a deal": the date is the deadline's, not the deal's
         classes = _DEADLINE_CLASSES if deadline else eventtypes.event_classes(clause)
         columns["classes"].append(sorted(classes))
         if labelled and not eventtypes.distinctive(classes):  # a label too short to tell what happened
-            classes = _cue_classes(sentence, max(start, 0), end)
+            if sentence not in found:  # a sentence's rows share its triggers
+                found = {sentence: eventtypes.triggers(sentence)}
+            classes = _cue_classes(sentence, cue, found[sentence])
         columns["cues"].append(sorted(classes))
         columns["label_tokens"].append(sorted(set(tokens_of(clause))))
         person = {str(p) for p in _names(persons)}  # the organizations the label names: who it is about
+        words_in = set(_ORG_TOKEN.findall(clause))
         columns["label_orgs"].append(sorted(o for o in map(str, _names(actors))
-                                            if o not in person and _named_in(o, clause)))
+                                            if o not in person and _named_in(o, words_in)))
         columns["hedged"].append(eventtypes.hedged(clause))
-        columns["spoke"].append(_spoke(sentence, max(start, 0), end))
+        columns["spoke"].append(bool(_SPEECH.search(sentence, *cue)))  # a verb of saying near the date
         before, after = tokens_of(sentence[:max(start, 0)]), tokens_of(sentence[max(end, 0):])
         both = frozenset(str(a) for a in _names(actors)) | frozenset(str(p) for p in _names(places))
         if both not in name_tokens:
@@ -446,12 +451,21 @@ _COUNTRY_PREFIX = re.compile(r"^(?:the\s+)?(?:U\.?S\.?|US|United\s+States|UK|U\.
 _DEPARTMENT_OF = re.compile(r"^(Department|Ministry|Office|Bureau)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 
 
-def _named_in(name: str, text: str) -> bool:
-    """Whether ``text`` names organization ``name``: one of its distinctive capitalised words, or its initials."""
-    words = [w for w in re.findall(r"[A-Z][\w&'-]+", name) if w.lower() not in _STOP and w not in _ORG_WORDS]
-    found = set(re.findall(r"[\w&'-]+", text))
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'-]+", name))
-    return any(w in found for w in words if len(w) > 2) or (len(initials) > 1 and initials in found)
+_ORG_TOKEN = re.compile(r"[\w&'-]+")
+
+
+def _named_in(name: str, words: set[str]) -> bool:
+    """Whether a text of ``words`` (`_ORG_TOKEN`) names organization ``name``: one of its distinctive capitalised
+    words, or its initials."""
+    distinctive, initials = _org_marks(name)
+    return any(w in words for w in distinctive) or (len(initials) > 1 and initials in words)
+
+
+@lru_cache(maxsize=65_536)
+def _org_marks(name: str) -> tuple[tuple[str, ...], str]:
+    capitalised = re.findall(r"[A-Z][\w&'-]+", name)
+    return (tuple(w for w in capitalised if w.lower() not in _STOP and w not in _ORG_WORDS and len(w) > 2),
+            "".join(w[0] for w in capitalised))
 
 
 _ORG_WORDS = frozenset("Department Ministry Administration Authority Agency Office Bureau Council Company Corporation "
@@ -477,12 +491,12 @@ def _cue_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     return low + (before[0] if before else start - low), end + (after[-1] if after else 0)
 
 
-def _cue_classes(sentence: str, start: int, end: int) -> frozenset[str]:
-    """The distinctive event classes of the triggers in `_cue_span`, but what it is measured from (`_MEASURED_FROM`).
-    Triggers are found in the whole sentence, so a directive before the window still marks its "to ..." as an
-    intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
-    lo, hi = _cue_span(sentence, start, end)
-    return eventtypes.distinctive(frozenset(t.event_class for t in eventtypes.triggers(sentence) if lo <= t.start < hi
+def _cue_classes(sentence: str, span: tuple[int, int], triggers: list[eventtypes.Trigger]) -> frozenset[str]:
+    """The distinctive event classes of the sentence's ``triggers`` in ``span`` (`_cue_span`), but what it is measured
+    from (`_MEASURED_FROM`). Triggers are found in the whole sentence, so a directive before the window still marks
+    its "to ..." as an intention ("are preparing to walk off the job after contracts expire at 11:59 p.m.")."""
+    lo, hi = span
+    return eventtypes.distinctive(frozenset(t.event_class for t in triggers if lo <= t.start < hi
                                          and not _MEASURED_FROM.search(sentence, max(0, t.start - 30), t.start)))
 
 
@@ -496,12 +510,6 @@ _MEASURED_FROM = re.compile(r"\b(?:before|after|since|until|ahead\s+of|following
 _SPEECH = re.compile(r"\b(?:say|says|said|tell|tells|told|announc(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:s|ed)? (?:on|for)"
                      r"|declar(?:e|es|ed)|confirm(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|urg(?:e|es|ed)|stated"
                      r"|insist(?:s|ed)?|wrote|posted)\b", re.IGNORECASE)
-
-
-def _spoke(sentence: str, start: int, end: int) -> bool:
-    """Whether the expression dates something said: a verb of saying in `_cue_span`."""
-    lo, hi = _cue_span(sentence, start, end)
-    return bool(_SPEECH.search(sentence, lo, hi))
 
 
 def _names(value: object) -> list[object]:
