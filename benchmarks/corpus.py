@@ -29,6 +29,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import math
 import random
 import re
 import sys
@@ -267,7 +268,7 @@ def _neighbours(sources: Sequence[Source], count: int = 6) -> list[list[int]]:
         scores = []
         for j, other in enumerate(sources):
             if j != i:
-                shared = sum(1 / df[n] for n in s.names & other.names)
+                shared = math.fsum(1 / df[n] for n in s.names & other.names)  # exact: no set order in it
                 scores.append((-shared, abs(j - i), j))  # no shared name: the documents filed beside it
         out.append([j for _, _, j in sorted(scores)[:count]])
     return out

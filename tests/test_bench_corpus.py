@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -145,3 +147,14 @@ def test_dates_in_the_sources_stay_dates(small) -> None:
     for doc in small.articles(20):
         found = find_timexes(doc.text, doc.published)
         assert all(t.start is None or dt.date(2020, 1, 1) <= t.start <= dt.date(2026, 12, 31) for t in found)
+
+
+@pytest.mark.skipif(not TIMEML.is_dir(), reason="the TimeML corpora are not beside the checkout")
+def test_the_corpus_is_the_same_in_every_process() -> None:
+    """Python salts string hashes per process: nothing in an article may hang on a set's order, or two benchmark
+    runs (one process each) would measure different corpora."""
+    script = ("import hashlib, sys; sys.path.insert(0, 'benchmarks'); import corpus; "
+              "print(hashlib.md5(repr(list(corpus.generator(0).articles(300))).encode()).hexdigest())")
+    runs = [subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": salt}).stdout for salt in ("1", "2")]
+    assert runs[0] == runs[1]
