@@ -16,7 +16,8 @@ benchmarks read articles recombined from real news sentences instead: those of t
   connective ("Meanwhile, ...") or an attribution (", according to ...").
 
 Article ``i`` depends only on the seed and ``i``: the first 2,000 articles of a 20,000 corpus are
-the 2,000 corpus. The seeds copied N times stay available (`seed_copies`) for comparison only.
+the 2,000 corpus, in every process (nothing hangs on a set's order, which Python salts per process). The seeds
+copied N times stay available (`seed_copies`) for comparison only.
 
     python benchmarks/corpus.py --stats 2000,20000,100000   # distinct-sentence ratios
     python benchmarks/corpus.py --articles 2000 --out /tmp/bench-2k   # JSONL shards for load_corpus
