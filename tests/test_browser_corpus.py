@@ -98,6 +98,7 @@ def test_screenshots_of_the_table_of_articles(server: str, browser, tmp_path: Pa
     page.wait_for_function("[...document.querySelectorAll('code')].filter(c => c.textContent.includes('corpus='))"
                            ".length == 2", timeout=30_000)
     table = page.get_by_text("Articles (6)").first
+    table.wait_for(state="visible", timeout=60_000)  # Streamlit may still be redrawing the tab after the upload
     table.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)
     folder = Path(os.environ.get("TIMELINE_CORPUS_SCREENSHOTS") or tmp_path)
